@@ -1,0 +1,251 @@
+// The one description of every table (Kysely). Money is integer 分, dates are YYYY-MM-DD text,
+// timestamps ISO-8601 with offset, booleans integer 0/1, ids UUIDv7 text.
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely'
+
+type Flag = 0 | 1
+
+export interface MetaTable { key: string; value: string }
+
+export interface TownshipTable {
+  id: string
+  code: string            // 9-digit 统计用区划代码 of the township
+  name: string
+  county_code: string     // first 6 digits
+  county_name: string
+  phone: string | null    // 监督电话 etc. (later issues)
+  created_at: string
+  updated_at: string
+}
+
+export interface VillageTable {
+  code: string            // 12-digit 统计用区划代码
+  name: string
+  kind: 'village' | 'community'
+  active: Flag
+  created_at: string
+  updated_at: string
+}
+
+export type OperatorRole = 'handler' | 'reviewer' | 'admin' | 'readonly'
+
+export interface OperatorTable {
+  id: string
+  username: string
+  name: string
+  role: OperatorRole
+  password_hash: string   // scrypt$N$r$p$salt$hash
+  active: Flag
+  must_change_password: Flag
+  failed_logins: Generated<number>
+  locked_until: string | null
+  last_login_at: string | null
+  created_at: string
+  updated_at: string
+}
+
+export type HouseholdStatus = 'applying' | 'active' | 'suspended' | 'phaseOut' | 'stopped' | 'archived'
+
+export interface HouseholdTable {
+  id: string
+  seq: number             // compact integer key used by search_key
+  file_no: string         // 档案号: township code + 6-digit serial
+  village_code: string
+  group_name: string | null     // 组
+  address: string
+  hukou_address: string | null
+  category: 'urban' | 'rural'
+  status: HouseholdStatus
+  legacy_import: Flag
+  head_member_id: string | null
+  applicant_member_id: string | null
+  head_name: string             // denormalised for the list
+  head_sort: string             // full pinyin of the head's name, for sorting by name
+  head_id_number: string
+  member_count: number
+  phone: string | null
+  poverty_cause: string | null
+  registered_poor: Flag
+  relative_filing: Flag
+  housing_type: string | null
+  housing_area: number | null   // m², one decimal ×10 stored as integer? no: real number of m²
+  bank_name: string | null
+  bank_account: string | null
+  payee_name: string | null
+  note: string | null
+  status_reason: string | null
+  status_changed_at: string | null
+  version: number
+  created_at: string
+  updated_at: string
+}
+
+export interface MemberTable {
+  id: string
+  household_id: string
+  name: string
+  id_number: string       // 18 characters, upper-case X
+  id_tail: string         // last 6 characters, indexed for suffix search
+  gender: 'male' | 'female'
+  birth_date: string
+  ethnicity: string       // GB 3304 code
+  relation: string        // GB/T 4761 code (与户主关系)
+  marital: string | null  // GB/T 2261.2
+  hukou_type: 'urban' | 'rural' | null
+  co_resident: Flag
+  not_counted_reason: string | null
+  is_beneficiary: Flag
+  health: string          // healthy | chronic | serious
+  diagnosis: string | null
+  disability_cert: string | null
+  disability_category: number | null
+  disability_grade: number | null
+  labour: string          // full | partial | none
+  employment: string | null
+  schooling: string | null
+  employer_school: string | null
+  public_payroll: Flag
+  phone: string | null
+  death_date: string | null
+  in_open_file: Flag      // 1 while the member is in a household whose file is open
+  left_at: string | null
+  left_reason: string | null
+  sort_order: number
+  created_at: string
+  updated_at: string
+}
+
+export interface IncomeTable {
+  id: string
+  household_id: string
+  member_id: string | null
+  kind: string            // wage | business | property | transfer | other
+  subtype: string | null
+  amount_fen: number      // per month
+  period_from: string | null    // YYYY-MM
+  period_to: string | null
+  source: string          // evidence: 核对报告 / 证明 / 入户 / 估算
+  counted: Flag
+  note: string | null
+  removed_at: string | null
+  created_at: string
+  updated_at: string
+}
+
+export interface AssetTable {
+  id: string
+  household_id: string
+  member_id: string | null
+  kind: string
+  description: string
+  value_fen: number
+  quantity: string | null       // e.g. "85㎡", "1辆"
+  evidence: string | null
+  exempt: Flag
+  exempt_reason: string | null
+  removed_at: string | null
+  created_at: string
+  updated_at: string
+}
+
+export interface ObligorTable {
+  id: string
+  household_id: string
+  name: string
+  id_number: string | null
+  relation: string
+  age: number | null
+  health: string | null
+  job: string | null
+  household_size: number | null
+  monthly_income_fen: number | null
+  support_paid_fen: number | null     // per month
+  waiver: Flag
+  waiver_reason: string | null
+  consent: Flag
+  removed_at: string | null
+  created_at: string
+  updated_at: string
+}
+
+export interface AttachmentTable {
+  id: string
+  household_id: string
+  member_id: string | null
+  sm3: string             // content address (file attachments/ab/abcdef…)
+  original_name: string
+  mime: string
+  size: number
+  doc_kind: string
+  note: string | null
+  created_by: string
+  removed_at: string | null
+  removed_reason: string | null
+  created_at: string
+}
+
+export interface SearchKeyTable { k: string; hh_seq: number }
+
+export interface AuditLogTable {
+  seq: number             // 1, 2, 3 … (chain order)
+  id: string
+  at: string
+  operator_id: string | null
+  operator_name: string | null
+  action: string
+  entity: string
+  entity_id: string | null
+  household_id: string | null
+  summary: string
+  before_json: string | null
+  after_json: string | null
+  prev_hash: string
+  hash: string
+}
+
+export interface PolicyParamTable {
+  id: string
+  key: string
+  area_scope: string      // '*' or a division-code prefix
+  value_json: string
+  effective_from: string
+  effective_to: string | null
+  source_note: string
+  created_at: string
+}
+
+export interface HolidayTable { date: string; kind: 'off' | 'work'; name: string; source: string }
+
+export interface CounterTable { name: string; value: number }
+
+export interface Database {
+  meta: MetaTable
+  township: TownshipTable
+  village: VillageTable
+  operator: OperatorTable
+  household: HouseholdTable
+  member: MemberTable
+  income: IncomeTable
+  asset: AssetTable
+  obligor: ObligorTable
+  attachment: AttachmentTable
+  search_key: SearchKeyTable
+  audit_log: AuditLogTable
+  policy_param: PolicyParamTable
+  holiday: HolidayTable
+  counter: CounterTable
+}
+
+export type HouseholdRow = Selectable<HouseholdTable>
+export type NewHousehold = Insertable<HouseholdTable>
+export type HouseholdPatch = Updateable<HouseholdTable>
+export type MemberRow = Selectable<MemberTable>
+export type NewMember = Insertable<MemberTable>
+export type IncomeRow = Selectable<IncomeTable>
+export type AssetRow = Selectable<AssetTable>
+export type ObligorRow = Selectable<ObligorTable>
+export type AttachmentRow = Selectable<AttachmentTable>
+export type AuditRow = Selectable<AuditLogTable>
+export type OperatorRow = Selectable<OperatorTable>
+export type VillageRow = Selectable<VillageTable>
+export type TownshipRow = Selectable<TownshipTable>
+export type PolicyParamRow = Selectable<PolicyParamTable>

@@ -1,0 +1,69 @@
+// Method → service call (thin). Typed against the contract: a missing or mistyped handler fails to compile.
+import type { Core } from '../services/context'
+import { readCtx } from '../services/context'
+import * as setup from '../services/setup'
+import * as operators from '../services/operators'
+import * as villages from '../services/villages'
+import * as households from '../services/households'
+import * as search from '../services/search'
+import * as attachments from '../services/attachments'
+import { householdTimeline, verifyChain } from '../services/audit'
+import { AppError } from './errors'
+import type { Method, Output, ParsedInput } from './contract'
+import type { Session } from './session'
+
+export interface HandlerCtx { core: Core; session: Session }
+type Handlers = { [K in Method]: (h: HandlerCtx, input: ParsedInput<K>) => Promise<Output<K>> }
+
+const actor = (h: HandlerCtx) => {
+  if (!h.session.actor) throw new AppError('UNAUTHENTICATED', '请先登录')
+  return h.session.actor
+}
+const rc = (h: HandlerCtx) => readCtx(h.core, h.session.actor)
+
+export const handlers: Handlers = {
+  'setup.status': (h) => setup.status(rc(h)),
+  'setup.init': (h, i) => setup.init(h.core, i),
+
+  'auth.login': async (h, i) => {
+    const { actor: a, operator } = await operators.login(h.core, i.username, i.password)
+    h.session.actor = a
+    h.session.mustChangePassword = operator.mustChangePassword
+    return operator
+  },
+  'auth.logout': async (h) => { await operators.logout(h.core, actor(h)); h.session.actor = null; h.session.mustChangePassword = false; return null },
+  'auth.me': (h) => operators.me(rc(h)),
+  'auth.changePassword': async (h, i) => { await operators.changePassword(h.core, actor(h), i.oldPassword, i.newPassword); h.session.mustChangePassword = false; return null },
+
+  'operators.list': (h) => operators.listOperators(rc(h)),
+  'operators.create': (h, i) => operators.createOperator(h.core, actor(h), i),
+  'operators.update': (h, i) => operators.updateOperator(h.core, actor(h), i),
+  'operators.resetPassword': async (h, i) => { await operators.resetPassword(h.core, actor(h), i.id, i.password); return null },
+
+  'villages.list': (h, i) => villages.listVillages(rc(h), i),
+  'villages.create': (h, i) => villages.addVillage(h.core, actor(h), i),
+  'villages.update': (h, i) => villages.updateVillage(h.core, actor(h), i),
+
+  'households.search': (h, i) => search.searchHouseholds(rc(h), i),
+  'households.get': (h, i) => households.getHousehold(rc(h), i.id),
+  'households.create': (h, i) => households.createHousehold(h.core, actor(h), i),
+  'households.update': (h, i) => households.updateHousehold(h.core, actor(h), i),
+  'households.deactivate': (h, i) => households.deactivateHousehold(h.core, actor(h), i),
+  'households.timeline': (h, i) => householdTimeline(rc(h), i.id),
+
+  'members.add': (h, i) => households.addMember(h.core, actor(h), i),
+  'members.update': (h, i) => households.updateMember(h.core, actor(h), i),
+  'members.remove': async (h, i) => { await households.removeMember(h.core, actor(h), i); return null },
+  'members.move': (h, i) => households.moveMember(h.core, actor(h), i),
+
+  'incomes.save': (h, i) => households.saveIncome(h.core, actor(h), i),
+  'assets.save': (h, i) => households.saveAsset(h.core, actor(h), i),
+  'obligors.save': (h, i) => households.saveObligor(h.core, actor(h), i),
+  'records.remove': async (h, i) => { await households.removeChild(h.core, actor(h), i); return null },
+
+  'attachments.upload': (h, i) => attachments.uploadAttachment(h.core, actor(h), i),
+  'attachments.read': (h, i) => attachments.readAttachment(rc(h), i.id),
+  'attachments.remove': async (h, i) => { await attachments.removeAttachment(h.core, actor(h), i); return null },
+
+  'audit.verify': (h) => verifyChain(h.core.db)
+}

@@ -1,0 +1,224 @@
+// The `dibao` command (design.md §7): the same services under plain Node. Stable contract:
+// exit 0 on success; 1 when the operation failed or the checked thing is invalid; 2 for usage
+// errors; Chinese message on stderr; `--json` prints machine-readable output on stdout.
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { parseArgs } from 'node:util'
+import { ZodError } from 'zod'
+import { AppError } from '../api/errors'
+import { zodToAppError } from '../api/dispatch'
+import { HouseholdCreateInput, SearchInput, SetupInput, VillageInput } from '../api/schemas'
+import { checkIdNumber } from '../domain/idcard'
+import { codeName, HOUSEHOLD_STATUSES, HOUSEHOLD_CATEGORIES } from '../domain/codes'
+import { localDate } from '../services/clock'
+import type { Actor, Core } from '../services/context'
+import { readCtx } from '../services/context'
+import { openCore } from '../services/core'
+import * as setup from '../services/setup'
+import * as villages from '../services/villages'
+import * as households from '../services/households'
+import { searchHouseholds } from '../services/search'
+import { verifyChain } from '../services/audit'
+import { generateDemo } from '../services/demo'
+import { backupTo, integrityCheck } from '../../db'
+
+class UsageError extends Error {}
+const USAGE = `用法：dibao <命令> [选项]
+
+  init --data DIR --township-code CODE --township-name NAME --county-name NAME --admin USER [--admin-name NAME] --password-stdin
+  village add --data DIR --code CODE12 --name NAME [--kind village|community]
+  village list --data DIR [--json]
+  household add --data DIR --file HOUSEHOLD.json [--json]
+  household list --data DIR [--q TEXT] [--village CODE] [--status STATUS] [--page N] [--page-size N] [--json]
+  household show --data DIR --id ID|档案号 [--json]
+  idcard check NUMBER [--json]
+  demo --data DIR --households N [--seed S] [--password-stdin]
+  audit verify --data DIR [--json]
+  db check --data DIR [--json]
+  db backup --data DIR [--json]
+
+退出码：0 成功；1 操作失败或校验不通过；2 用法错误。详见 docs/cli.md。`
+
+const OPTIONS = {
+  data: { type: 'string' }, json: { type: 'boolean' }, file: { type: 'string' }, q: { type: 'string' }, village: { type: 'string' },
+  status: { type: 'string' }, page: { type: 'string' }, 'page-size': { type: 'string' }, id: { type: 'string' }, code: { type: 'string' },
+  name: { type: 'string' }, kind: { type: 'string' }, households: { type: 'string' }, seed: { type: 'string' },
+  'township-code': { type: 'string' }, 'township-name': { type: 'string' }, 'county-name': { type: 'string' }, admin: { type: 'string' },
+  'admin-name': { type: 'string' }, 'password-stdin': { type: 'boolean' }, operator: { type: 'string' }, help: { type: 'boolean', short: 'h' }
+} as const
+
+type Values = { [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K]['type'] extends 'boolean' ? boolean : string }
+
+function need(v: Values, key: keyof Values, label: string): string {
+  const x = v[key]
+  if (typeof x !== 'string' || !x.trim()) throw new UsageError(`缺少 --${String(key)}（${label}）`)
+  return x
+}
+
+function readStdinSecret(): string {
+  let data = ''
+  try { data = fs.readFileSync(0, 'utf8') } catch { throw new UsageError('无法从标准输入读取密码') }
+  const s = data.replace(/\r?\n$/, '')
+  if (!s) throw new UsageError('标准输入中没有密码（用法：echo "密码" | dibao … --password-stdin）')
+  return s
+}
+
+function out(v: Values, json: unknown, text: string): void {
+  process.stdout.write(v.json ? `${JSON.stringify(json, null, 2)}\n` : `${text}\n`)
+}
+
+async function withCore<T>(v: Values, fn: (core: Core) => Promise<T>): Promise<T> {
+  const dir = path.resolve(need(v, 'data', '数据目录'))
+  const core = await openCore(dir)
+  try { return await fn(core) } finally { await core.close() }
+}
+
+/** The CLI's actor in the audit log: a named operator (--operator) or the OS user at this terminal. */
+async function cliActor(core: Core, v: Values): Promise<Actor> {
+  if (v.operator) {
+    const op = await core.db.selectFrom('operator').selectAll().where('username', '=', v.operator).where('active', '=', 1).executeTakeFirst()
+    if (!op) throw new AppError('NOT_FOUND', `操作员 ${v.operator} 不存在或已停用`)
+    if (op.role === 'readonly') throw new AppError('FORBIDDEN', `操作员 ${v.operator} 是只读账号，不能修改档案`)
+    return { operatorId: op.id, username: op.username, name: op.name, role: op.role }
+  }
+  let user = 'unknown'
+  try { user = os.userInfo().username } catch { /* keep unknown */ }
+  return { operatorId: `cli:${user}`, username: user, name: '命令行', role: 'admin' }
+}
+
+async function run(argv: string[]): Promise<number> {
+  const { values: v, positionals: pos } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true }) as { values: Values; positionals: string[] }
+  const [cmd, sub, arg] = pos
+  if (v.help || !cmd) { process.stdout.write(`${USAGE}\n`); return cmd ? 0 : 2 }
+
+  switch (`${cmd} ${sub ?? ''}`.trim()) {
+    case 'init': {
+      if (!v['password-stdin']) throw new UsageError('管理员密码只能通过 --password-stdin 从标准输入提供')
+      const input = SetupInput.parse({
+        townshipCode: need(v, 'township-code', '9位乡镇代码'), townshipName: need(v, 'township-name', '乡镇名称'), countyName: need(v, 'county-name', '县名称'),
+        adminUsername: need(v, 'admin', '管理员登录名'), adminName: v['admin-name'] ?? '系统管理员', adminPassword: readStdinSecret()
+      })
+      return withCore(v, async (core) => {
+        const r = await setup.init(core, input)
+        out(v, r, `已初始化：${r.township.countyName}${r.township.name}（${r.township.code}），管理员 ${r.admin.username}`)
+        return 0
+      })
+    }
+    case 'village add': {
+      const input = VillageInput.parse({ code: need(v, 'code', '12位村（社区）代码'), name: need(v, 'name', '村（社区）名称'), kind: v.kind })
+      return withCore(v, async (core) => {
+        const r = await villages.addVillage(core, await cliActor(core, v), input)
+        out(v, r, `已添加${r.kind === 'village' ? '村' : '社区'}：${r.name}（${r.code}）`)
+        return 0
+      })
+    }
+    case 'village list':
+      return withCore(v, async (core) => {
+        const rows = await villages.listVillages(readCtx(core, null), { includeInactive: true })
+        out(v, rows, rows.map((r) => `${r.code}\t${r.name}\t${r.kind === 'village' ? '村' : '社区'}\t在办 ${r.households} 户${r.active ? '' : '\t已停用'}`).join('\n') || '（尚未登记村/社区）')
+        return 0
+      })
+    case 'household add': {
+      const file = need(v, 'file', 'HOUSEHOLD.json 文件')
+      let raw: unknown
+      try { raw = JSON.parse(fs.readFileSync(file, 'utf8')) } catch (e) { throw new AppError('VALIDATION', `无法读取 ${file}：${(e as Error).message}`) }
+      const input = HouseholdCreateInput.parse(raw)
+      return withCore(v, async (core) => {
+        const r = await households.createHousehold(core, await cliActor(core, v), input)
+        out(v, r, r.id)
+        return 0
+      })
+    }
+    case 'household list': {
+      const input = SearchInput.parse({ q: v.q ?? '', villageCode: v.village ?? null, status: v.status ?? 'open', page: v.page ? Number(v.page) : 1, pageSize: v['page-size'] ? Number(v['page-size']) : 50 })
+      return withCore(v, async (core) => {
+        const r = await searchHouseholds(readCtx(core, null), input)
+        const lines = r.rows.map((h) => `${h.fileNo}\t${h.villageName}${h.groupName ?? ''}\t${h.headName}\t${h.headIdMasked}\t${h.memberCount}人\t${codeName(HOUSEHOLD_CATEGORIES, h.category)}\t${codeName(HOUSEHOLD_STATUSES, h.status)}\t${h.id}`)
+        out(v, r, [...lines, `共 ${r.total} 户${r.capped ? '（匹配过多，已截断）' : ''}，第 ${r.page} 页`].join('\n'))
+        return 0
+      })
+    }
+    case 'household show': {
+      const id = need(v, 'id', '档案编号或档案号')
+      return withCore(v, async (core) => {
+        const ctx = readCtx(core, null)
+        const byNo = await core.db.selectFrom('household').select('id').where((eb) => eb.or([eb('id', '=', id), eb('file_no', '=', id)])).executeTakeFirst()
+        if (!byNo) throw new AppError('NOT_FOUND', `找不到档案 ${id}`)
+        const f = await households.getHousehold(ctx, byNo.id)
+        const h = f.household
+        const text = [
+          `档案号 ${h.fileNo}（${codeName(HOUSEHOLD_STATUSES, h.status)}，${codeName(HOUSEHOLD_CATEGORIES, h.category)}）`,
+          `${h.villageName}${h.groupName ?? ''}  ${h.address}`,
+          `户主 ${h.headName}，${h.memberCount} 人`,
+          ...f.members.map((m) => `  ${m.relationName}\t${m.name}\t${m.idNumber}\t${m.gender === 'male' ? '男' : '女'}\t${m.birthDate}${m.warnings.length ? `\t⚠ ${m.warnings.join('；')}` : ''}`),
+          `收入 ${f.incomes.length} 条（月合计 ${(f.totals.monthlyIncomeFen / 100).toFixed(2)} 元），财产 ${f.assets.length} 项，义务人 ${f.obligors.length} 人，材料 ${f.attachments.length} 份`
+        ].join('\n')
+        out(v, f, text)
+        return 0
+      })
+    }
+    case 'idcard check': {
+      const number = sub === 'check' ? arg : undefined
+      if (!number) throw new UsageError('用法：dibao idcard check NUMBER')
+      const r = checkIdNumber(number, localDate(new Date()))
+      if (v.json) process.stdout.write(`${JSON.stringify(r, null, 2)}\n`)
+      if (!r.ok) { if (!v.json) process.stderr.write(`无效：${r.error}\n`); return 1 }
+      if (!v.json) process.stdout.write(`有效：${r.normalized}，${r.gender === 'male' ? '男' : '女'}，出生 ${r.birthDate}，${r.provinceName}${r.converted15 ? '（由15位升为18位）' : ''}${r.warnings.length ? `\n提示：${r.warnings.join('；')}` : ''}\n`)
+      return 0
+    }
+    case 'demo': {
+      const n = Number(need(v, 'households', '户数'))
+      const seed = v.seed ? Number(v.seed) : 1
+      if (!Number.isInteger(seed)) throw new UsageError('--seed 应为整数')
+      const password = v['password-stdin'] ? readStdinSecret() : undefined
+      return withCore(v, async (core) => {
+        let last = 0
+        const r = await generateDemo(core, { households: n, seed, adminPassword: password, onProgress: (d, t) => { if (!v.json && (d - last >= 5000 || d === t)) { last = d; process.stderr.write(`已生成 ${d}/${t} 户\n`) } } })
+        out(v, r, `演示数据：${r.households} 户、${r.members} 人、${r.villages} 个村、${r.attachments} 份材料，用时 ${r.seconds.toFixed(1)} 秒（${r.rate.toFixed(0)} 户/秒）${r.adminPassword ? `\n新建管理员 ${r.adminUsername}，初始密码 ${r.adminPassword}（请登录后立即修改）` : ''}`)
+        return 0
+      })
+    }
+    case 'audit verify':
+      return withCore(v, async (core) => {
+        const r = await verifyChain(core.db)
+        if (v.json) process.stdout.write(`${JSON.stringify(r, null, 2)}\n`)
+        if (!r.ok) {
+          process.stderr.write(`审计链校验失败：第 ${r.broken!.seq} 条记录（${r.broken!.at} ${r.broken!.action}，编号 ${r.broken!.id || '缺失'}）${r.broken!.reason}\n`)
+          return 1
+        }
+        if (!v.json) process.stdout.write(`审计链完整：共 ${r.entries} 条记录，末条哈希 ${r.lastHash}\n`)
+        return 0
+      })
+    case 'db check':
+      return withCore(v, async (core) => {
+        const problems = integrityCheck(core.opened.raw)
+        if (v.json) process.stdout.write(`${JSON.stringify({ ok: problems.length === 0, problems }, null, 2)}\n`)
+        if (problems.length) { process.stderr.write(`数据库完整性检查发现问题：\n${problems.slice(0, 20).join('\n')}\n`); return 1 }
+        if (!v.json) process.stdout.write('数据库完整性检查通过\n')
+        return 0
+      })
+    case 'db backup':
+      return withCore(v, async (core) => {
+        const file = await backupTo(core.opened.raw, core.dataDir, 'manual')
+        out(v, { file }, `已备份到 ${file}`)
+        return 0
+      })
+    default:
+      throw new UsageError(`未知命令：${pos.join(' ')}`)
+  }
+}
+
+run(process.argv.slice(2)).then((code) => { process.exitCode = code }, (e: unknown) => {
+  if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    process.stderr.write(`${e instanceof UsageError ? e.message : `参数错误：${(e as Error).message}`}\n\n${USAGE}\n`)
+    process.exitCode = 2
+    return
+  }
+  const err = e instanceof ZodError ? zodToAppError(e) : e
+  if (err instanceof AppError) {
+    process.stderr.write(`${err.messageZh}\n`)
+    if (err.fields && Object.keys(err.fields).length > 1) for (const [k, m] of Object.entries(err.fields)) process.stderr.write(`  ${k}：${m}\n`)
+  } else process.stderr.write(`出错：${(e as Error).message}\n`)
+  process.exitCode = 1
+})
