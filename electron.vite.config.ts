@@ -1,11 +1,13 @@
 import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import react from '@vitejs/plugin-react'
+import pkg from './package.json'
 
 // One build for every door: the Electron main process (index), the `dibao` CLI, the loopback
 // browser shell and the benchmark all come out of main/ as CommonJS under out/main/.
 export default defineConfig({
   main: {
+    define: { __APP_VERSION__: JSON.stringify(pkg.version) },
     build: {
       rollupOptions: {
         input: {

@@ -39,6 +39,31 @@ export interface OpenedDb {
 
 export const DB_FILE = 'dibao.sqlite'
 
+/**
+ * Kysely's SQLite driver prepares every query anew; preparing costs more than running the small
+ * queries this app makes. Hand it a view of the connection whose prepare() reuses statements by SQL
+ * text (bounded, least recently used). Safe: one connection, and Kysely serialises its use.
+ */
+function withStatementCache(raw: BetterSqlite3.Database, max = 500): BetterSqlite3.Database {
+  const cache = new Map<string, BetterSqlite3.Statement>()
+  return new Proxy(raw, {
+    get(target, prop) {
+      if (prop === 'prepare') {
+        return (source: string) => {
+          let stmt = cache.get(source)
+          if (stmt) { cache.delete(source); cache.set(source, stmt); return stmt }
+          stmt = target.prepare(source)
+          if (cache.size >= max) cache.delete(cache.keys().next().value as string)
+          cache.set(source, stmt)
+          return stmt
+        }
+      }
+      const v = Reflect.get(target, prop, target) as unknown
+      return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v
+    }
+  })
+}
+
 export function integrityCheck(raw: BetterSqlite3.Database, quick = false): string[] {
   const rows = raw.pragma(quick ? 'quick_check' : 'integrity_check') as Array<Record<string, string>>
   const msgs = rows.map((r) => Object.values(r)[0]!)
@@ -78,7 +103,7 @@ export async function openDatabase(dataDir: string, opts: { readonly?: boolean; 
     raw.close()
     throw new DbOpenError(`无法打开数据库 ${file}：${(e as Error).message}`, 'DB_LOCKED')
   }
-  const db = new Kysely<Database>({ dialect: new AppSqliteDialect({ database: raw }) })
+  const db = new Kysely<Database>({ dialect: new AppSqliteDialect({ database: withStatementCache(raw) }) })
   const close = async () => { await db.destroy() }
   try {
     let applied: string[] = []
@@ -109,4 +134,6 @@ export async function openDatabase(dataDir: string, opts: { readonly?: boolean; 
   }
 }
 
-export const APP_VERSION: string = (globalThis as { __APP_VERSION__?: string }).__APP_VERSION__ ?? '0.1.0'
+declare const __APP_VERSION__: string | undefined
+/** Injected by the build (electron.vite.config.ts define); tests run unbundled and record 'dev'. */
+export const APP_VERSION: string = typeof __APP_VERSION__ === 'string' ? __APP_VERSION__ : 'dev'
