@@ -97,7 +97,8 @@ export async function openDatabase(dataDir: string, opts: { readonly?: boolean; 
       raw.pragma('synchronous = FULL')
     }
     raw.pragma('foreign_keys = ON')
-    raw.pragma('cache_size = -32000')
+    raw.pragma('cache_size = -65536')
+    raw.pragma('mmap_size = 268435456')
     raw.pragma('temp_store = MEMORY')
   } catch (e) {
     raw.close()

@@ -76,6 +76,8 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('household_village_file').on('household').columns(['village_code', 'file_no']).execute()
   await db.schema.createIndex('household_status_file').on('household').columns(['status', 'file_no']).execute()
   await db.schema.createIndex('household_category_file').on('household').columns(['category', 'file_no']).execute()
+  // covering index for search: matches join on seq, filter and sort without touching the wide rows
+  await db.schema.createIndex('household_search_cover').on('household').columns(['seq', 'status', 'village_code', 'category', 'file_no', 'head_sort', 'member_count', 'updated_at', 'id']).execute()
   await db.schema.createIndex('household_updated').on('household').column('updated_at').execute()
   await db.schema.createIndex('household_head_sort').on('household').column('head_sort').execute()
 

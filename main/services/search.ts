@@ -14,7 +14,8 @@ export const MATCH_CAP = 5000
 export function maskId(id: string): string { return id.length === 18 ? `${id.slice(0, 4)}**********${id.slice(14)}` : id }
 
 const HIGH = '\u{10FFFF}'
-type Match = { seqs?: number[]; ids?: string[]; by: string }
+/** Name queries return a key range of search_key; ID and 档案号 queries a short list of household ids. */
+type Match = { keyRange?: [string, string]; ids?: string[]; by: string }
 
 async function findMatches(ctx: ReadCtx, raw: string): Promise<Match | null> {
   const q = raw.replace(/\s+/g, '')
@@ -22,52 +23,70 @@ async function findMatches(ctx: ReadCtx, raw: string): Promise<Match | null> {
   if (/^\d{1,17}[\dXx]?$/.test(q)) {
     const d = q.toUpperCase()
     const ids = new Set<string>()
-    const byMember = async (w: (qb: ReturnType<typeof base>) => ReturnType<typeof base>) => { for (const r of await w(base()).limit(MATCH_CAP).execute()) ids.add(r.household_id) }
     const base = () => ctx.db.selectFrom('member').select('household_id')
+    const byMember = async (w: (qb: ReturnType<typeof base>) => ReturnType<typeof base>) => { for (const r of await w(base()).limit(MATCH_CAP).execute()) ids.add(r.household_id) }
     let by = '身份证号'
     if (d.length === 18) await byMember((qb) => qb.where('id_number', '=', d))
-    else if (d.length === 15) { try { await byMember((qb) => qb.where('id_number', '=', convert15to18(d))) } catch { /* not an ID */ } }
+    else if (d.length === 15) { try { await byMember((qb) => qb.where('id_number', '=', convert15to18(d))) } catch { /* not an ID number */ } }
     else if (d.length === 6) { by = '身份证号后6位 / 档案序号'; await byMember((qb) => qb.where('id_tail', '=', d)) }
     if (d.length >= 7 && d.length < 18) await byMember((qb) => qb.where('id_number', '>=', d).where('id_number', '<', d + HIGH))
     if (/^\d+$/.test(d)) {
-      // 档案号: full/prefix (≥ 9 digits) or the 6-digit serial
-      const hh = d.length >= 9
-        ? await ctx.db.selectFrom('household').select('id').where('file_no', '>=', d).where('file_no', '<', d + HIGH).limit(MATCH_CAP).execute()
-        : d.length === 6 ? await ctx.db.selectFrom('household').select('id').where('file_no', '=', (await ctx.db.selectFrom('township').select('code').executeTakeFirst())?.code + d).execute() : []
-      hh.forEach((r) => ids.add(r.id))
-      if (d.length >= 9) by = '档案号 / 身份证号'
+      // 档案号: full/prefix (≥ 9 digits) or the 6-digit serial (township code + serial)
+      if (d.length >= 9) {
+        for (const r of await ctx.db.selectFrom('household').select('id').where('file_no', '>=', d).where('file_no', '<', d + HIGH).limit(MATCH_CAP).execute()) ids.add(r.id)
+        by = '档案号 / 身份证号'
+      } else if (d.length === 6) {
+        const t = await ctx.db.selectFrom('township').select('code').executeTakeFirst()
+        if (t) for (const r of await ctx.db.selectFrom('household').select('id').where('file_no', '=', t.code + d).execute()) ids.add(r.id)
+      }
     }
     return { ids: [...ids], by }
   }
   const nq = normalizeQuery(q)
   if (!nq) return { ids: [], by: '无法识别的查询' }
-  const keys = await ctx.db.selectFrom('search_key').select('hh_seq').where('k', '>=', nq.key).where('k', '<', nq.key + (nq.kind === 'pinyin' ? '{' : HIGH)).limit(MATCH_CAP * 4).execute()
-  return { seqs: [...new Set(keys.map((k) => k.hh_seq))].slice(0, MATCH_CAP), by: nq.kind === 'pinyin' ? '姓名拼音' : '姓名' }
+  return { keyRange: [nq.key, nq.key + (nq.kind === 'pinyin' ? '{' : HIGH)], by: nq.kind === 'pinyin' ? '姓名拼音' : '姓名' }
 }
 
 const SORT_COL = { fileNo: 'household.file_no', headName: 'household.head_sort', memberCount: 'household.member_count', updatedAt: 'household.updated_at', village: 'household.village_code' } as const
 
 export async function searchHouseholds(ctx: ReadCtx, input: SearchInputT): Promise<SearchResult> {
   const match = await findMatches(ctx, input.q)
-  let q = ctx.db.selectFrom('household').innerJoin('village', 'village.code', 'household.village_code')
-  if (match) {
-    if (match.seqs) { if (!match.seqs.length) return empty(input, match.by); q = q.where('household.seq', 'in', match.seqs) }
-    else { if (!match.ids?.length) return empty(input, match.by); q = q.where('household.id', 'in', match.ids!) }
+  if (match?.ids && !match.ids.length) return empty(input, match.by)
+  // The matching households come first (a materialised CTE) and drive the join, so the planner never
+  // scans the register in sort order probing for matches: the cost follows the matches, not the register.
+  const [lo, hi] = match?.keyRange ?? ['', '']
+  const matched = ctx.db.with((cte) => cte('m').materialized(), (db) => db.selectFrom('search_key').select('hh_seq').distinct()
+    .where('k', '>=', lo).where('k', '<', hi).limit(MATCH_CAP + 1))
+  const base = () => {
+    let q = match?.keyRange
+      ? matched.selectFrom('m').crossJoin('household').whereRef('household.seq', '=', 'm.hh_seq')
+      : matched.selectFrom('household')
+    if (match?.ids) q = q.where('household.id', 'in', match.ids)
+    if (input.villageCode) q = q.where('household.village_code', '=', input.villageCode)
+    if (input.category) q = q.where('household.category', '=', input.category)
+    if (input.status === 'open') q = q.where('household.status', 'in', OPEN_STATUSES)
+    else if (input.status) q = q.where('household.status', '=', input.status)
+    return q
   }
-  if (input.villageCode) q = q.where('household.village_code', '=', input.villageCode)
-  if (input.category) q = q.where('household.category', '=', input.category)
-  if (input.status === 'open') q = q.where('household.status', 'in', OPEN_STATUSES)
-  else if (input.status) q = q.where('household.status', '=', input.status)
-  const capped = !!match?.seqs && match.seqs.length >= MATCH_CAP
-  const countRow = await q.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
-  const rows = await q.select([
+  const counts = await base().select((eb) => [
+    eb.fn.countAll<number>().as('n'),
+    ...(match?.keyRange ? [eb.selectFrom('m').select((e2) => e2.fn.countAll<number>().as('c')).as('matched')] : [])
+  ]).executeTakeFirstOrThrow() as { n: number; matched?: number }
+  const capped = Number(counts.matched ?? 0) > MATCH_CAP
+  // page of ids from the covering index, then the page's rows
+  const page = await base().select('household.id').orderBy(SORT_COL[input.sort], input.order).orderBy('household.file_no', input.order)
+    .limit(input.pageSize).offset((input.page - 1) * input.pageSize).execute()
+  const ids = page.map((r) => r.id)
+  const found = ids.length ? await ctx.db.selectFrom('household').innerJoin('village', 'village.code', 'household.village_code').select([
     'household.id', 'household.file_no', 'household.village_code', 'village.name as village_name', 'household.group_name', 'household.head_name',
     'household.head_id_number', 'household.member_count', 'household.category', 'household.status', 'household.legacy_import', 'household.updated_at'
-  ]).orderBy(SORT_COL[input.sort], input.order).orderBy('household.file_no', input.order)
-    .limit(input.pageSize).offset((input.page - 1) * input.pageSize).execute()
+  ]).where('household.id', 'in', ids).execute() : []
+  const byId = new Map(found.map((r) => [r.id, r]))
+  const rows = ids.map((id) => byId.get(id)!)
+  const countRow = counts
   return {
     rows: rows.map((r) => ({ id: r.id, fileNo: r.file_no, villageCode: r.village_code, villageName: r.village_name, groupName: r.group_name, headName: r.head_name, headIdMasked: maskId(r.head_id_number), memberCount: r.member_count, category: r.category, status: r.status, legacyImport: r.legacy_import === 1, updatedAt: r.updated_at })),
-    total: Number(countRow.n), capped, page: input.page, pageSize: input.pageSize, matchedBy: match?.by ?? null
+    total: Math.min(Number(countRow.n), MATCH_CAP), capped, page: input.page, pageSize: input.pageSize, matchedBy: match?.by ?? null
   }
 }
 

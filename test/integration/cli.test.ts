@@ -61,7 +61,7 @@ describe('dibao CLI', () => {
     const dup = dibao(['household', 'add', '--data', dir, '--file', file])
     expect(dup.code).toBe(1)
     expect(dup.err).toMatch(/已在东风村 户主 吉𠮷 的家庭档案（档案号 410721101000001）中登记/)
-    const list = dibao(['household', 'list', '--data', dir, '--q', 'jj', '--json'])
+    const list = dibao(['household', 'list', '--data', dir, '--q', 'ji', '--json'])
     expect(JSON.parse(list.out).rows.map((r: { id: string }) => r.id)).toEqual([id])
     const byTail = dibao(['household', 'list', '--data', dir, '--q', headId.slice(-6)])
     expect(byTail.out).toMatch(/吉𠮷/)
