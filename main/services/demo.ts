@@ -105,7 +105,7 @@ export async function generateDemo(core: Core, opts: DemoOptions): Promise<DemoR
   const region = township.code.slice(0, 6)
 
   // villages: about one per 300 households, at least 3
-  const wanted = opts.villages ?? Math.max(3, Math.min(999, Math.ceil(opts.households / 300)))
+  const wanted = opts.villages ?? Math.max(3, Math.min(700, Math.ceil(opts.households / 300))) // village codes 200–899 (3 digits)
   const existing = await core.db.selectFrom('village').select(['code', 'name']).execute()
   const villages = existing.map((v) => v.code)
   for (let i = villages.length; i < wanted; i++) {

@@ -405,56 +405,55 @@ async function memberMaps(tx: Tx, householdId: string) {
 type ChildKind = 'income' | 'asset' | 'obligor'
 const CHILD_LABEL: Record<ChildKind, string> = { income: '收入', asset: '财产', obligor: '赡养（抚养、扶养）义务人' }
 
-export async function saveIncome(core: Core, actor: Actor, input: { householdId: string; id?: string | null; income: IncomeInputT }): Promise<IncomeView> {
+/**
+ * The shared save path of incomes, assets and obligors: open household, the row to replace (if any)
+ * must belong to it, insert or update, bump the household version, one audit event.
+ */
+async function saveChild<K extends ChildKind, R extends { id: string; created_at: string }, V>(
+  core: Core, actor: Actor, kind: K, householdId: string, id: string | null | undefined,
+  build: (w: WriteCtx, h: HouseholdRow, rowId: string | undefined) => Promise<R>, view: (r: R) => V, describe: (r: R) => string
+): Promise<V> {
   return withWrite(core, actor, async (w) => {
-    const h = await loadHousehold(w.tx, input.householdId); assertOpen(h)
+    const h = await loadHousehold(w.tx, householdId); assertOpen(h)
+    const table = kind as 'income' // the three tables share id, household_id, removed_at, created_at
+    const prev = id ? await w.tx.selectFrom(table).selectAll().where('id', '=', id).where('household_id', '=', h.id).where('removed_at', 'is', null).executeTakeFirst() as R | undefined : undefined
+    if (id && !prev) throw new AppError('NOT_FOUND', `找不到要修改的${CHILD_LABEL[kind]}记录`)
+    const row = await build(w, h, prev?.id)
+    if (prev) await w.tx.updateTable(table).set({ ...row, created_at: prev.created_at } as never).where('id', '=', prev.id).execute()
+    else await w.tx.insertInto(table).values(row as never).execute()
+    await touch(w, h)
+    await w.audit({ action: `${kind}.${prev ? 'update' : 'add'}`, entity: kind, entityId: row.id, householdId: h.id, summary: `档案 ${h.file_no} ${prev ? '修改' : '登记'}${CHILD_LABEL[kind]}：${describe(row)}`, before: prev ? view(prev) : undefined, after: view(row) })
+    return view(row)
+  })
+}
+
+export async function saveIncome(core: Core, actor: Actor, input: { householdId: string; id?: string | null; income: IncomeInputT }): Promise<IncomeView> {
+  let who = ''
+  return saveChild(core, actor, 'income', input.householdId, input.id, async (w, h, rowId) => {
     const mm = await memberMaps(w.tx, h.id)
     const memberId = resolveMemberRef(input.income, mm.byIdNumber, mm.ids, 'income.memberId')
-    const prev = input.id ? await w.tx.selectFrom('income').selectAll().where('id', '=', input.id).where('household_id', '=', h.id).where('removed_at', 'is', null).executeTakeFirst() : undefined
-    if (input.id && !prev) throw new AppError('NOT_FOUND', '找不到要修改的收入记录')
-    const row = incomeRow(input.income, h.id, memberId, w.now, prev?.id)
-    if (prev) await w.tx.updateTable('income').set({ ...row, created_at: prev.created_at }).where('id', '=', prev.id).execute()
-    else await w.tx.insertInto('income').values(row).execute()
-    await touch(w, h)
-    const who = memberId ? mm.names.get(memberId) + ' ' : ''
-    await w.audit({ action: prev ? 'income.update' : 'income.add', entity: 'income', entityId: row.id, householdId: h.id, summary: `档案 ${h.file_no} ${prev ? '修改' : '登记'}收入：${who}${row.subtype ?? ''}${(row.amount_fen / 100).toFixed(2)}元/月`, before: prev ? incomeView(prev) : undefined, after: incomeView(row) })
-    return incomeView(row)
-  })
+    who = memberId ? `${mm.names.get(memberId)} ` : ''
+    return incomeRow(input.income, h.id, memberId, w.now, rowId)
+  }, incomeView, (r) => `${who}${r.subtype ?? ''}${(r.amount_fen / 100).toFixed(2)}元/月`)
 }
 
 export async function saveAsset(core: Core, actor: Actor, input: { householdId: string; id?: string | null; asset: AssetInputT }): Promise<AssetView> {
-  return withWrite(core, actor, async (w) => {
-    const h = await loadHousehold(w.tx, input.householdId); assertOpen(h)
+  return saveChild(core, actor, 'asset', input.householdId, input.id, async (w, h, rowId) => {
     const mm = await memberMaps(w.tx, h.id)
-    const memberId = resolveMemberRef(input.asset, mm.byIdNumber, mm.ids, 'asset.memberId')
-    const prev = input.id ? await w.tx.selectFrom('asset').selectAll().where('id', '=', input.id).where('household_id', '=', h.id).where('removed_at', 'is', null).executeTakeFirst() : undefined
-    if (input.id && !prev) throw new AppError('NOT_FOUND', '找不到要修改的财产记录')
-    const row = assetRow(input.asset, h.id, memberId, w.now, prev?.id)
-    if (prev) await w.tx.updateTable('asset').set({ ...row, created_at: prev.created_at }).where('id', '=', prev.id).execute()
-    else await w.tx.insertInto('asset').values(row).execute()
-    await touch(w, h)
-    await w.audit({ action: prev ? 'asset.update' : 'asset.add', entity: 'asset', entityId: row.id, householdId: h.id, summary: `档案 ${h.file_no} ${prev ? '修改' : '登记'}财产：${row.description}`, before: prev ? assetView(prev) : undefined, after: assetView(row) })
-    return assetView(row)
-  })
+    return assetRow(input.asset, h.id, resolveMemberRef(input.asset, mm.byIdNumber, mm.ids, 'asset.memberId'), w.now, rowId)
+  }, assetView, (r) => r.description)
 }
 
 export async function saveObligor(core: Core, actor: Actor, input: { householdId: string; id?: string | null; obligor: ObligorInputT }): Promise<ObligorView> {
-  return withWrite(core, actor, async (w) => {
-    const h = await loadHousehold(w.tx, input.householdId); assertOpen(h)
-    if (input.obligor.idNumber) {
-      const chk = checkIdNumber(input.obligor.idNumber, w.today)
+  return saveChild(core, actor, 'obligor', input.householdId, input.id, async (w, h, rowId) => {
+    let idNumber = input.obligor.idNumber
+    if (idNumber) {
+      const chk = checkIdNumber(idNumber, w.today)
       if (!chk.ok) throw new AppError('VALIDATION', `义务人 ${input.obligor.name} 的公民身份号码有误：${chk.error}`, { 'obligor.idNumber': chk.error })
-      input.obligor.idNumber = chk.normalized
+      idNumber = chk.normalized
     }
-    const prev = input.id ? await w.tx.selectFrom('obligor').selectAll().where('id', '=', input.id).where('household_id', '=', h.id).where('removed_at', 'is', null).executeTakeFirst() : undefined
-    if (input.id && !prev) throw new AppError('NOT_FOUND', '找不到要修改的义务人记录')
-    const row = obligorRow(input.obligor, h.id, w.now, prev?.id)
-    if (prev) await w.tx.updateTable('obligor').set({ ...row, created_at: prev.created_at }).where('id', '=', prev.id).execute()
-    else await w.tx.insertInto('obligor').values(row).execute()
-    await touch(w, h)
-    await w.audit({ action: prev ? 'obligor.update' : 'obligor.add', entity: 'obligor', entityId: row.id, householdId: h.id, summary: `档案 ${h.file_no} ${prev ? '修改' : '登记'}义务人 ${row.name}`, before: prev ? obligorView(prev) : undefined, after: obligorView(row) })
-    return obligorView(row)
-  })
+    return obligorRow({ ...input.obligor, idNumber }, h.id, w.now, rowId)
+  }, obligorView, (r) => r.name)
 }
 
 /** Soft-removes an income, asset or obligor row (case data is never hard-deleted). */
