@@ -8,7 +8,7 @@ import { ATTACHMENT_KINDS, codeName } from '../domain/codes'
 import { readCtx, withWrite, type Actor, type Core, type ReadCtx } from './context'
 import { newId } from './ids'
 import { paramInForce } from './policy'
-import type { AttachmentView } from './households'
+import { OPEN_STATUSES, type AttachmentView } from './households'
 
 const MAGIC: Array<{ mime: string; test: (b: Uint8Array) => boolean; ext: string }> = [
   { mime: 'application/pdf', ext: 'pdf', test: (b) => b[0] === 0x25 && b[1] === 0x50 && b[2] === 0x44 && b[3] === 0x46 },
@@ -51,6 +51,7 @@ export async function uploadAttachment(core: Core, actor: Actor, input: UploadIn
   return withWrite(core, actor, async (w) => {
     const h = await w.tx.selectFrom('household').select(['id', 'file_no', 'status']).where('id', '=', input.householdId).executeTakeFirst()
     if (!h) throw new AppError('NOT_FOUND', '找不到该家庭档案')
+    if (!OPEN_STATUSES.includes(h.status)) throw new AppError('CONFLICT', `档案 ${h.file_no} 已${h.status === 'stopped' ? '停保' : '归档'}，不能再上传材料`)
     if (input.memberId) {
       const m = await w.tx.selectFrom('member').select('id').where('id', '=', input.memberId).where('household_id', '=', h.id).executeTakeFirst()
       if (!m) throw new AppError('VALIDATION', '所选成员不属于本户')

@@ -69,11 +69,13 @@ function normalizeMember(m: MemberInputT, path: string, today: string): Normaliz
   return { input: m, idNumber: chk.normalized, gender: chk.gender, birthDate: chk.birthDate, disabilityCategory, disabilityGrade }
 }
 
-function checkHeads(members: Array<{ relation: string; name: string }>, pathPrefix = 'members'): void {
+/** Exactly one head. `fieldOf(i)` names the form field of member i ('members.2.relation', or 'member.relation' in a one-member form). */
+function checkHeads(members: Array<{ relation: string; name: string }>, fieldOf: (i: number) => string = (i) => `members.${i}.relation`): void {
   const heads = members.filter((m) => HEAD_RELATIONS.has(m.relation))
-  if (heads.length === 0) throw new AppError('VALIDATION', '请指定户主：须有一名成员的与户主关系为“户主”或“本人”', { [`${pathPrefix}.0.relation`]: '须有一名户主' })
-  if (heads.length > 1) throw new AppError('VALIDATION', `只能有一名户主，现有 ${heads.map((h) => h.name).join('、')}`, { [`${pathPrefix}.${members.indexOf(heads[1]!)}.relation`]: '只能有一名户主' })
+  if (heads.length === 0) throw new AppError('VALIDATION', '请指定户主：须有一名成员的与户主关系为“户主”或“本人”', { [fieldOf(0)]: '须有一名户主' })
+  if (heads.length > 1) throw new AppError('VALIDATION', `只能有一名户主，现有 ${heads.map((h) => h.name).join('、')}`, { [fieldOf(members.indexOf(heads[1]!))]: '只能有一名户主' })
 }
+const singleMemberField = () => 'member.relation'
 
 /** Refuses ID numbers already in another open household file, naming that household. */
 async function assertNotElsewhere(tx: Tx, idNumbers: string[], ownHouseholdId: string | null, paths: Map<string, string>): Promise<void> {
@@ -179,8 +181,8 @@ function resolveMemberRef(ref: { memberId: string | null; memberIdNumber: string
   return null
 }
 
-function incomeRow(i: IncomeInputT, householdId: string, memberId: string | null, now: string, id = newId()): IncomeRow {
-  if (i.periodFrom && i.periodTo && i.periodTo < i.periodFrom) throw new AppError('VALIDATION', '收入截止月份早于起始月份', { periodTo: '截止月份早于起始月份' })
+function incomeRow(i: IncomeInputT, householdId: string, memberId: string | null, now: string, id = newId(), path = 'income'): IncomeRow {
+  if (i.periodFrom && i.periodTo && i.periodTo < i.periodFrom) throw new AppError('VALIDATION', '收入截止月份早于起始月份', { [`${path}.periodTo`]: '截止月份早于起始月份' })
   return { id, household_id: householdId, member_id: memberId, kind: i.kind, subtype: i.subtype, amount_fen: i.amountFen, period_from: i.periodFrom, period_to: i.periodTo, source: i.source, counted: i.counted ? 1 : 0, note: i.note, removed_at: null, created_at: now, updated_at: now }
 }
 function assetRow(a: AssetInputT, householdId: string, memberId: string | null, now: string, id = newId()): AssetRow {
@@ -227,7 +229,7 @@ export async function insertHousehold(w: WriteCtx, input: HouseholdCreateInputT)
   }).execute()
   await guardUnique(w.tx, ids, id, () => w.tx.insertInto('member').values(rows).execute())
   const memberIds = new Set(rows.map((r) => r.id))
-  const incomes = input.incomes.map((inc, i) => incomeRow(inc, id, resolveMemberRef(inc, byIdNumber, memberIds, `incomes.${i}.memberIdNumber`), w.now))
+  const incomes = input.incomes.map((inc, i) => incomeRow(inc, id, resolveMemberRef(inc, byIdNumber, memberIds, `incomes.${i}.memberIdNumber`), w.now, undefined, `incomes.${i}`))
   const assets = input.assets.map((a, i) => assetRow(a, id, resolveMemberRef(a, byIdNumber, memberIds, `assets.${i}.memberIdNumber`), w.now))
   const obligors = input.obligors.map((o) => obligorRow(o, id, w.now))
   if (incomes.length) await w.tx.insertInto('income').values(incomes).execute()
@@ -323,7 +325,7 @@ export async function addMember(core: Core, actor: Actor, input: { householdId: 
     const n = normalizeMember(input.member, 'member', w.today)
     const existing = await currentMembers(w.tx, h.id)
     if (existing.some((m) => m.id_number === n.idNumber)) throw new AppError('VALIDATION', `公民身份号码 ${n.idNumber} 已是本户成员`, { 'member.idNumber': '已是本户成员' })
-    checkHeads([...existing.map((m) => ({ relation: m.relation, name: m.name })), { relation: n.input.relation, name: n.input.name }], 'member')
+    checkHeads([...existing.map((m) => ({ relation: m.relation, name: m.name })), { relation: n.input.relation, name: n.input.name }], singleMemberField)
     await assertNotElsewhere(w.tx, [n.idNumber], h.id, new Map([[n.idNumber, 'member.idNumber']]))
     const row = memberRow(n, h.id, existing.length ? Math.max(...existing.map((m) => m.sort_order)) + 1 : 0, w.now)
     await guardUnique(w.tx, [n.idNumber], h.id, () => w.tx.insertInto('member').values(row).execute())
@@ -342,7 +344,7 @@ export async function updateMember(core: Core, actor: Actor, input: { id: string
     const n = normalizeMember(input.member, 'member', w.today)
     const others = (await currentMembers(w.tx, h.id)).filter((x) => x.id !== m.id)
     if (others.some((x) => x.id_number === n.idNumber)) throw new AppError('VALIDATION', `公民身份号码 ${n.idNumber} 与本户其他成员重复`, { 'member.idNumber': '与本户其他成员重复' })
-    checkHeads([...others.map((x) => ({ relation: x.relation, name: x.name })), { relation: n.input.relation, name: n.input.name }], 'member')
+    checkHeads([...others.map((x) => ({ relation: x.relation, name: x.name })), { relation: n.input.relation, name: n.input.name }], singleMemberField)
     if (n.idNumber !== m.id_number) await assertNotElsewhere(w.tx, [n.idNumber], h.id, new Map([[n.idNumber, 'member.idNumber']]))
     const fresh = memberRow(n, h.id, m.sort_order, w.now)
     const { id: _id, created_at: _c, in_open_file: _o, ...patch } = fresh
@@ -382,7 +384,7 @@ export async function moveMember(core: Core, actor: Actor, input: { id: string; 
     if (HEAD_RELATIONS.has(m.relation)) throw new AppError('VALIDATION', `${m.name}是原档案的户主，不能迁出；请先指定新的户主`)
     if (!RELATIONS.some((r) => r.code === input.relation)) throw new AppError('VALIDATION', '请选择在新家庭中的与户主关系', { relation: '请选择与户主关系' })
     const toMembers = await currentMembers(w.tx, to.id)
-    checkHeads([...toMembers.map((x) => ({ relation: x.relation, name: x.name })), { relation: input.relation, name: m.name }], 'member')
+    checkHeads([...toMembers.map((x) => ({ relation: x.relation, name: x.name })), { relation: input.relation, name: m.name }], () => 'relation')
     await w.tx.updateTable('member').set({ left_at: w.now, left_reason: `迁至档案 ${to.file_no}（户主 ${to.head_name}）：${input.reason}`, in_open_file: 0, updated_at: w.now }).where('id', '=', m.id).execute()
     const row: MemberRow = { ...m, id: newId(), household_id: to.id, relation: input.relation, in_open_file: 1, left_at: null, left_reason: null, sort_order: toMembers.length ? Math.max(...toMembers.map((x) => x.sort_order)) + 1 : 0, created_at: w.now, updated_at: w.now }
     await guardUnique(w.tx, [m.id_number], to.id, () => w.tx.insertInto('member').values(row).execute())

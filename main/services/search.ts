@@ -86,7 +86,7 @@ export async function searchHouseholds(ctx: ReadCtx, input: SearchInputT): Promi
   const countRow = counts
   return {
     rows: rows.map((r) => ({ id: r.id, fileNo: r.file_no, villageCode: r.village_code, villageName: r.village_name, groupName: r.group_name, headName: r.head_name, headIdMasked: maskId(r.head_id_number), memberCount: r.member_count, category: r.category, status: r.status, legacyImport: r.legacy_import === 1, updatedAt: r.updated_at })),
-    total: Math.min(Number(countRow.n), MATCH_CAP), capped, page: input.page, pageSize: input.pageSize, matchedBy: match?.by ?? null
+    total: match?.keyRange ? Math.min(Number(countRow.n), MATCH_CAP) : Number(countRow.n), capped, page: input.page, pageSize: input.pageSize, matchedBy: match?.by ?? null
   }
 }
 

@@ -1,0 +1,62 @@
+// The work area: collapsible left menu, header with township and operator, scrolling content.
+import { HomeOutlined, KeyOutlined, LogoutOutlined, SettingOutlined, TeamOutlined, UserOutlined, EnvironmentOutlined } from '@ant-design/icons'
+import { Button, Layout, Menu, Space, Tag, Tooltip } from 'antd'
+import type { MenuProps } from 'antd'
+import { useState, type ReactNode } from 'react'
+import { navigate, type Route } from './router'
+import { isAdmin, townshipTitle, useSession } from './session'
+
+const { Header, Sider, Content } = Layout
+
+export function AppLayout({ route, children }: { route: Route; children: ReactNode }) {
+  const session = useSession()
+  const [collapsed, setCollapsed] = useState(() => window.innerWidth < 1200)
+  const admin = isAdmin(session.operator)
+
+  const items: MenuProps['items'] = [
+    { key: '/households', icon: <HomeOutlined />, label: '家庭档案' },
+    ...(admin ? [{
+      key: 'settings', icon: <SettingOutlined />, label: '系统设置',
+      children: [
+        { key: '/settings/operators', icon: <TeamOutlined />, label: '操作员' },
+        { key: '/settings/villages', icon: <EnvironmentOutlined />, label: '村（社区）' }
+      ]
+    }] : [])
+  ]
+  const selected = route.name === 'household' || route.name === 'householdNew' ? '/households' : route.path
+
+  return (
+    <Layout style={{ height: '100%' }}>
+      <Header style={{ display: 'flex', alignItems: 'center', gap: 16, color: '#fff', lineHeight: '48px', minWidth: 0 }}>
+        <div style={{ fontSize: 16, fontWeight: 600, whiteSpace: 'nowrap' }}>阳光低保</div>
+        <div data-testid="township-name" style={{ opacity: 0.9, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis', minWidth: 0 }}>
+          {townshipTitle(session.township)}
+        </div>
+        <div style={{ flex: 1 }} />
+        <Space size={8} style={{ whiteSpace: 'nowrap' }}>
+          <span data-testid="operator-name"><UserOutlined /> {session.operator.name}</span>
+          <Tag color="blue" style={{ marginInlineEnd: 0 }}>{session.operator.roleLabel}</Tag>
+          <Tooltip title="修改自己的登录密码">
+            <Button size="small" ghost icon={<KeyOutlined />} onClick={() => navigate('/account')}>修改密码</Button>
+          </Tooltip>
+          <Button size="small" ghost icon={<LogoutOutlined />} onClick={() => { void session.logout() }}>退出登录</Button>
+        </Space>
+      </Header>
+      <Layout style={{ minHeight: 0 }}>
+        <Sider collapsible collapsed={collapsed} onCollapse={setCollapsed} width={168} collapsedWidth={56} theme="light" style={{ borderRight: '1px solid #e5e8ef' }}>
+          <Menu
+            mode="inline"
+            selectedKeys={[selected]}
+            defaultOpenKeys={['settings']}
+            items={items}
+            onClick={({ key }) => { if (key.startsWith('/')) navigate(key) }}
+            style={{ borderInlineEnd: 'none' }}
+          />
+        </Sider>
+        <Content id="app-content" style={{ overflow: 'auto', minWidth: 0 }}>
+          {children}
+        </Content>
+      </Layout>
+    </Layout>
+  )
+}

@@ -1,0 +1,176 @@
+// 一户一档: the household file. Header with the key facts and the two household-level actions
+// (编辑基本信息, 注销档案); tabs for members, incomes, assets, obligors, documents and the change log.
+// Every write sends the loaded `version`; the page reloads after each write (useApi listens for it).
+import { ArrowLeftOutlined, EditOutlined, StopOutlined } from '@ant-design/icons'
+import { Alert, Button, Card, Col, Collapse, Descriptions, Form, Radio, Result, Row, Select, Space, Spin, Tabs, Tag, Typography } from 'antd'
+import { useMemo, useState } from 'react'
+import type { HouseholdFile } from '../../../main/api/types'
+import { codeName, POVERTY_CAUSES } from '../../../main/domain/codes'
+import { categoryName, fmtDateTime, isOpenStatus, StatusTag, yesNo } from '../../app/format'
+import { navigate } from '../../app/router'
+import { canWrite, useSession } from '../../app/session'
+import { mutate, useApi } from '../../app/useApi'
+import { FormModal, ReasonField } from '../../components/FormModal'
+import { HouseholdFields, householdFromForm, householdToForm, type HouseholdFormValues } from '../../components/HouseholdFields'
+import { requiredSelect } from '../../components/rules'
+import { AttachmentsTab } from './file/AttachmentsTab'
+import { FileContext, type FileCtx } from './file/context'
+import { MembersTab } from './file/MembersTab'
+import { AssetsTab, IncomesTab, ObligorsTab } from './file/RecordsTabs'
+import { TimelineTab } from './file/TimelineTab'
+
+export function FilePage({ id }: { id: string }) {
+  const session = useSession()
+  const { data, error, loading, reload } = useApi('households.get', { id })
+  const [tab, setTab] = useState('members')
+
+  const file = data && data.household.id === id ? data : undefined
+  const ctx = useMemo<FileCtx | null>(() => (file ? buildCtx(file, id, canWrite(session.operator) && isOpenStatus(file.household.status)) : null), [file, id, session.operator])
+
+  if (error && !file) {
+    return (
+      <div className="page">
+        <Result status={error.code === 'NOT_FOUND' ? '404' : 'error'} title="无法打开家庭档案" subTitle={error.message}
+          extra={<Space><Button onClick={() => navigate('/households')}>返回列表</Button><Button type="primary" onClick={reload}>重新加载</Button></Space>} />
+      </div>
+    )
+  }
+  if (!file || !ctx) return <div className="page" style={{ textAlign: 'center', paddingTop: 80 }}><Spin size="large" /></div>
+
+  return (
+    <FileContext.Provider value={ctx}>
+      <div className="page" data-testid="household-file">
+        <FileHeader file={file} writable={ctx.writable} loading={loading} />
+        <Card size="small" styles={{ body: { paddingTop: 0 } }}>
+          <Tabs
+            activeKey={tab}
+            onChange={setTab}
+            destroyOnHidden
+            items={[
+              { key: 'members', label: '家庭成员', children: <MembersTab /> },
+              { key: 'incomes', label: '收入', children: <IncomesTab /> },
+              { key: 'assets', label: '财产', children: <AssetsTab /> },
+              { key: 'obligors', label: '赡养义务人', children: <ObligorsTab /> },
+              { key: 'attachments', label: '材料', children: <AttachmentsTab /> },
+              { key: 'timeline', label: '变更记录', children: <TimelineTab /> }
+            ]}
+          />
+        </Card>
+      </div>
+    </FileContext.Provider>
+  )
+}
+
+function buildCtx(file: HouseholdFile, id: string, writable: boolean): FileCtx {
+  const all = [...file.members, ...file.formerMembers]
+  const names = new Map(all.map((m) => [m.id, m.name]))
+  return {
+    file, id, writable, version: file.household.version, allMembers: all,
+    memberName: (mid) => (mid ? names.get(mid) ?? '' : ''),
+    memberOptions: file.members.map((m) => ({ value: m.id, label: `${m.name}（${m.relationName}，${m.idNumber.slice(-6)}）` }))
+  }
+}
+
+function FileHeader({ file, writable, loading }: { file: HouseholdFile; writable: boolean; loading: boolean }) {
+  const h = file.household
+  const [editing, setEditing] = useState(false)
+  const [closing, setClosing] = useState(false)
+  const villages = useApi('villages.list', { includeInactive: true }, { reloadOnMutation: false })
+  const closed = !isOpenStatus(h.status)
+
+  return (
+    <Card size="small" className="section-card" data-testid="household-header">
+      <div className="page-toolbar" style={{ marginBottom: 4 }}>
+        <Button size="small" icon={<ArrowLeftOutlined />} onClick={() => navigate('/households')}>返回列表</Button>
+        <Typography.Title level={5} style={{ margin: 0 }}>
+          户主 <span data-testid="head-name">{h.headName}</span>
+        </Typography.Title>
+        <StatusTag status={h.status} />
+        {h.legacyImport ? <Tag color="orange">历史档案 · 待复核</Tag> : null}
+        {loading ? <Spin size="small" /> : null}
+        <div className="grow" />
+        {writable ? (
+          <Space>
+            <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>编辑基本信息</Button>
+            <Button danger icon={<StopOutlined />} onClick={() => setClosing(true)}>注销档案</Button>
+          </Space>
+        ) : null}
+      </div>
+      <Space size={[16, 0]} wrap>
+        <span>档案号 <Typography.Text className="mono" copyable data-testid="file-no">{h.fileNo}</Typography.Text></span>
+        <span>村（社区） <b>{h.villageName}{h.groupName ? ' ' + h.groupName : ''}</b></span>
+        <span>类别 <b>{categoryName(h.category)}</b></span>
+        <span>人数 <b data-testid="member-count">{h.memberCount}</b> 人（保障对象 {file.totals.beneficiaries} 人）</span>
+        <span>现住址 {h.address}</span>
+      </Space>
+      {closed ? (
+        <Alert style={{ marginTop: 8 }} type="warning" showIcon title={`本档案已${h.status === 'stopped' ? '停保' : '归档'}${h.statusReason ? `（原因：${h.statusReason}）` : ''}，只能查看，不能修改。`} />
+      ) : null}
+      <Collapse
+        size="small" ghost style={{ marginTop: 4 }}
+        items={[{
+          key: 'more', label: '更多基本信息',
+          children: (
+            <Descriptions size="small" column={{ xs: 2, lg: 4 }} items={[
+              { key: 'hukou', label: '户籍地址', children: h.hukouAddress || '同现住址' },
+              { key: 'phone', label: '联系电话', children: h.phone || '' },
+              { key: 'cause', label: '致贫原因', children: codeName(POVERTY_CAUSES, h.povertyCause) || h.povertyCause || '' },
+              { key: 'housing', label: '住房', children: [h.housingType, h.housingArea !== null ? `${h.housingArea}㎡` : ''].filter(Boolean).join('，') },
+              { key: 'poor', label: '建档立卡户', children: yesNo(h.registeredPoor) },
+              { key: 'relative', label: '近亲属备案', children: yesNo(h.relativeFiling) },
+              { key: 'bank', label: '开户银行', children: h.bankName || '' },
+              { key: 'payee', label: '开户人', children: h.payeeName || '' },
+              { key: 'account', label: '银行账号', children: <span className="mono">{h.bankAccount || ''}</span> },
+              { key: 'applicant', label: '申请人', children: file.members.find((m) => m.id === h.applicantMemberId)?.name ?? '' },
+              { key: 'status', label: '状态变更', children: `${fmtDateTime(h.statusChangedAt)}${h.statusReason ? ' ' + h.statusReason : ''}` },
+              { key: 'time', label: '建档/更新', children: `${fmtDateTime(h.createdAt)} / ${fmtDateTime(h.updatedAt)}` },
+              { key: 'note', label: '备注', span: 4, children: h.note || '' }
+            ]} />
+          )
+        }]}
+      />
+
+      <FormModal<HouseholdFormValues & { applicantMemberId?: string | null }>
+        open={editing}
+        name="householdEdit"
+        width={1000}
+        title={`编辑基本信息：档案号 ${h.fileNo}`}
+        okText="保存修改"
+        initialValues={{ ...householdToForm(h), applicantMemberId: h.applicantMemberId }}
+        onClose={() => setEditing(false)}
+        onSubmit={async (v, form) => {
+          const res = await mutate('households.update', { ...householdFromForm(v), id: h.id, version: h.version, applicantMemberId: v.applicantMemberId ?? null }, { form, success: '基本信息已保存' })
+          return res.ok
+        }}
+      >
+        <HouseholdFields villages={villages.data ?? []} currentVillage={{ code: h.villageCode, name: h.villageName }} />
+        <Row gutter={12}>
+          <Col span={8}>
+            <Form.Item label="申请人" name="applicantMemberId">
+              <Select options={file.members.filter((m) => m.coResident).map((m) => ({ value: m.id, label: `${m.name}（${m.relationName}）` }))} placeholder="请选择" />
+            </Form.Item>
+          </Col>
+        </Row>
+      </FormModal>
+
+      <FormModal<{ status: 'stopped' | 'archived'; reason: string }>
+        open={closing}
+        name="householdDeactivate"
+        danger
+        title={`注销档案：${h.fileNo}（户主 ${h.headName}）`}
+        okText="确定注销"
+        onClose={() => setClosing(false)}
+        onSubmit={async (v, form) => {
+          const res = await mutate('households.deactivate', { id: h.id, version: h.version, status: v.status, reason: v.reason }, { form, success: v.status === 'stopped' ? '档案已停保' : '档案已归档' })
+          return res.ok
+        }}
+      >
+        <Alert type="warning" showIcon style={{ marginBottom: 12 }} title="注销后本档案不能再修改，成员可以登记到其他档案。" />
+        <Form.Item label="注销方式" name="status" rules={[requiredSelect('请选择停保或归档')]}>
+          <Radio.Group options={[{ value: 'stopped', label: '停保' }, { value: 'archived', label: '归档' }]} />
+        </Form.Item>
+        <ReasonField label="注销原因" placeholder="如：家庭收入超过标准、户主死亡且无其他成员、迁出本乡镇" autoFocus={false} />
+      </FormModal>
+    </Card>
+  )
+}

@@ -1,0 +1,43 @@
+// E2E plumbing: the real built renderer served by the real browser shell over a temp data dir,
+// driven by playwright-core in Debian's Chromium (never a downloaded browser).
+import fs from 'node:fs'
+import path from 'node:path'
+import { chromium, type Browser, type Page } from 'playwright-core'
+import { openCore } from '../../main/services/core'
+import { startWebShell, type WebShell } from '../../main/web/server'
+import { tempDir } from '../fixtures/core'
+
+export const ROOT = path.resolve(__dirname, '../..')
+export const ARTIFACTS = path.join(ROOT, 'test-artifacts', 'screenshots')
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+
+export interface E2E { browser: Browser; page: Page; shell: WebShell; dir: string; core: Awaited<ReturnType<typeof openCore>>; errors: string[]; close(): Promise<void> }
+
+export async function startE2E(): Promise<E2E> {
+  const rendererDir = path.join(ROOT, 'out/renderer')
+  if (!fs.existsSync(path.join(rendererDir, 'index.html'))) throw new Error('out/renderer 不存在：请先 npm run build（npm test 会自动构建）')
+  if (!fs.existsSync(CHROMIUM)) throw new Error(`找不到 ${CHROMIUM}：请安装 Debian 的 chromium（apt-get install chromium）`)
+  fs.mkdirSync(ARTIFACTS, { recursive: true })
+  const dir = tempDir('dibao-e2e-')
+  const core = await openCore(dir)
+  const shell = await startWebShell(core, { rendererDir })
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM, headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--lang=zh-CN']
+  })
+  const ctx = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' })
+  const page = await ctx.newPage()
+  const errors: string[] = []
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`))
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(`console: ${m.text()}`) })
+  page.on('response', (r) => { if (r.status() >= 400) errors.push(`HTTP ${r.status()} ${r.url()}`) })
+  return {
+    browser, page, shell, dir, core, errors,
+    async close() { await browser.close(); await shell.close(); await core.close(); fs.rmSync(dir, { recursive: true, force: true }) }
+  }
+}
+
+export async function shot(page: Page, name: string): Promise<void> {
+  await page.waitForTimeout(250) // let antd animations settle
+  await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: false })
+}
