@@ -98,7 +98,6 @@ export async function openDatabase(dataDir: string, opts: { readonly?: boolean; 
     }
     raw.pragma('foreign_keys = ON')
     raw.pragma('cache_size = -65536')
-    raw.pragma('mmap_size = 268435456')
     raw.pragma('temp_store = MEMORY')
   } catch (e) {
     raw.close()

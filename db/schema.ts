@@ -183,7 +183,8 @@ export interface AttachmentTable {
   created_at: string
 }
 
-export interface SearchKeyTable { k: string; hh_seq: number }
+/** k: a name key (汉字 suffix or pinyin form); open: 1 while the household's file is open (kept in step by the services). */
+export interface SearchKeyTable { k: string; hh_seq: number; open: Flag }
 
 export interface AuditLogTable {
   seq: number             // 1, 2, 3 … (chain order)

@@ -189,6 +189,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createTable('search_key')
     .addColumn('k', 'text', (c) => c.notNull())
     .addColumn('hh_seq', 'integer', (c) => c.notNull())
+    .addColumn('open', 'integer', (c) => c.notNull().defaultTo(1))
     .addPrimaryKeyConstraint('search_key_pk', ['k', 'hh_seq'])
     .modifyEnd(sql`without rowid`)
     .execute()

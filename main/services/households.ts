@@ -145,11 +145,16 @@ async function refreshHousehold(tx: Tx, householdId: string, now: string, bumpVe
   }
   await tx.updateTable('household').set(patch).where('id', '=', householdId).execute()
   await tx.deleteFrom('search_key').where('hh_seq', '=', h.seq).execute()
-  const keys = [...new Set(members.flatMap((m) => nameSearchKeys(m.name)))]
-  for (let i = 0; i < keys.length; i += 400) {
-    await tx.insertInto('search_key').values(keys.slice(i, i + 400).map((k) => ({ k, hh_seq: h.seq }))).onConflict((oc) => oc.doNothing()).execute()
-  }
+  await writeSearchKeys(tx, h.seq, members.map((m) => m.name), OPEN_STATUSES.includes(h.status))
   return { ...h, ...patch }
+}
+
+/** The household's name keys (all current members), flagged open while its file is open. */
+async function writeSearchKeys(tx: Tx, seq: number, names: string[], open: boolean): Promise<void> {
+  const keys = [...new Set(names.flatMap((n) => nameSearchKeys(n)))]
+  for (let i = 0; i < keys.length; i += 300) {
+    await tx.insertInto('search_key').values(keys.slice(i, i + 300).map((k) => ({ k, hh_seq: seq, open: open ? 1 as const : 0 as const }))).execute()
+  }
 }
 
 async function loadHousehold(tx: Tx | ReadCtx['db'], id: string): Promise<HouseholdRow> {
@@ -235,8 +240,7 @@ export async function insertHousehold(w: WriteCtx, input: HouseholdCreateInputT)
   if (incomes.length) await w.tx.insertInto('income').values(incomes).execute()
   if (assets.length) await w.tx.insertInto('asset').values(assets).execute()
   if (obligors.length) await w.tx.insertInto('obligor').values(obligors).execute()
-  const keys = [...new Set(rows.flatMap((r) => nameSearchKeys(r.name)))]
-  for (let i = 0; i < keys.length; i += 400) await w.tx.insertInto('search_key').values(keys.slice(i, i + 400).map((k) => ({ k, hh_seq: seq }))).execute()
+  await writeSearchKeys(w.tx, seq, rows.map((r) => r.name), true)
   await w.audit({
     action: 'household.create', entity: 'household', entityId: id, householdId: id,
     summary: `新建家庭档案 ${fileNo}：${villageName}${input.groupName ?? ''} 户主 ${head.name}，${rows.length}人${input.legacyImport ? '（历史档案导入）' : ''}`,
@@ -304,6 +308,7 @@ export async function deactivateHousehold(core: Core, actor: Actor, input: { id:
     assertOpen(h); assertVersion(h, input.version)
     if (!input.reason.trim()) throw new AppError('VALIDATION', '请写明注销（停保/归档）原因', { reason: '请写明原因' })
     await w.tx.updateTable('member').set({ in_open_file: 0, updated_at: w.now }).where('household_id', '=', h.id).execute()
+    await w.tx.updateTable('search_key').set({ open: 0 }).where('hh_seq', '=', h.seq).execute()
     await w.tx.updateTable('household').set({ status: input.status, status_reason: input.reason, status_changed_at: w.now, version: h.version + 1, updated_at: w.now }).where('id', '=', h.id).execute()
     const label = input.status === 'stopped' ? '停保' : '归档'
     await w.audit({ action: 'household.deactivate', entity: 'household', entityId: h.id, householdId: h.id, summary: `档案 ${h.file_no}（户主 ${h.head_name}）${label}：${input.reason}`, before: { status: h.status }, after: { status: input.status, statusReason: input.reason } })

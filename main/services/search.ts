@@ -52,6 +52,9 @@ const SORT_COL = { fileNo: 'household.file_no', headName: 'household.head_sort',
 export async function searchHouseholds(ctx: ReadCtx, input: SearchInputT): Promise<SearchResult> {
   const match = await findMatches(ctx, input.q)
   if (match?.ids && !match.ids.length) return empty(input, match.by)
+  if (match?.keyRange && !input.villageCode && !input.category && (!input.status || input.status === 'open') && input.sort === 'fileNo') {
+    return searchByKeysOnly(ctx, input, match.keyRange, match.by)
+  }
   // The matching households come first (a materialised CTE) and drive the join, so the planner never
   // scans the register in sort order probing for matches: the cost follows the matches, not the register.
   const [lo, hi] = match?.keyRange ?? ['', '']
@@ -85,9 +88,37 @@ export async function searchHouseholds(ctx: ReadCtx, input: SearchInputT): Promi
   const rows = ids.map((id) => byId.get(id)!)
   const countRow = counts
   return {
-    rows: rows.map((r) => ({ id: r.id, fileNo: r.file_no, villageCode: r.village_code, villageName: r.village_name, groupName: r.group_name, headName: r.head_name, headIdMasked: maskId(r.head_id_number), memberCount: r.member_count, category: r.category, status: r.status, legacyImport: r.legacy_import === 1, updatedAt: r.updated_at })),
+    rows: rows.map(toListRow),
     total: match?.keyRange ? Math.min(Number(countRow.n), MATCH_CAP) : Number(countRow.n), capped, page: input.page, pageSize: input.pageSize, matchedBy: match?.by ?? null
   }
+}
+
+/**
+ * The common case — a name or pinyin query over the open files, in 档案号 order — is answered from the
+ * search_key primary key alone: its `open` flag replaces the status filter and hh_seq order is 档案号
+ * order (both are issued by the same counters in insertHousehold). Only the page's rows are read.
+ */
+async function searchByKeysOnly(ctx: ReadCtx, input: SearchInputT, [lo, hi]: [string, string], by: string): Promise<SearchResult> {
+  const keys = () => {
+    let q = ctx.db.selectFrom('search_key').select('hh_seq').distinct().where('k', '>=', lo).where('k', '<', hi)
+    if (input.status === 'open') q = q.where('open', '=', 1)
+    return q
+  }
+  const counted = await ctx.db.selectFrom(keys().limit(MATCH_CAP + 1).as('c')).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+  const n = Number(counted.n)
+  if (!n) return empty(input, by)
+  const seqs = (await keys().orderBy('hh_seq', input.order).limit(input.pageSize).offset((input.page - 1) * input.pageSize).execute()).map((r) => r.hh_seq)
+  const found = seqs.length ? await ctx.db.selectFrom('household').innerJoin('village', 'village.code', 'household.village_code').select([
+    'household.id', 'household.seq', 'household.file_no', 'household.village_code', 'village.name as village_name', 'household.group_name', 'household.head_name',
+    'household.head_id_number', 'household.member_count', 'household.category', 'household.status', 'household.legacy_import', 'household.updated_at'
+  ]).where('household.seq', 'in', seqs).execute() : []
+  const bySeq = new Map(found.map((r) => [r.seq, r]))
+  return { rows: seqs.map((q) => toListRow(bySeq.get(q)!)), total: Math.min(n, MATCH_CAP), capped: n > MATCH_CAP, page: input.page, pageSize: input.pageSize, matchedBy: by }
+}
+
+type ListRowSource = { id: string; file_no: string; village_code: string; village_name: string; group_name: string | null; head_name: string; head_id_number: string; member_count: number; category: 'urban' | 'rural'; status: string; legacy_import: number; updated_at: string }
+function toListRow(r: ListRowSource): HouseholdListRow {
+  return { id: r.id, fileNo: r.file_no, villageCode: r.village_code, villageName: r.village_name, groupName: r.group_name, headName: r.head_name, headIdMasked: maskId(r.head_id_number), memberCount: r.member_count, category: r.category, status: r.status, legacyImport: r.legacy_import === 1, updatedAt: r.updated_at }
 }
 
 function empty(input: SearchInputT, by: string): SearchResult { return { rows: [], total: 0, capped: false, page: input.page, pageSize: input.pageSize, matchedBy: by } }

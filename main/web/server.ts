@@ -22,7 +22,9 @@ const COOKIE = 'dibao_sid'
 export interface WebShell { url: string; port: number; token: string; close(): Promise<void>; sessions: number }
 
 export function defaultRendererDir(): string {
-  const candidates = [path.resolve(__dirname, '../renderer'), path.resolve(__dirname, '../../out/renderer'), path.resolve(process.cwd(), 'out/renderer')]
+  // out/main/web.js or a chunk under out/main/chunks/: the built renderer is out/renderer
+  const candidates: string[] = []
+  for (let d = __dirname, i = 0; i < 4; i++, d = path.dirname(d)) candidates.push(path.join(d, 'renderer'), path.join(d, 'out', 'renderer'))
   const hit = candidates.find((p) => fs.existsSync(path.join(p, 'index.html')))
   if (!hit) throw new Error('找不到界面文件 out/renderer/index.html，请先运行 npm run build')
   return hit

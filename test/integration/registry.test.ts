@@ -223,6 +223,19 @@ describe('检索', () => {
     expect((await search(f.household.fileNo)).rows.map((r) => r.id)).toEqual([f.household.id])
     expect((await search(f.household.fileNo.slice(-6))).rows.map((r) => r.id)).toContain(f.household.id)
   })
+  it('注销的档案不出现在“在办”检索中，按状态筛选仍可查到；排序与档案号一致', async () => {
+    const r = await search('张小山')
+    const target = r.rows.find((x) => x.headName === '张小山')!
+    await hh.deactivateHousehold(t.core, t.admin, { id: target.id, status: 'stopped', reason: '收入超过标准' })
+    expect((await search('张小山', { status: 'open' })).rows.map((x) => x.headName)).toEqual(['张三'])
+    expect((await search('张小山')).total).toBe(2) // no status filter: all files
+    expect((await search('zxs', { status: null })).total).toBe(2)
+    expect((await search('张小山', { status: 'stopped' })).rows.map((x) => x.id)).toEqual([target.id])
+    const desc = await search('z', { order: 'desc', status: null })
+    expect(desc.rows.map((x) => x.fileNo)).toEqual([...desc.rows.map((x) => x.fileNo)].sort().reverse())
+    const seqs = await t.core.db.selectFrom('household').select(['seq', 'file_no']).orderBy('seq').execute()
+    expect(seqs.map((x) => x.file_no)).toEqual([...seqs.map((x) => x.file_no)].sort())
+  })
   it('筛选、排序、分页在服务端完成', async () => {
     expect((await search('', { villageCode: VILLAGE_B })).rows.map((r) => r.headName)).toEqual(['张小山'])
     expect((await search('', { category: 'urban' })).rows.map((r) => r.headName)).toEqual(['李四'])
