@@ -104,6 +104,8 @@ export function createMainWindow(): BrowserWindow {
       spellcheck: false,
       navigateOnDragDrop: false,
       safeDialogs: true,
+      // Electron's built-in PDF viewer (the only plugin Electron ships) previews scanned PDFs in an iframe
+      plugins: true,
       devTools: !app.isPackaged
     }
   })
