@@ -34,7 +34,7 @@ describe('各页面在 1366×768 下正常显示', () => {
     await page.getByTestId('household-search').fill('王')
     await expect.poll(() => page.getByTestId('matched-by').textContent()).toContain('姓名')
     await shot(page, '21-list-search-hanzi')
-    const width = await page.evaluate(() => document.documentElement.scrollWidth)
+    const width = Number(await page.evaluate('document.documentElement.scrollWidth'))
     expect(width).toBeLessThanOrEqual(1366)
   })
 
@@ -58,7 +58,7 @@ describe('各页面在 1366×768 下正常显示', () => {
       await page.goto(`${origin}/#${route}`)
       await page.waitForLoadState('networkidle')
       await shot(page, name)
-      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1366)
+      expect(Number(await page.evaluate('document.documentElement.scrollWidth'))).toBeLessThanOrEqual(1366)
     }
   })
 
