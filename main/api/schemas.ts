@@ -134,7 +134,7 @@ export const SearchInput = z.object({
   villageCode: z.string().regex(/^\d{12}$/).optional().nullable(),
   category: z.enum(['urban', 'rural']).optional().nullable(),
   status: z.enum(['applying', 'active', 'suspended', 'phaseOut', 'stopped', 'archived', 'open']).optional().nullable(),
-  sort: z.enum(['fileNo', 'headName', 'memberCount', 'updatedAt', 'village']).default('fileNo'),
+  sort: z.enum(['relevance', 'fileNo', 'headName', 'memberCount', 'updatedAt', 'village']).default('fileNo'),
   order: z.enum(['asc', 'desc']).default('asc'),
   page: z.number().int().min(1).max(100000).default(1),
   pageSize: z.number().int().min(1).max(500).default(50)

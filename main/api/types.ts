@@ -54,7 +54,10 @@ export interface HouseholdListRow {
   headIdMasked: string; memberCount: number; category: 'urban' | 'rural'; status: string; legacyImport: boolean; updatedAt: string
 }
 
-export interface SearchResult { rows: HouseholdListRow[]; total: number; capped: boolean; page: number; pageSize: number; matchedBy: string | null }
+export interface SearchResult {
+  /** how many households `total` counts at most; `capped` means there are more */
+  cap: number
+  rows: HouseholdListRow[]; total: number; capped: boolean; page: number; pageSize: number; matchedBy: string | null }
 
 export interface ChainReport {
   ok: boolean

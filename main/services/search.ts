@@ -10,6 +10,8 @@ import type { HouseholdListRow, SearchResult } from '../api/types'
 export type { HouseholdListRow, SearchResult } from '../api/types'
 
 export const MATCH_CAP = 5000
+/** In relevance order the page streams from the key index, so counting stops early too. */
+export const RELEVANCE_CAP = 1000
 
 export function maskId(id: string): string { return id.length === 18 ? `${id.slice(0, 4)}**********${id.slice(14)}` : id }
 
@@ -47,12 +49,12 @@ async function findMatches(ctx: ReadCtx, raw: string): Promise<Match | null> {
   return { keyRange: [nq.key, nq.key + (nq.kind === 'pinyin' ? '{' : HIGH)], by: nq.kind === 'pinyin' ? '姓名拼音' : '姓名' }
 }
 
-const SORT_COL = { fileNo: 'household.file_no', headName: 'household.head_sort', memberCount: 'household.member_count', updatedAt: 'household.updated_at', village: 'household.village_code' } as const
+const SORT_COL = { relevance: 'household.file_no', fileNo: 'household.file_no', headName: 'household.head_sort', memberCount: 'household.member_count', updatedAt: 'household.updated_at', village: 'household.village_code' } as const
 
 export async function searchHouseholds(ctx: ReadCtx, input: SearchInputT): Promise<SearchResult> {
   const match = await findMatches(ctx, input.q)
   if (match?.ids && !match.ids.length) return empty(input, match.by)
-  if (match?.keyRange && !input.villageCode && !input.category && (!input.status || input.status === 'open') && input.sort === 'fileNo') {
+  if (match?.keyRange && !input.villageCode && !input.category && (!input.status || input.status === 'open') && (input.sort === 'fileNo' || input.sort === 'relevance')) {
     return searchByKeysOnly(ctx, input, match.keyRange, match.by)
   }
   // The matching households come first (a materialised CTE) and drive the join, so the planner never
@@ -89,7 +91,7 @@ export async function searchHouseholds(ctx: ReadCtx, input: SearchInputT): Promi
   const countRow = counts
   return {
     rows: rows.map(toListRow),
-    total: match?.keyRange ? Math.min(Number(countRow.n), MATCH_CAP) : Number(countRow.n), capped, page: input.page, pageSize: input.pageSize, matchedBy: match?.by ?? null
+    total: match?.keyRange ? Math.min(Number(countRow.n), MATCH_CAP) : Number(countRow.n), capped, cap: MATCH_CAP, page: input.page, pageSize: input.pageSize, matchedBy: match?.by ?? null
   }
 }
 
@@ -104,16 +106,23 @@ async function searchByKeysOnly(ctx: ReadCtx, input: SearchInputT, [lo, hi]: [st
     if (input.status === 'open') q = q.where('open', '=', 1)
     return q
   }
-  const counted = await ctx.db.selectFrom(keys().limit(MATCH_CAP + 1).as('c')).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+  const relevance = input.sort === 'relevance'
+  const cap = relevance ? RELEVANCE_CAP : MATCH_CAP
+  const counted = await ctx.db.selectFrom(keys().limit(cap + 1).as('c')).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
   const n = Number(counted.n)
   if (!n) return empty(input, by)
-  const seqs = (await keys().orderBy('hh_seq', input.order).limit(input.pageSize).offset((input.page - 1) * input.pageSize).execute()).map((r) => r.hh_seq)
+  const offset = (input.page - 1) * input.pageSize
+  // relevance: the primary key's own order (k, hh_seq) — the exact key first, then longer keys — so the
+  // page streams and stops after pageSize households; 档案号: hh_seq order over all matches.
+  const seqs = (relevance
+    ? await keys().limit(input.pageSize).offset(offset).execute()
+    : await keys().orderBy('hh_seq', input.order).limit(input.pageSize).offset(offset).execute()).map((r) => r.hh_seq)
   const found = seqs.length ? await ctx.db.selectFrom('household').innerJoin('village', 'village.code', 'household.village_code').select([
     'household.id', 'household.seq', 'household.file_no', 'household.village_code', 'village.name as village_name', 'household.group_name', 'household.head_name',
     'household.head_id_number', 'household.member_count', 'household.category', 'household.status', 'household.legacy_import', 'household.updated_at'
   ]).where('household.seq', 'in', seqs).execute() : []
   const bySeq = new Map(found.map((r) => [r.seq, r]))
-  return { rows: seqs.map((q) => toListRow(bySeq.get(q)!)), total: Math.min(n, MATCH_CAP), capped: n > MATCH_CAP, page: input.page, pageSize: input.pageSize, matchedBy: by }
+  return { rows: seqs.map((q) => toListRow(bySeq.get(q)!)), total: Math.min(n, cap), capped: n > cap, cap, page: input.page, pageSize: input.pageSize, matchedBy: by }
 }
 
 type ListRowSource = { id: string; file_no: string; village_code: string; village_name: string; group_name: string | null; head_name: string; head_id_number: string; member_count: number; category: 'urban' | 'rural'; status: string; legacy_import: number; updated_at: string }
@@ -121,4 +130,4 @@ function toListRow(r: ListRowSource): HouseholdListRow {
   return { id: r.id, fileNo: r.file_no, villageCode: r.village_code, villageName: r.village_name, groupName: r.group_name, headName: r.head_name, headIdMasked: maskId(r.head_id_number), memberCount: r.member_count, category: r.category, status: r.status, legacyImport: r.legacy_import === 1, updatedAt: r.updated_at }
 }
 
-function empty(input: SearchInputT, by: string): SearchResult { return { rows: [], total: 0, capped: false, page: input.page, pageSize: input.pageSize, matchedBy: by } }
+function empty(input: SearchInputT, by: string): SearchResult { return { rows: [], total: 0, capped: false, cap: MATCH_CAP, page: input.page, pageSize: input.pageSize, matchedBy: by } }

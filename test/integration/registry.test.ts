@@ -236,6 +236,14 @@ describe('检索', () => {
     const seqs = await t.core.db.selectFrom('household').select(['seq', 'file_no']).orderBy('seq').execute()
     expect(seqs.map((x) => x.file_no)).toEqual([...seqs.map((x) => x.file_no)].sort())
   })
+  it('按匹配程度排序：完全匹配的键排在前面，计数上限 1000', async () => {
+    const r = await search('zhs', { sort: 'relevance', status: 'open' })
+    expect(r.rows.map((x) => x.headName)).toEqual(['张三', '张小山'])
+    expect(r.cap).toBe(1000)
+    const p2 = await search('z', { sort: 'relevance', status: 'open', pageSize: 2, page: 2 })
+    expect(p2.total).toBe(3)
+    expect(p2.rows).toHaveLength(1)
+  })
   it('筛选、排序、分页在服务端完成', async () => {
     expect((await search('', { villageCode: VILLAGE_B })).rows.map((r) => r.headName)).toEqual(['张小山'])
     expect((await search('', { category: 'urban' })).rows.map((r) => r.headName)).toEqual(['李四'])

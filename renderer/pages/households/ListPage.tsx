@@ -27,8 +27,9 @@ const STATUS_OPTIONS = [
 ]
 
 // Remembered while the app runs, so "back to the list" keeps the clerk's place.
-let lastState: { q: string; villageCode?: string; category?: string; status: string; sort: SortKey; order: 'asc' | 'desc'; page: number; pageSize: number } = {
-  q: '', status: 'open', sort: 'fileNo', order: 'asc', page: 1, pageSize: 50
+// sortChosen: the clerk clicked a column; until then a search lists the best matches first (relevance)
+let lastState: { q: string; villageCode?: string; category?: string; status: string; sort: SortKey; sortChosen: boolean; order: 'asc' | 'desc'; page: number; pageSize: number } = {
+  q: '', status: 'open', sort: 'fileNo', sortChosen: false, order: 'asc', page: 1, pageSize: 50
 }
 
 function useWindowHeight(): number {
@@ -70,12 +71,13 @@ export function ListPage() {
     return () => window.removeEventListener('keydown', onKey)
   }, [])
 
+  const effectiveSort: SortKey = state.q.trim() && !state.sortChosen ? 'relevance' : state.sort
   const input: Search = {
     q: state.q.trim(),
     villageCode: state.villageCode ?? null,
     category: (state.category as 'urban' | 'rural' | undefined) ?? null,
     status: state.status === 'all' ? null : (state.status as Search['status']),
-    sort: state.sort, order: state.order, page: state.page, pageSize: state.pageSize
+    sort: effectiveSort, order: state.order, page: state.page, pageSize: state.pageSize
   }
   const { data, loading, error } = useApi('households.search', input)
   const villages = useApi('villages.list', { includeInactive: true }, { reloadOnMutation: false })
@@ -90,7 +92,7 @@ export function ListPage() {
     tr?.focus()
   }
 
-  const sortOrderOf = (k: SortKey) => (state.sort === k ? (state.order === 'asc' ? 'ascend' : 'descend') : null)
+  const sortOrderOf = (k: SortKey) => (effectiveSort === k ? (state.order === 'asc' ? 'ascend' : 'descend') : null)
   const columns: TableProps<HouseholdListRow>['columns'] = useMemo(() => [
     { title: '档案号', dataIndex: 'fileNo', key: 'fileNo', width: 150, sorter: true, sortOrder: sortOrderOf('fileNo'), render: (v: string) => <span className="mono">{v}</span> },
     { title: '村（社区）', key: 'village', width: 170, sorter: true, sortOrder: sortOrderOf('village'), ellipsis: true, render: (_: unknown, r: HouseholdListRow) => `${r.villageName}${r.groupName ? ' ' + r.groupName : ''}` },
@@ -101,7 +103,7 @@ export function ListPage() {
     { title: '状态', dataIndex: 'status', key: 'status', width: 100, render: (v: string, r: HouseholdListRow) => <Space size={2}><StatusTag status={v} />{r.legacyImport ? <Typography.Text type="warning" style={{ fontSize: 12 }} title="历史档案导入，待复核">待复核</Typography.Text> : null}</Space> },
     { title: '更新时间', dataIndex: 'updatedAt', key: 'updatedAt', width: 140, sorter: true, sortOrder: sortOrderOf('updatedAt'), render: (v: string) => fmtDateTime(v) }
   // eslint-disable-next-line react-hooks/exhaustive-deps
-  ], [state.sort, state.order])
+  ], [effectiveSort, state.order])
   const tableWidth = 990
 
   const onTableChange: TableProps<HouseholdListRow>['onChange'] = (pagination, _filters, sorter) => {
@@ -113,6 +115,7 @@ export function ListPage() {
       return {
         ...prev,
         sort: key ?? 'fileNo',
+        sortChosen: !!key,
         order: key && s?.order === 'descend' ? 'desc' : 'asc',
         pageSize,
         page: sortChanged || pageSize !== prev.pageSize ? 1 : pagination.current ?? 1
@@ -169,13 +172,13 @@ export function ListPage() {
       <div style={{ marginBottom: 6, minHeight: 22 }}>
         <Space size={12}>
           <Typography.Text data-testid="household-total">共 {data?.total ?? 0} 户</Typography.Text>
-          {data?.matchedBy && state.q ? <Typography.Text type="secondary" data-testid="matched-by">按{data.matchedBy}匹配</Typography.Text> : null}
+          {data?.matchedBy && state.q ? <Typography.Text type="secondary" data-testid="matched-by">按{data.matchedBy}匹配{effectiveSort === 'relevance' ? '，最接近的排在前面（点列头可改为按该列排序）' : ''}</Typography.Text> : null}
           {data && !data.capped && data.total >= LIST_CAP ? <Typography.Text type="secondary">最多列出前 {LIST_CAP} 户，请用查找或筛选条件缩小范围</Typography.Text> : null}
           {error ? <Typography.Text type="danger">{error.message}</Typography.Text> : null}
         </Space>
       </div>
       {data?.capped ? (
-        <Alert type="warning" showIcon style={{ marginBottom: 8 }} title="匹配结果过多，仅显示前 5000 户，请输入更完整的姓名或加筛选条件" data-testid="capped-warning" />
+        <Alert type="warning" showIcon style={{ marginBottom: 8 }} title={`匹配结果超过 ${data.cap} 户，仅列出前 ${data.cap} 户，请输入更完整的姓名或加筛选条件`} data-testid="capped-warning" />
       ) : null}
       <div ref={tableWrap}>
         <Table<HouseholdListRow>
