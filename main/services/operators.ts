@@ -5,6 +5,7 @@ import { PasswordSchema } from '../api/schemas'
 import { withWrite, readCtx, type Actor, type Core, type ReadCtx } from './context'
 import { newId } from './ids'
 import { hashPassword, verifyPassword } from './passwords'
+import { isoWithOffset } from './clock'
 import type { OperatorView } from '../api/types'
 export type { OperatorView } from '../api/types'
 
@@ -25,7 +26,7 @@ export async function login(core: Core, username: string, password: string): Pro
     if (op && verifyPassword(password, op.password_hash)) throw new AppError('FORBIDDEN', '该账号已停用，请联系管理员')
     throw new AppError('BAD_CREDENTIALS', '登录名或密码不正确')
   }
-  if (op.locked_until && op.locked_until > ctx.now) {
+  if (op.locked_until && new Date(op.locked_until).getTime() > core.clock().getTime()) {
     throw new AppError('LOCKED', `密码连续输错${MAX_FAILS}次，账号已锁定至 ${op.locked_until.slice(11, 16)}，请稍后再试或联系管理员`)
   }
   const ok = verifyPassword(password, op.password_hash)
@@ -33,7 +34,7 @@ export async function login(core: Core, username: string, password: string): Pro
     if (!ok) {
       const fails = op.failed_logins + 1
       const lock = fails >= MAX_FAILS ? new Date(core.clock().getTime() + LOCK_MINUTES * 60_000) : null
-      await w.tx.updateTable('operator').set({ failed_logins: lock ? 0 : fails, locked_until: lock ? lock.toISOString() : null }).where('id', '=', op.id).execute()
+      await w.tx.updateTable('operator').set({ failed_logins: lock ? 0 : fails, locked_until: lock ? isoWithOffset(lock) : null }).where('id', '=', op.id).execute()
       await w.audit({ action: 'operator.loginFailed', entity: 'operator', entityId: op.id, summary: `登录失败：${op.name}（${op.username}）密码错误${lock ? '，账号锁定15分钟' : ''}` })
       return 'fail' as const
     }
