@@ -18,7 +18,9 @@ export const FIELD_LABELS: Record<string, string> = {
   age: '年龄', job: '职业', householdSize: '义务人家庭人口', monthlyIncomeFen: '义务人家庭月收入（分）', supportPaidFen: '每月给付赡养费（分）',
   waiver: '豁免义务', waiverReason: '豁免原因', consent: '同意核对', memberId: '所属成员',
   // attachment
-  docKind: '材料类别', originalName: '文件名', mime: '文件类型', size: '大小（字节）'
+  docKind: '材料类别', originalName: '文件名', mime: '文件类型', size: '大小（字节）', sm3: 'SM3 摘要',
+  // counts recorded with a new household
+  incomes: '收入（条）', assets: '财产（项）', obligors: '义务人（人）', members: '成员'
 }
 
 export const ENTITY_LABELS: Record<string, string> = {

@@ -87,10 +87,17 @@ export function diffObjects(before: unknown, after: unknown): Array<{ field: str
   return keys.filter((k) => canonicalJson(b[k]) !== canonicalJson(a[k])).map((k) => ({ field: k, before: b[k] ?? null, after: a[k] ?? null }))
 }
 
+/** For an addition (no before): a before with every scalar field empty, so the timeline lists what was entered. Nested lists (a new household's members) stay in the summary line. */
+function addedFields(after: unknown): Record<string, unknown> {
+  const a = (after && typeof after === 'object' ? after : {}) as Record<string, unknown>
+  // unset flags and empty text are left out (same before and after), so only what was entered shows
+  return Object.fromEntries(Object.entries(a).map(([k, v]) => [k, (v !== null && typeof v === 'object') || v === false || v === '' ? v : null]))
+}
+
 export async function householdTimeline(ctx: ReadCtx, householdId: string): Promise<TimelineEntry[]> {
   const rows = await ctx.db.selectFrom('audit_log').selectAll().where('household_id', '=', householdId).orderBy('seq', 'desc').limit(500).execute()
   return rows.map((r) => ({
     seq: r.seq, at: r.at, operator: r.operator_name, action: r.action, entity: r.entity, entityId: r.entity_id, summary: r.summary,
-    changes: r.before_json && r.after_json ? diffObjects(JSON.parse(r.before_json), JSON.parse(r.after_json)) : []
+    changes: r.after_json ? diffObjects(r.before_json ? JSON.parse(r.before_json) : addedFields(JSON.parse(r.after_json)), JSON.parse(r.after_json)) : []
   }))
 }

@@ -170,6 +170,9 @@ describe('审计链', () => {
     expect(tl[0]!.operator).toBe('王管理（admin）')
     expect(tl[0]!.changes).toEqual([{ field: 'address', before: '东风村3组12号', after: '东风村5组1号' }])
     expect(tl[1]!.summary).toMatch(/新建家庭档案 410721101000001/)
+    // an addition lists what was entered (scalars; unset flags left out)
+    expect(tl[1]!.changes).toEqual(expect.arrayContaining([{ field: 'address', before: null, after: '东风村3组12号' }, { field: 'category', before: null, after: 'rural' }]))
+    expect(tl[1]!.changes.map((c) => c.field)).not.toContain('registeredPoor')
   })
 
   it('触发器禁止修改和删除审计记录', async () => {

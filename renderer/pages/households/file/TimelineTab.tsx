@@ -85,7 +85,7 @@ export function TimelineTab() {
               </div>
               {e.changes.filter((c) => !hidden(c.field, e.action)).map((c) => (
                 <div key={c.field} className="timeline-change">
-                  {fieldLabel(c.field)}：{formatValue(c.field, c.before, e.entity, ctx)} → {formatValue(c.field, c.after, e.entity, ctx)}
+                  {fieldLabel(c.field)}：{c.before === null ? formatValue(c.field, c.after, e.entity, ctx) : <>{formatValue(c.field, c.before, e.entity, ctx)} → {formatValue(c.field, c.after, e.entity, ctx)}</>}
                 </div>
               ))}
             </div>
