@@ -218,6 +218,35 @@ export interface HolidayTable { date: string; kind: 'off' | 'work'; name: string
 
 export interface CounterTable { name: string; value: number }
 
+export interface CaseTable {
+  id: string
+  case_no: string             // township code + year + serial
+  household_id: string
+  kind: 'newApplication' | 'recheck' | 'change' | 'stop' | 'phaseOut' | 'resume'
+  origin: string              // window | agent | proactive | online | dataComparison | complaint
+  variant_id: string          // the procedure variant the case was accepted under (kept for life)
+  decision_level: 'county' | 'township'
+  current_step: string
+  opened_at: string
+  closed_at: string | null
+  version: number
+}
+
+export interface CaseStepTable {
+  id: string
+  case_id: string
+  seq: number
+  kind: string
+  step_date: string
+  signer_id: string
+  signer_name: string
+  signer_role: string
+  reason: string | null
+  data_json: string | null
+  attachment_ids_json: string | null
+  created_at: string
+}
+
 export interface Database {
   meta: MetaTable
   township: TownshipTable
@@ -234,6 +263,8 @@ export interface Database {
   policy_param: PolicyParamTable
   holiday: HolidayTable
   counter: CounterTable
+  dibao_case: CaseTable
+  case_step: CaseStepTable
 }
 
 export type HouseholdRow = Selectable<HouseholdTable>

@@ -6,7 +6,7 @@ import {
   AssetInput, HouseholdCreateInput, HouseholdFields, IncomeInput, MemberInput, ObligorInput, PasswordSchema, RoleSchema,
   SearchInput, SetupInput, UsernameSchema, VillageInput
 } from './schemas'
-import type { SetupStatus, TownshipView, OperatorView, VillageView, AssetView, AttachmentView, HouseholdFile, HouseholdView, IncomeView, MemberView, ObligorView, SearchResult, ChainReport, TimelineEntry } from './types'
+import type { CaseView, TodoItem, SetupStatus, TownshipView, OperatorView, VillageView, AssetView, AttachmentView, HouseholdFile, HouseholdView, IncomeView, MemberView, ObligorView, SearchResult, ChainReport, TimelineEntry } from './types'
 
 /** who may call: public (before login), any logged-in operator, writers (not 只读), administrators */
 export type Access = 'public' | 'any' | 'write' | 'admin'
@@ -58,6 +58,11 @@ export const contract = {
   'attachments.upload': m(z.object({ householdId: Id, memberId: z.string().nullable().optional(), docKind: z.string().min(1, '请选择材料类别'), originalName: z.string().min(1).max(255), dataBase64: z.string().min(1, '文件为空').max(40_000_000, '文件过大（上限约28MB）'), note: z.string().max(200).nullable().optional() }), out<AttachmentView>(), true, 'write', '上传材料'),
   'attachments.read': m(z.object({ id: Id }), out<{ mime: string; originalName: string; dataBase64: string }>(), false, 'any', '读取材料'),
   'attachments.remove': m(z.object({ id: Id, reason: Reason }), out<null>(), true, 'write', '撤下材料'),
+
+  'cases.open': m(z.object({ householdId: Id, kind: z.enum(['newApplication', 'recheck', 'change', 'stop', 'phaseOut', 'resume'], { error: '请选择案件类型' }), origin: z.enum(['window', 'agent', 'proactive', 'online', 'dataComparison', 'complaint'], { error: '请选择申请来源' }).default('window'), receivedDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD'), note: z.string().max(500).nullable().optional() }), out<CaseView>(), true, 'write', '受理（登记申请，开案）'),
+  'cases.advance': m(z.object({ caseId: Id, version: Version, to: z.string().min(1, '请选择下一环节'), date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD'), reason: z.string().max(1000).nullable().optional() }), out<CaseView>(), true, 'write', '签署下一环节'),
+  'cases.get': m(z.object({ id: Id }), out<CaseView>(), false, 'any', '案件与办理记录'),
+  'cases.todo': m(Empty, out<TodoItem[]>(), false, 'any', '待办与超期案件'),
 
   'audit.verify': m(Empty, out<ChainReport>(), false, 'admin', '校验审计链')
 } as const

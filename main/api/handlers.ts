@@ -7,6 +7,8 @@ import * as villages from '../services/villages'
 import * as households from '../services/households'
 import * as search from '../services/search'
 import * as attachments from '../services/attachments'
+import * as cases from '../services/cases'
+import type { StepKind } from '../domain/workflow'
 import { householdTimeline, verifyChain } from '../services/audit'
 import { AppError } from './errors'
 import type { Method, Output, ParsedInput } from './contract'
@@ -64,6 +66,11 @@ export const handlers: Handlers = {
   'attachments.upload': (h, i) => attachments.uploadAttachment(h.core, actor(h), i),
   'attachments.read': (h, i) => attachments.readAttachment(rc(h), i.id),
   'attachments.remove': async (h, i) => { await attachments.removeAttachment(h.core, actor(h), i); return null },
+
+  'cases.open': (h, i) => cases.openCase(h.core, actor(h), i),
+  'cases.advance': (h, i) => cases.advanceCase(h.core, actor(h), { ...i, to: i.to as StepKind }),
+  'cases.get': (h, i) => cases.getCase(rc(h), i.id),
+  'cases.todo': (h) => cases.todo(rc(h)),
 
   'audit.verify': (h) => verifyChain(h.core.db)
 }

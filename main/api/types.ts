@@ -70,3 +70,12 @@ export interface TimelineEntry {
   seq: number; at: string; operator: string | null; action: string; entity: string; entityId: string | null
   summary: string; changes: Array<{ field: string; before: unknown; after: unknown }>
 }
+
+export interface CaseStepView { seq: number; kind: string; label: string; date: string; signer: string; signerRole: string; reason: string | null; at: string }
+export interface CaseNextStep { kind: string; label: string; role: string; roleLabel: string; due: string | null; overdue: boolean; warnings: string[] }
+export interface CaseView {
+  id: string; caseNo: string; householdId: string; kind: string; kindLabel: string; variantId: string; variantLabel: string
+  decisionLevel: 'county' | 'township'; currentStep: string; currentStepLabel: string; openedAt: string; closedAt: string | null; version: number
+  steps: CaseStepView[]; next: CaseNextStep[]; caseDue: string | null; caseOverdue: boolean
+}
+export interface TodoItem { caseId: string; caseNo: string; headName: string; fileNo: string; kindLabel: string; currentStepLabel: string; nextLabels: string[]; due: string | null; overdue: boolean }
