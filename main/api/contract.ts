@@ -62,6 +62,7 @@ export const contract = {
   'cases.open': m(z.object({ householdId: Id, kind: z.enum(['newApplication', 'recheck', 'change', 'stop', 'phaseOut', 'resume'], { error: '请选择案件类型' }), origin: z.enum(['window', 'agent', 'proactive', 'online', 'dataComparison', 'complaint'], { error: '请选择申请来源' }).default('window'), receivedDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD'), note: z.string().max(500).nullable().optional() }), out<CaseView>(), true, 'write', '受理（登记申请，开案）'),
   'cases.advance': m(z.object({ caseId: Id, version: Version, to: z.string().min(1, '请选择下一环节'), date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD'), reason: z.string().max(1000).nullable().optional() }), out<CaseView>(), true, 'write', '签署下一环节'),
   'cases.get': m(z.object({ id: Id }), out<CaseView>(), false, 'any', '案件与办理记录'),
+  'cases.forHousehold': m(z.object({ householdId: Id }), out<CaseView[]>(), false, 'any', '一户的全部案件'),
   'cases.todo': m(Empty, out<TodoItem[]>(), false, 'any', '待办与超期案件'),
 
   'audit.verify': m(Empty, out<ChainReport>(), false, 'admin', '校验审计链')

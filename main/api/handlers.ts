@@ -70,6 +70,7 @@ export const handlers: Handlers = {
   'cases.open': (h, i) => cases.openCase(h.core, actor(h), i),
   'cases.advance': (h, i) => cases.advanceCase(h.core, actor(h), { ...i, to: i.to as StepKind }),
   'cases.get': (h, i) => cases.getCase(rc(h), i.id),
+  'cases.forHousehold': (h, i) => cases.casesOfHousehold(rc(h), i.householdId),
   'cases.todo': (h) => cases.todo(rc(h)),
 
   'audit.verify': (h) => verifyChain(h.core.db)

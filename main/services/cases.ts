@@ -135,6 +135,14 @@ export async function getCase(ctx: ReadCtx, id: string): Promise<CaseView> {
   }
 }
 
+/** All cases of a household, newest first. */
+export async function casesOfHousehold(ctx: ReadCtx, householdId: string): Promise<CaseView[]> {
+  const ids = await ctx.db.selectFrom('dibao_case').select('id').where('household_id', '=', householdId).orderBy('opened_at', 'desc').execute()
+  const out: CaseView[] = []
+  for (const r of ids) out.push(await getCase(ctx, r.id))
+  return out
+}
+
 /** 待办: open cases with the next steps' due dates, earliest first; overdue ones flagged. */
 export async function todo(ctx: ReadCtx): Promise<TodoItem[]> {
   const open = await ctx.db.selectFrom('dibao_case').innerJoin('household', 'household.id', 'dibao_case.household_id')

@@ -17,6 +17,7 @@ import { AttachmentsTab } from './file/AttachmentsTab'
 import { FileContext, type FileCtx } from './file/context'
 import { MembersTab } from './file/MembersTab'
 import { AssetsTab, IncomesTab, ObligorsTab } from './file/RecordsTabs'
+import { CasesTab } from './file/CasesTab'
 import { TimelineTab } from './file/TimelineTab'
 
 export function FilePage({ id }: { id: string }) {
@@ -52,6 +53,7 @@ export function FilePage({ id }: { id: string }) {
               { key: 'assets', label: '财产', children: <AssetsTab /> },
               { key: 'obligors', label: '赡养义务人', children: <ObligorsTab /> },
               { key: 'attachments', label: '材料', children: <AttachmentsTab /> },
+              { key: 'cases', label: '案件办理', children: <CasesTab /> },
               { key: 'timeline', label: '变更记录', children: <TimelineTab /> }
             ]}
           />
