@@ -22,6 +22,8 @@ import { searchHouseholds } from '../services/search'
 import { verifyChain } from '../services/audit'
 import { generateDemo } from '../services/demo'
 import { backupTo, integrityCheck } from '../../db'
+import * as cases from '../services/cases'
+import type { CaseKind } from '../domain/workflow'
 
 class UsageError extends Error {}
 const USAGE = `用法：dibao <命令> [选项]
@@ -34,6 +36,9 @@ const USAGE = `用法：dibao <命令> [选项]
   household show --data DIR --id ID|档案号 [--json]
   idcard check NUMBER [--json]
   demo --data DIR --households N [--seed S] [--password-stdin]
+  case open --data DIR --household ID|档案号 --kind new|recheck|change|stop|phaseout|resume --operator USER [--date YYYY-MM-DD] [--origin ORIGIN] [--json]
+  case show --data DIR --id ID|案件号 [--json]
+  case list --data DIR [--status open|closed|all] [--overdue] [--json]
   audit verify --data DIR [--json]
   db check --data DIR [--json]
   db backup --data DIR [--json]
@@ -45,7 +50,7 @@ const OPTIONS = {
   status: { type: 'string' }, page: { type: 'string' }, 'page-size': { type: 'string' }, id: { type: 'string' }, code: { type: 'string' },
   name: { type: 'string' }, kind: { type: 'string' }, households: { type: 'string' }, seed: { type: 'string' },
   'township-code': { type: 'string' }, 'township-name': { type: 'string' }, 'county-name': { type: 'string' }, admin: { type: 'string' },
-  'admin-name': { type: 'string' }, 'password-stdin': { type: 'boolean' }, operator: { type: 'string' }, help: { type: 'boolean', short: 'h' }
+  'admin-name': { type: 'string' }, household: { type: 'string' }, date: { type: 'string' }, origin: { type: 'string' }, overdue: { type: 'boolean' }, 'password-stdin': { type: 'boolean' }, operator: { type: 'string' }, help: { type: 'boolean', short: 'h' }
 } as const
 
 type Values = { [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K]['type'] extends 'boolean' ? boolean : string }
@@ -176,6 +181,51 @@ async function run(argv: string[]): Promise<number> {
         let last = 0
         const r = await generateDemo(core, { households: n, seed, adminPassword: password, onProgress: (d, t) => { if (!v.json && (d - last >= 5000 || d === t)) { last = d; process.stderr.write(`已生成 ${d}/${t} 户\n`) } } })
         out(v, r, `演示数据：${r.households} 户、${r.members} 人、${r.villages} 个村、${r.attachments} 份材料，用时 ${r.seconds.toFixed(1)} 秒（${r.rate.toFixed(0)} 户/秒）${r.adminPassword ? `\n新建管理员 ${r.adminUsername}，初始密码 ${r.adminPassword}（请登录后立即修改）` : ''}`)
+        return 0
+      })
+    }
+    case 'case open': {
+      const kinds: Record<string, CaseKind> = { new: 'newApplication', recheck: 'recheck', change: 'change', stop: 'stop', phaseout: 'phaseOut', resume: 'resume' }
+      const kind = kinds[need(v, 'kind', 'new|recheck|change|stop|phaseout|resume')]
+      if (!kind) throw new UsageError('--kind 只能是 new、recheck、change、stop、phaseout、resume')
+      if (!v.operator) throw new UsageError('办理案件须用 --operator 指定签字的经办人或审核人')
+      const ref = need(v, 'household', '档案编号或档案号')
+      return withCore(v, async (core) => {
+        const h = await core.db.selectFrom('household').select('id').where((eb) => eb.or([eb('id', '=', ref), eb('file_no', '=', ref)])).executeTakeFirst()
+        if (!h) throw new AppError('NOT_FOUND', `找不到档案 ${ref}`)
+        const c = await cases.openCase(core, await cliActor(core, v), { householdId: h.id, kind, origin: v.origin ?? 'window', receivedDate: v.date ?? localDate(new Date()) })
+        out(v, c, `已登记案件 ${c.caseNo}（${c.kindLabel}，${c.variantLabel}），当前环节：${c.currentStepLabel}\n${c.id}`)
+        return 0
+      })
+    }
+    case 'case show': {
+      const ref = need(v, 'id', '案件编号或案件号')
+      return withCore(v, async (core) => {
+        const row = await core.db.selectFrom('dibao_case').select('id').where((eb) => eb.or([eb('id', '=', ref), eb('case_no', '=', ref)])).executeTakeFirst()
+        if (!row) throw new AppError('NOT_FOUND', `找不到案件 ${ref}`)
+        const c = await cases.getCase(readCtx(core, null), row.id)
+        const text = [
+          `案件 ${c.caseNo}（${c.kindLabel}，${c.variantLabel}）${c.closedAt ? `已办结：${c.currentStepLabel}` : `当前：${c.currentStepLabel}`}`,
+          ...c.steps.map((s) => `  ${s.seq}. ${s.date} ${s.label}\t${s.signerRole} ${s.signer}${s.reason ? `\t${s.reason}` : ''}`),
+          ...c.next.map((n) => `  下一步：${n.label}（${n.roleLabel}${n.due ? `，${n.due} 前${n.overdue ? '，已超期' : ''}` : ''}）`),
+          ...(c.caseDue ? [`  全案期限：${c.caseDue}${c.caseOverdue ? '（已超期）' : ''}`] : [])
+        ].join('\n')
+        out(v, c, text)
+        return 0
+      })
+    }
+    case 'case list': {
+      const status = v.status ?? 'open'
+      if (!['open', 'closed', 'all'].includes(status)) throw new UsageError('--status 只能是 open、closed、all')
+      return withCore(v, async (core) => {
+        const ctx = readCtx(core, null)
+        let q = core.db.selectFrom('dibao_case').select('id').orderBy('opened_at')
+        if (status === 'open') q = q.where('closed_at', 'is', null)
+        if (status === 'closed') q = q.where('closed_at', 'is not', null)
+        const list = []
+        for (const r of await q.execute()) list.push(await cases.getCase(ctx, r.id))
+        const rows = v.overdue ? list.filter((c) => c.caseOverdue || c.next.some((n) => n.overdue)) : list
+        out(v, rows, rows.map((c) => `${c.caseNo}\t${c.kindLabel}\t${c.currentStepLabel}${c.caseDue ? `\t期限 ${c.caseDue}` : ''}${c.caseOverdue || c.next.some((n) => n.overdue) ? '\t超期' : ''}\t${c.id}`).join('\n') || '（没有符合条件的案件）')
         return 0
       })
     }

@@ -4,6 +4,8 @@ import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { tempDir, testId } from '../fixtures/core'
+import { openCore } from '../../main/services/core'
+import { createOperator } from '../../main/services/operators'
 
 const root = path.resolve(__dirname, '../..')
 const bin = path.join(root, 'main/cli/dibao.cjs')
@@ -116,5 +118,40 @@ describe('dibao CLI', () => {
   it('用法错误退出码 2', () => {
     expect(dibao(['nonsense']).code).toBe(2)
     expect(dibao(['household', 'list']).code).toBe(2)
+  })
+})
+
+describe('dibao case', () => {
+  it('case open / show / list：须指定签字的经办人，JSON 输出案件与期限', async () => {
+    const d = tempDir('dibao-case-')
+    try {
+      expect(dibao(['demo', '--data', d, '--households', '5', '--seed', '3', '--password-stdin'], 'Admin2026ok\n').code).toBe(0)
+      // a 经办人 account (the CLI has no operator command; the service is the same one the UI uses)
+      const core = await openCore(d)
+      const admin = await core.db.selectFrom('operator').selectAll().where('username', '=', 'admin').executeTakeFirstOrThrow()
+      await createOperator(core, { operatorId: admin.id, username: 'admin', name: admin.name, role: 'admin' }, { username: 'zhangjb', name: '张经办', role: 'handler', password: 'Handler2026' })
+      await core.close()
+      const file = JSON.parse(dibao(['household', 'list', '--data', d, '--json']).out).rows[0].fileNo
+      const noOp = dibao(['case', 'open', '--data', d, '--household', file, '--kind', 'new'])
+      expect(noOp.code).toBe(2)
+      expect(noOp.err).toMatch(/--operator/)
+      expect(dibao(['case', 'open', '--data', d, '--household', file, '--kind', 'bogus', '--operator', 'zhangjb']).code).toBe(2)
+      const asAdmin = dibao(['case', 'open', '--data', d, '--household', file, '--kind', 'new', '--operator', 'admin'])
+      expect(asAdmin.code).toBe(1)
+      expect(asAdmin.err).toMatch(/请用经办人或审核人账号/)
+      const opened = dibao(['case', 'open', '--data', d, '--household', file, '--kind', 'new', '--operator', 'zhangjb', '--date', '2026-09-14', '--json'])
+      expect(opened.code, opened.err).toBe(0)
+      const c = JSON.parse(opened.out)
+      expect(c).toMatchObject({ caseNo: '410721101-2026-00001', currentStep: 'received', kind: 'newApplication' })
+      const again = dibao(['case', 'open', '--data', d, '--household', file, '--kind', 'new', '--operator', 'zhangjb'])
+      expect(again.code).toBe(1)
+      expect(again.err).toMatch(/已有在办案件/)
+      const show = dibao(['case', 'show', '--data', d, '--id', c.caseNo])
+      expect(show.out).toMatch(/1\. 2026-09-14 接收申请\t经办人 张经办（zhangjb）/)
+      const list = JSON.parse(dibao(['case', 'list', '--data', d, '--json']).out)
+      expect(list.map((x: { caseNo: string }) => x.caseNo)).toEqual([c.caseNo])
+      expect(JSON.parse(dibao(['case', 'list', '--data', d, '--status', 'closed', '--json']).out)).toEqual([])
+      expect(dibao(['case', 'show', '--data', d, '--id', 'nope']).code).toBe(1)
+    } finally { fs.rmSync(d, { recursive: true, force: true }) }
   })
 })
