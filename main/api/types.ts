@@ -78,4 +78,4 @@ export interface CaseView {
   decisionLevel: 'county' | 'township'; currentStep: string; currentStepLabel: string; openedAt: string; closedAt: string | null; version: number
   steps: CaseStepView[]; next: CaseNextStep[]; caseDue: string | null; caseOverdue: boolean
 }
-export interface TodoItem { caseId: string; caseNo: string; headName: string; fileNo: string; kindLabel: string; currentStepLabel: string; nextLabels: string[]; due: string | null; overdue: boolean }
+export interface TodoItem { caseId: string; caseNo: string; householdId: string; headName: string; fileNo: string; nextRoles: string[]; kindLabel: string; currentStepLabel: string; nextLabels: string[]; due: string | null; overdue: boolean }

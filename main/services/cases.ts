@@ -151,7 +151,7 @@ export async function todo(ctx: ReadCtx): Promise<TodoItem[]> {
   for (const o of open) {
     const v = await getCase(ctx, o.id)
     const dues = v.next.filter((n) => n.due).map((n) => n.due!).concat(v.caseDue ? [v.caseDue] : []).sort()
-    items.push({ caseId: v.id, caseNo: v.caseNo, headName: o.head_name, fileNo: o.file_no, kindLabel: v.kindLabel, currentStepLabel: v.currentStepLabel, nextLabels: v.next.map((n) => n.label), due: dues[0] ?? null, overdue: v.next.some((n) => n.overdue) || v.caseOverdue })
+    items.push({ caseId: v.id, caseNo: v.caseNo, householdId: v.householdId, nextRoles: [...new Set(v.next.map((n) => n.role))], headName: o.head_name, fileNo: o.file_no, kindLabel: v.kindLabel, currentStepLabel: v.currentStepLabel, nextLabels: v.next.map((n) => n.label), due: dues[0] ?? null, overdue: v.next.some((n) => n.overdue) || v.caseOverdue })
   }
   return items.sort((a, b) => (a.due ?? '9999').localeCompare(b.due ?? '9999'))
 }

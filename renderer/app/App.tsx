@@ -14,6 +14,7 @@ import { SessionContext, isAdmin, setLoginHint, useSession, type SessionValue } 
 import { SetupPage } from './SetupPage'
 import { appTheme } from './theme'
 import { ListPage } from '../pages/households/ListPage'
+import { TodoPage } from '../pages/cases/TodoPage'
 import { CreatePage } from '../pages/households/CreatePage'
 import { FilePage } from '../pages/households/FilePage'
 import { OperatorsPage } from '../pages/settings/OperatorsPage'
@@ -137,6 +138,7 @@ function Routed() {
   let page: ReactNode = null
   switch (route.name) {
     case 'households': page = <ListPage />; break
+    case 'todo': page = <TodoPage />; break
     case 'householdNew': page = <CreatePage />; break
     case 'household': page = <FilePage key={route.params.id} id={route.params.id!} />; break
     case 'operators': page = admin ? <OperatorsPage /> : null; break

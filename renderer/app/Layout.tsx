@@ -1,5 +1,5 @@
 // The work area: collapsible left menu, header with township and operator, scrolling content.
-import { HomeOutlined, KeyOutlined, LogoutOutlined, SettingOutlined, TeamOutlined, UserOutlined, EnvironmentOutlined } from '@ant-design/icons'
+import { HomeOutlined, ScheduleOutlined, KeyOutlined, LogoutOutlined, SettingOutlined, TeamOutlined, UserOutlined, EnvironmentOutlined } from '@ant-design/icons'
 import { Button, Layout, Menu, Space, Tag, Tooltip } from 'antd'
 import type { MenuProps } from 'antd'
 import { useState, type ReactNode } from 'react'
@@ -15,6 +15,7 @@ export function AppLayout({ route, children }: { route: Route; children: ReactNo
 
   const items: MenuProps['items'] = [
     { key: '/households', icon: <HomeOutlined />, label: '家庭档案' },
+    { key: '/todo', icon: <ScheduleOutlined />, label: '待办案件' },
     ...(admin ? [{
       key: 'settings', icon: <SettingOutlined />, label: '系统设置',
       children: [

@@ -3,13 +3,14 @@
 import { useSyncExternalStore, type AnchorHTMLAttributes, type MouseEvent } from 'react'
 
 export type RouteName =
-  | 'login' | 'setup' | 'households' | 'householdNew' | 'household' | 'operators' | 'villages' | 'account' | 'notFound'
+  | 'login' | 'setup' | 'todo' | 'households' | 'householdNew' | 'household' | 'operators' | 'villages' | 'account' | 'notFound'
 
 export interface Route { name: RouteName; path: string; params: Record<string, string> }
 
 const PATTERNS: Array<[RouteName, string]> = [
   ['login', '/login'],
   ['setup', '/setup'],
+  ['todo', '/todo'],
   ['households', '/households'],
   ['householdNew', '/households/new'],
   ['household', '/households/:id'],

@@ -63,4 +63,13 @@ describe('案件办理（经办人）', () => {
     await expect.poll(() => page.getByText(/全案办理期限/).isVisible()).toBe(true)
     await shot(page, '42-case-accepted')
   })
+
+  it('待办案件列出本人可办的下一步和期限', async () => {
+    await page.getByRole('menuitem', { name: '待办案件' }).click()
+    await expect.poll(() => page.getByTestId('todo-total').textContent(), { timeout: 10000 }).toBe('共 1 件')
+    expect(await page.getByRole('cell', { name: '调查核实、撤回申请' }).count()).toBe(1)
+    await shot(page, '43-todo')
+    await page.getByRole('cell', { name: '张三' }).click()
+    await expect.poll(() => page.getByRole('tab', { name: '案件办理' }).isVisible(), { timeout: 10000 }).toBe(true)
+  })
 })
