@@ -12,7 +12,7 @@ import {
 } from '../domain/workflow'
 import { readCtx, withWrite, type Actor, type Core, type ReadCtx } from './context'
 import { newId } from './ids'
-import { OPEN_STATUSES } from './households'
+import { nextCounter, OPEN_STATUSES } from './households'
 import { calendar, paramInForce } from './policy'
 import { requireTownship } from './setup'
 
@@ -58,7 +58,7 @@ export async function openCase(core: Core, actor: Actor, input: { householdId: s
     const sig = checkSignature(variant, first, actor.operatorId, [], role)
     if (!sig.ok) throw new AppError('FORBIDDEN', sig.reason)
     const year = input.receivedDate.slice(0, 4)
-    const serial = await nextSerial(w.tx, `case_no_${year}`)
+    const serial = await nextCounter(w.tx, `case_no_${year}`)
     const caseNo = `${t.code}-${year}-${String(serial).padStart(5, '0')}`
     const caseId = newId()
     await w.tx.insertInto('dibao_case').values({ id: caseId, case_no: caseNo, household_id: h.id, kind: input.kind, origin: input.origin, variant_id: variantId, decision_level: level, current_step: first, opened_at: w.now, closed_at: null, version: 1 }).execute()
@@ -67,11 +67,6 @@ export async function openCase(core: Core, actor: Actor, input: { householdId: s
     return caseId
   })
   return getCase(readCtx(core, actor), id)
-}
-
-async function nextSerial(tx: Tx, name: string): Promise<number> {
-  const row = await tx.insertInto('counter').values({ name, value: 1 }).onConflict((oc) => oc.column('name').doUpdateSet((eb) => ({ value: eb('counter.value', '+', 1) }))).returning('value').executeTakeFirstOrThrow()
-  return row.value
 }
 
 async function insertStep(tx: Tx, s: { caseId: string; seq: number; kind: StepKind; date: string; actor: Actor; role: Role; reason: string | null; now: string; data?: unknown; attachmentIds?: string[] }) {

@@ -102,7 +102,8 @@ async function guardUnique<T>(tx: Tx, ids: string[], own: string | null, fn: () 
   }
 }
 
-async function nextCounter(tx: Tx, name: string): Promise<number> {
+/** The next value of a named counter (档案号 serial, household seq, case numbers), inside the write's transaction. */
+export async function nextCounter(tx: Tx, name: string): Promise<number> {
   const row = await tx.insertInto('counter').values({ name, value: 1 }).onConflict((oc) => oc.column('name').doUpdateSet((eb) => ({ value: eb('counter.value', '+', 1) }))).returning('value').executeTakeFirstOrThrow()
   return row.value
 }
