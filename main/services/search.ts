@@ -81,17 +81,10 @@ export async function searchHouseholds(ctx: ReadCtx, input: SearchInputT): Promi
   // page of ids from the covering index, then the page's rows
   const page = await base().select('household.id').orderBy(SORT_COL[input.sort], input.order).orderBy('household.file_no', input.order)
     .limit(input.pageSize).offset((input.page - 1) * input.pageSize).execute()
-  const ids = page.map((r) => r.id)
-  const found = ids.length ? await ctx.db.selectFrom('household').innerJoin('village', 'village.code', 'household.village_code').select([
-    'household.id', 'household.file_no', 'household.village_code', 'village.name as village_name', 'household.group_name', 'household.head_name',
-    'household.head_id_number', 'household.member_count', 'household.category', 'household.status', 'household.legacy_import', 'household.updated_at'
-  ]).where('household.id', 'in', ids).execute() : []
-  const byId = new Map(found.map((r) => [r.id, r]))
-  const rows = ids.map((id) => byId.get(id)!)
-  const countRow = counts
+  const rows = await pageRows(ctx, 'id', page.map((r) => r.id))
   return {
-    rows: rows.map(toListRow),
-    total: match?.keyRange ? Math.min(Number(countRow.n), MATCH_CAP) : Number(countRow.n), capped, cap: MATCH_CAP, page: input.page, pageSize: input.pageSize, matchedBy: match?.by ?? null
+    rows,
+    total: match?.keyRange ? Math.min(Number(counts.n), MATCH_CAP) : Number(counts.n), capped, cap: MATCH_CAP, page: input.page, pageSize: input.pageSize, matchedBy: match?.by ?? null
   }
 }
 
@@ -117,17 +110,21 @@ async function searchByKeysOnly(ctx: ReadCtx, input: SearchInputT, [lo, hi]: [st
   const seqs = (relevance
     ? await keys().limit(input.pageSize).offset(offset).execute()
     : await keys().orderBy('hh_seq', input.order).limit(input.pageSize).offset(offset).execute()).map((r) => r.hh_seq)
-  const found = seqs.length ? await ctx.db.selectFrom('household').innerJoin('village', 'village.code', 'household.village_code').select([
-    'household.id', 'household.seq', 'household.file_no', 'household.village_code', 'village.name as village_name', 'household.group_name', 'household.head_name',
-    'household.head_id_number', 'household.member_count', 'household.category', 'household.status', 'household.legacy_import', 'household.updated_at'
-  ]).where('household.seq', 'in', seqs).execute() : []
-  const bySeq = new Map(found.map((r) => [r.seq, r]))
-  return { rows: seqs.map((q) => toListRow(bySeq.get(q)!)), total: Math.min(n, cap), capped: n > cap, cap, page: input.page, pageSize: input.pageSize, matchedBy: by }
+  return { rows: await pageRows(ctx, 'seq', seqs), total: Math.min(n, cap), capped: n > cap, cap, page: input.page, pageSize: input.pageSize, matchedBy: by }
 }
 
-type ListRowSource = { id: string; file_no: string; village_code: string; village_name: string; group_name: string | null; head_name: string; head_id_number: string; member_count: number; category: 'urban' | 'rural'; status: string; legacy_import: number; updated_at: string }
-function toListRow(r: ListRowSource): HouseholdListRow {
-  return { id: r.id, fileNo: r.file_no, villageCode: r.village_code, villageName: r.village_name, groupName: r.group_name, headName: r.head_name, headIdMasked: maskId(r.head_id_number), memberCount: r.member_count, category: r.category, status: r.status, legacyImport: r.legacy_import === 1, updatedAt: r.updated_at }
+/** The list rows of one page, read by household id or seq, returned in the order of `keys`. */
+async function pageRows<K extends 'id' | 'seq'>(ctx: ReadCtx, by: K, keys: Array<K extends 'id' ? string : number>): Promise<HouseholdListRow[]> {
+  if (!keys.length) return []
+  const found = await ctx.db.selectFrom('household').innerJoin('village', 'village.code', 'household.village_code').select([
+    'household.id', 'household.seq', 'household.file_no', 'household.village_code', 'village.name as village_name', 'household.group_name', 'household.head_name',
+    'household.head_id_number', 'household.member_count', 'household.category', 'household.status', 'household.legacy_import', 'household.updated_at'
+  ]).where(`household.${by}`, 'in', keys as never[]).execute()
+  const byKey = new Map<string | number, (typeof found)[number]>(found.map((r) => [r[by], r]))
+  return keys.map((k) => {
+    const r = byKey.get(k)!
+    return { id: r.id, fileNo: r.file_no, villageCode: r.village_code, villageName: r.village_name, groupName: r.group_name, headName: r.head_name, headIdMasked: maskId(r.head_id_number), memberCount: r.member_count, category: r.category, status: r.status, legacyImport: r.legacy_import === 1, updatedAt: r.updated_at }
+  })
 }
 
 function empty(input: SearchInputT, by: string): SearchResult { return { rows: [], total: 0, capped: false, cap: MATCH_CAP, page: input.page, pageSize: input.pageSize, matchedBy: by } }
