@@ -145,6 +145,16 @@ function build(specs: Array<[StepKind, StepSpec]>): Partial<Record<StepKind, Ste
 const APPLICATION_DOCS = ['application', 'pledge', 'consent'] // §3.4; ID copies never demanded (办法 art. 10)
 const INVESTIGATION_DOCS = ['visitForm', 'checkReport'] // §3.4; ⚙ investigation.requireCheck = true
 
+/** The first three steps every variant shares; only the name of the application step differs. */
+function intakeSteps(receivedLabel?: string): Array<[StepKind, StepSpec]> {
+  return [
+    ['received', { ...(receivedLabel ? { label: receivedLabel } : {}), role: 'handler', next: ['accepted', 'pendingMaterials', 'notAccepted'] }],
+    ['pendingMaterials', { role: 'handler', next: ['accepted', 'withdrawn'] }],
+    // DESIGN: 不予受理 is signed by a reviewer, not the clerk who received it (社救法 art. 70(一)).
+    ['notAccepted', { role: 'reviewer', next: [], terminal: true, separationFrom: ['received'] }],
+  ]
+}
+
 const FINAL_STEPS: Array<[StepKind, StepSpec]> = [
   ['withdrawn', { role: 'handler', next: [], terminal: true }],
   ['terminated', { role: 'countyApprover', next: [], terminal: true, separationFrom: DECIDERS_SOD }],
@@ -158,10 +168,7 @@ const NATIONAL: Variant = {
   start: 'received',
   caseLimitWD: { days: 30, extendedDays: 45, from: 'accepted', until: ['approved', 'rejected', 'terminated'] },
   steps: build([
-    ['received', { role: 'handler', next: ['accepted', 'pendingMaterials', 'notAccepted'] }],
-    ['pendingMaterials', { role: 'handler', next: ['accepted', 'withdrawn'] }],
-    // DESIGN: 不予受理 is signed by a reviewer, not the clerk who received it (社救法 art. 70(一)).
-    ['notAccepted', { role: 'reviewer', next: [], terminal: true, separationFrom: ['received'] }],
+    ...intakeSteps(),
     ['accepted', { role: 'handler', requiredAttachments: APPLICATION_DOCS, next: ['investigating'], exits: true }],
     // 办法 art. 15: investigation starts ≤ 3 WD after 受理. (County 核对 start ≤ 3 WD, art. 17, is the county's step.)
     ['investigating', { role: 'handler', deadlineWD: { days: 3, from: 'accepted' }, next: ['checkObjection', 'reviewMeeting', 'preliminary'], exits: true }],
@@ -191,9 +198,7 @@ const LEGACY2012: Variant = {
   start: 'received',
   // DESIGN: domain.md gives no whole-case limit for the legacy variant.
   steps: build([
-    ['received', { label: '户主申请', role: 'handler', next: ['accepted', 'pendingMaterials', 'notAccepted'] }],
-    ['pendingMaterials', { role: 'handler', next: ['accepted', 'withdrawn'] }],
-    ['notAccepted', { role: 'reviewer', next: [], terminal: true, separationFrom: ['received'] }],
+    ...intakeSteps('户主申请'),
     ['accepted', { role: 'handler', requiredAttachments: APPLICATION_DOCS, next: ['checking'], exits: true }],
     // 试行 art. 20: 核对 first; negative → written refusal by the township.
     ['checking', { role: 'handler', requiredAttachments: [], next: ['investigating', 'checkRejected'], exits: true }],
@@ -231,9 +236,7 @@ const NINE_STEPS: Variant = {
   start: 'received',
   caseLimitWD: { days: 30, extendedDays: 45, from: 'accepted', until: ['approved', 'rejected', 'terminated'] },
   steps: build([
-    ['received', { label: '户主申请', role: 'handler', next: ['accepted', 'pendingMaterials', 'notAccepted'] }],
-    ['pendingMaterials', { role: 'handler', next: ['accepted', 'withdrawn'] }],
-    ['notAccepted', { role: 'reviewer', next: [], terminal: true, separationFrom: ['received'] }],
+    ...intakeSteps('户主申请'),
     ['accepted', { label: '审查受理', role: 'handler', requiredAttachments: APPLICATION_DOCS, next: ['investigating'], exits: true }],
     ['investigating', { role: 'handler', deadlineWD: { days: 3, from: 'accepted' }, next: ['reviewMeeting'], exits: true }],
     ['reviewMeeting', { role: 'handler', next: ['noticing'], exits: true }],
@@ -264,9 +267,7 @@ const FOUR_GATES: Variant = {
   start: 'received',
   caseLimitWD: { days: 30, extendedDays: 45, from: 'accepted', until: ['approved', 'rejected', 'terminated'] },
   steps: build([
-    ['received', { label: '向村书面申请', role: 'handler', next: ['accepted', 'pendingMaterials', 'notAccepted'] }],
-    ['pendingMaterials', { role: 'handler', next: ['accepted', 'withdrawn'] }],
-    ['notAccepted', { role: 'reviewer', next: [], terminal: true, separationFrom: ['received'] }],
+    ...intakeSteps('向村书面申请'),
     ['accepted', { role: 'handler', requiredAttachments: APPLICATION_DOCS, next: ['villageInvestigation'], exits: true }],
     ['villageInvestigation', { role: 'handler', deadlineWD: { days: 3, from: 'accepted' }, next: ['villageReview'], exits: true }],
     ['villageReview', { role: 'handler', next: ['villageNoticing'], exits: true }],
