@@ -14,6 +14,8 @@ export default defineConfig({
     setupFiles: [resolve(root, 'test/setup/no-electron.ts')],
     testTimeout: 120_000,
     hookTimeout: 120_000,
+    // UI polls wait for real rendering on a loaded 2-core CI machine (the default of 1 s is too short there)
+    expect: { poll: { timeout: 20_000, interval: 100 } },
     fileParallelism: true
   }
 })

@@ -39,11 +39,11 @@ describe('一户一档：从首次运行到变更记录', () => {
 
   it('登录：错误密码给出中文提示，正确密码进入工作台', async () => {
     await page.getByLabel('登录名').fill('wangli')
-    await page.getByLabel('密码').fill('wrong-pass1')
+    await page.getByLabel('密码', { exact: true }).fill('wrong-pass1')
     await page.getByRole('button', { name: '登录系统' }).click()
     await expect.poll(() => page.getByText('登录名或密码不正确').first().isVisible()).toBe(true)
     await shot(page, '02-login-error')
-    await page.getByLabel('密码').fill('Xiaoji2026')
+    await page.getByLabel('密码', { exact: true }).fill('Xiaoji2026')
     await page.getByRole('button', { name: '登录系统' }).click()
     await expect.poll(() => page.getByTestId('household-search').isVisible(), { timeout: 15000 }).toBe(true)
     await expect.poll(() => page.getByText('新乡县小冀镇').first().isVisible()).toBe(true)
