@@ -26,7 +26,7 @@ export interface VillageTable {
   updated_at: string
 }
 
-export type OperatorRole = 'handler' | 'reviewer' | 'admin' | 'readonly'
+export type OperatorRole = 'handler' | 'reviewer' | 'townshipApprover' | 'admin' | 'readonly'
 
 export interface OperatorTable {
   id: string
@@ -77,6 +77,15 @@ export interface HouseholdTable {
   version: number
   created_at: string
   updated_at: string
+  // 0003: the current benefit and dynamic management
+  benefit_fen: number | null
+  benefit_from: string | null      // YYYY-MM
+  benefit_persons: number | null
+  standard_fen: number | null
+  income_basis_fen: number | null  // counted monthly income the amount rests on (for 提标)
+  phase_out_until: string | null   // YYYY-MM: last month paid in 渐退
+  recheck_class: 'A' | 'B' | 'C' | null
+  next_recheck_due: string | null
 }
 
 export interface MemberTable {
@@ -230,6 +239,15 @@ export interface CaseTable {
   opened_at: string
   closed_at: string | null
   version: number
+  // 0003
+  category: 'urban' | 'rural' | null
+  individual_member_id: string | null   // 单人保: the covered member
+  individual_basis: string | null
+  next_due: string | null               // earliest due date of the next steps (待办 list)
+  next_roles: string | null             // comma-separated roles that sign the next steps
+  case_due: string | null               // whole-case limit
+  extended: Generated<number>
+  trigger_kind: string | null           // management cases: due | reported | dataComparison | complaint | death | moveOut
 }
 
 export interface CaseStepTable {
@@ -244,6 +262,173 @@ export interface CaseStepTable {
   reason: string | null
   data_json: string | null
   attachment_ids_json: string | null
+  created_at: string
+}
+
+export interface CaseRecordTable {
+  id: string
+  case_id: string
+  kind: string
+  step_seq: number
+  record_date: string
+  data_json: string
+  attachment_ids_json: string | null
+  supersedes_id: string | null
+  correction_reason: string | null
+  signer_id: string
+  signer_name: string
+  created_at: string
+}
+
+export interface CaseFlagTable {
+  id: string
+  case_id: string
+  rule_id: string
+  fingerprint: string
+  severity: 'block' | 'blockUnlessExempt' | 'warn' | 'info'
+  title: string
+  message: string
+  evidence_json: string
+  source: string
+  status: 'open' | 'cleared' | 'resolved'
+  raised_at: string
+  resolved_at: string | null
+  cleared_by_id: string | null
+  cleared_by_name: string | null
+  cleared_reason: string | null
+  cleared_at: string | null
+}
+
+export interface ReviewMeetingTable {
+  id: string
+  meeting_no: string
+  village_code: string
+  meeting_date: string
+  place: string
+  chair: string
+  recorder: string
+  due_count: number | null
+  attendees_json: string
+  briefing: string | null
+  minutes: string | null
+  signatures_complete: Flag
+  signin_file_json: string | null
+  status: 'draft' | 'closed'
+  created_by: string
+  created_at: string
+  closed_by: string | null
+  closed_at: string | null
+  version: Generated<number>
+}
+
+export interface ReviewMeetingCaseTable {
+  meeting_id: string
+  case_id: string
+  presentation: string | null
+  agree: number | null
+  disagree: number | null
+  abstain: number | null
+  opinion: string | null
+  result: 'pass' | 'fail' | 'reinvestigate' | null
+  recusals: string | null
+}
+
+export interface NoticeBatchTable {
+  id: string
+  batch_no: string
+  kind: string
+  level: 'village' | 'township' | 'county'
+  village_code: string | null
+  title: string
+  start_date: string
+  end_date: string
+  duration_json: string
+  places_json: string
+  phones: string
+  photos_json: string | null
+  status: 'draft' | 'posted'
+  created_by: string
+  created_at: string
+  posted_by: string | null
+  posted_at: string | null
+  version: Generated<number>
+}
+
+export interface NoticeLineTable {
+  batch_id: string
+  case_id: string
+  seq: number
+  village_name: string
+  applicant_name: string
+  persons: number
+  amount_fen: number | null
+  category: string
+  remark: string | null
+}
+
+export interface ObjectionTable {
+  id: string
+  batch_id: string | null
+  case_id: string
+  received_date: string
+  channel: string
+  real_name: Flag
+  objector_name: string | null
+  objector_contact: string | null
+  content: string
+  handling: string | null
+  result: string | null
+  upheld: Flag | null
+  feedback: string | null
+  status: 'open' | 'closed'
+  created_by: string
+  created_at: string
+  closed_by: string | null
+  closed_at: string | null
+}
+
+export interface BenefitRecordTable {
+  id: string
+  household_id: string
+  case_id: string | null
+  raise_id: string | null
+  kind: 'approve' | 'increase' | 'decrease' | 'noChange' | 'stop' | 'phaseOut' | 'resume' | 'raise'
+  effective_month: string
+  monthly_fen: number
+  previous_fen: number | null
+  standard_fen: number | null
+  persons: number | null
+  income_fen: number | null
+  back_pay_fen: number | null
+  breakdown_json: string
+  created_at: string
+}
+
+export interface StandardRaiseTable {
+  id: string
+  category: 'urban' | 'rural'
+  effective_month: string
+  old_fen: number | null
+  new_fen: number
+  households: number
+  total_before_fen: number
+  total_after_fen: number
+  source_note: string
+  created_by: string
+  created_at: string
+}
+
+export interface DeclaredRelativeTable {
+  id: string
+  staff_name: string
+  staff_post: string
+  staff_id_number: string | null
+  relative_name: string
+  relative_id_number: string
+  relation: string
+  declared_date: string
+  removed_at: string | null
+  removed_reason: string | null
   created_at: string
 }
 
@@ -265,6 +450,16 @@ export interface Database {
   counter: CounterTable
   dibao_case: CaseTable
   case_step: CaseStepTable
+  case_record: CaseRecordTable
+  case_flag: CaseFlagTable
+  review_meeting: ReviewMeetingTable
+  review_meeting_case: ReviewMeetingCaseTable
+  notice_batch: NoticeBatchTable
+  notice_line: NoticeLineTable
+  objection: ObjectionTable
+  benefit_record: BenefitRecordTable
+  standard_raise: StandardRaiseTable
+  declared_relative: DeclaredRelativeTable
 }
 
 export type HouseholdRow = Selectable<HouseholdTable>

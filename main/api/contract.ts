@@ -6,7 +6,8 @@ import {
   AssetInput, HouseholdCreateInput, HouseholdFields, IncomeInput, MemberInput, ObligorInput, PasswordSchema, RoleSchema,
   SearchInput, SetupInput, UsernameSchema, VillageInput
 } from './schemas'
-import type { CaseView, TodoItem, SetupStatus, TownshipView, OperatorView, VillageView, AssetView, AttachmentView, HouseholdFile, HouseholdView, IncomeView, MemberView, ObligorView, SearchResult, ChainReport, TimelineEntry } from './types'
+import { RECORD_KINDS, StepData } from './caseSchemas'
+import type { AssessmentView, CaseFlagView, DeclaredRelativeView, MeetingView, NoticeView, ObjectionView, RaisePreview, RaiseResult, RecheckDashboard, StandardView, CaseView, TodoItem, SetupStatus, TownshipView, OperatorView, VillageView, AssetView, AttachmentView, HouseholdFile, HouseholdView, IncomeView, MemberView, ObligorView, SearchResult, ChainReport, TimelineEntry } from './types'
 
 /** who may call: public (before login), any logged-in operator, writers (not 只读), administrators */
 export type Access = 'public' | 'any' | 'write' | 'admin'
@@ -19,6 +20,11 @@ const Id = z.string({ error: '缺少编号' }).min(1, '缺少编号').max(64)
 const Reason = z.string({ error: '请写明原因' }).trim().min(1, '请写明原因').max(500, '原因不超过500字')
 const Version = z.number().int().optional()
 const Empty = z.object({}).default({})
+const RaiseInput = z.object({ category: z.enum(['urban', 'rural'], { error: '请选择城市或农村' }), amountFen: z.number({ error: '请填写标准金额' }).int().positive('标准应大于 0'), effectiveMonth: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '执行月份格式应为 YYYY-MM'), sourceNote: z.string().trim().min(1, '请填写文件依据（文号）').max(200) })
+const MeetingInput = z.object({
+  villageCode: z.string().regex(/^\d{12}$/, '请选择村（社区）'), date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD'), place: z.string().max(60), chair: z.string().max(20), recorder: z.string().max(20),
+  dueCount: z.number().int().min(0).nullable().optional(), attendees: z.array(z.object({ name: z.string().max(20), kind: z.string(), signed: z.boolean() })).max(200), briefing: z.string().max(4000).nullable().optional(), minutes: z.string().max(20000).nullable().optional()
+})
 
 export const contract = {
   'setup.status': m(Empty, out<SetupStatus>(), false, 'public', '是否已完成初始设置'),
@@ -59,11 +65,47 @@ export const contract = {
   'attachments.read': m(z.object({ id: Id }), out<{ mime: string; originalName: string; dataBase64: string }>(), false, 'any', '读取材料'),
   'attachments.remove': m(z.object({ id: Id, reason: Reason }), out<null>(), true, 'write', '撤下材料'),
 
-  'cases.open': m(z.object({ householdId: Id, kind: z.enum(['newApplication', 'recheck', 'change', 'stop', 'phaseOut', 'resume'], { error: '请选择案件类型' }), origin: z.enum(['window', 'agent', 'proactive', 'online', 'dataComparison', 'complaint'], { error: '请选择申请来源' }).default('window'), receivedDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD'), note: z.string().max(500).nullable().optional() }), out<CaseView>(), true, 'write', '受理（登记申请，开案）'),
-  'cases.advance': m(z.object({ caseId: Id, version: Version, to: z.string().min(1, '请选择下一环节'), date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD'), reason: z.string().max(1000).nullable().optional() }), out<CaseView>(), true, 'write', '签署下一环节'),
+  'cases.open': m(z.object({ householdId: Id, kind: z.enum(['newApplication', 'recheck', 'change', 'stop', 'phaseOut', 'resume'], { error: '请选择案件类型' }), origin: z.enum(['window', 'agent', 'proactive', 'online', 'dataComparison', 'complaint'], { error: '请选择申请来源' }).default('window'), receivedDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD'), note: z.string().max(500).nullable().optional(), triggerKind: z.enum(['due', 'reported', 'dataComparison', 'complaint', 'death', 'moveOut', 'suspended']).nullable().optional() }), out<CaseView>(), true, 'write', '受理（登记申请，开案）'),
+  'cases.advance': m(z.object({ caseId: Id, version: Version, to: z.string().min(1, '请选择下一环节'), date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD'), reason: z.string().max(1000).nullable().optional(), data: StepData.optional() }), out<CaseView>(), true, 'write', '签署下一环节'),
+  'cases.addRecord': m(z.object({ caseId: Id, kind: z.enum(RECORD_KINDS, { error: '请选择记录类型' }), date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD'), data: z.record(z.string(), z.unknown()), attachmentIds: z.array(Id).max(50).optional(), supersedesId: z.string().nullable().optional(), correctionReason: z.string().max(500).nullable().optional() }), out<CaseView>(), true, 'write', '登记办理记录（申请、入户调查、核对报告、听取意见）'),
+  'cases.checkRules': m(z.object({ caseId: Id }), out<CaseFlagView[]>(), true, 'write', '规则检查'),
+  'cases.clearFlag': m(z.object({ flagId: Id, reason: Reason, exemptionRule: z.string().max(200).nullable().optional() }), out<CaseFlagView>(), true, 'write', '审核人核实规则提示'),
   'cases.get': m(z.object({ id: Id }), out<CaseView>(), false, 'any', '案件与办理记录'),
   'cases.forHousehold': m(z.object({ householdId: Id }), out<CaseView[]>(), false, 'any', '一户的全部案件'),
-  'cases.todo': m(Empty, out<TodoItem[]>(), false, 'any', '待办与超期案件'),
+  'cases.todo': m(z.object({ mine: z.boolean().optional(), overdueOnly: z.boolean().optional() }).default({}), out<TodoItem[]>(), false, 'any', '待办与超期案件'),
+
+  'benefits.trial': m(z.object({ householdId: Id, date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD').nullable().optional(), individualMemberId: z.string().nullable().optional() }), out<AssessmentView>(), false, 'any', '低保金试算'),
+  'standards.list': m(Empty, out<StandardView[]>(), false, 'any', '低保标准'),
+  'standards.add': m(RaiseInput, out<StandardView[]>(), true, 'admin', '录入低保标准'),
+  'standards.previewRaise': m(RaiseInput, out<RaisePreview>(), false, 'admin', '提标预览（调整前后对照）'),
+  'standards.applyRaise': m(RaiseInput.extend({ expectHouseholds: z.number().int().optional() }), out<RaiseResult>(), true, 'admin', '提标：重算全部在保家庭'),
+
+  'meetings.list': m(z.object({ status: z.enum(['draft', 'closed']).nullable().optional() }).default({}), out<Array<{ id: string; meetingNo: string; date: string; status: string; villageName: string; place: string; cases: number }>>(), false, 'any', '民主评议会议列表'),
+  'meetings.get': m(z.object({ id: Id }), out<MeetingView>(), false, 'any', '民主评议会议'),
+  'meetings.create': m(MeetingInput, out<MeetingView>(), true, 'write', '新建民主评议会议'),
+  'meetings.update': m(MeetingInput.extend({ id: Id, version: Version }), out<MeetingView>(), true, 'write', '修改会议记录'),
+  'meetings.setCase': m(z.object({ meetingId: Id, caseId: Id, presentation: z.string().max(1000).nullable().optional(), agree: z.number().int().min(0).nullable().optional(), disagree: z.number().int().min(0).nullable().optional(), abstain: z.number().int().min(0).nullable().optional(), opinion: z.string().max(1000).nullable().optional(), result: z.enum(['pass', 'fail', 'reinvestigate']).nullable().optional(), recusals: z.string().max(200).nullable().optional(), remove: z.boolean().optional() }), out<MeetingView>(), true, 'write', '评议案件、记录表决'),
+  'meetings.attachSignin': m(z.object({ meetingId: Id, originalName: z.string().min(1).max(255), dataBase64: z.string().min(1, '文件为空').max(40_000_000) }), out<MeetingView>(), true, 'write', '上传签到表'),
+  'meetings.close': m(z.object({ id: Id, version: Version }), out<MeetingView>(), true, 'write', '签署会议记录'),
+
+  'notices.list': m(Empty, out<Array<{ id: string; batchNo: string; kind: string; kindLabel: string; title: string; startDate: string; endDate: string; status: string; periodState: string; villageName: string | null; lines: number; openObjections: number }>>(), false, 'any', '公示列表'),
+  'notices.get': m(z.object({ id: Id }), out<NoticeView>(), false, 'any', '公示'),
+  'notices.create': m(z.object({ kind: z.enum(['preliminary', 'villageFirst', 'county', 'publication'], { error: '请选择公示类型' }), villageCode: z.string().nullable().optional(), title: z.string().max(80).nullable().optional(), caseIds: z.array(Id).min(1, '请选择案件').max(500), places: z.array(z.string().max(60)).max(10), phones: z.string().max(200).nullable().optional() }), out<NoticeView>(), true, 'write', '新建公示'),
+  'notices.post': m(z.object({ id: Id, startDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD'), version: Version }), out<NoticeView>(), true, 'write', '登记张贴（公示期开始）'),
+  'notices.addPhoto': m(z.object({ id: Id, originalName: z.string().min(1).max(255), dataBase64: z.string().min(1, '文件为空').max(40_000_000), takenDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD') }), out<NoticeView>(), true, 'write', '上传张贴照片'),
+  'notices.readFile': m(z.object({ sm3: z.string().regex(/^[0-9a-f]{64}$/) }), out<{ mime: string; dataBase64: string }>(), false, 'any', '读取公示照片或签到表'),
+  'objections.add': m(z.object({ caseId: Id, batchId: z.string().nullable().optional(), receivedDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD'), channel: z.string().min(1, '请选择渠道'), realName: z.boolean(), objectorName: z.string().max(20).nullable().optional(), objectorContact: z.string().max(40).nullable().optional(), content: z.string().trim().min(1, '请填写异议内容').max(2000) }), out<ObjectionView>(), true, 'write', '登记异议'),
+  'objections.close': m(z.object({ id: Id, handling: z.string().trim().min(1, '请填写调查核实经过').max(2000), result: z.string().trim().min(1, '请填写处理结果').max(1000), upheld: z.boolean(), feedback: z.string().max(1000).nullable().optional() }), out<ObjectionView>(), true, 'write', '异议办结'),
+
+  'recheck.dashboard': m(z.object({ villageCode: z.string().nullable().optional(), asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD').nullable().optional() }).default({}), out<RecheckDashboard>(), false, 'any', '复核到期与超期'),
+  'recheck.open': m(z.object({ householdIds: z.array(Id).min(1, '请选择家庭').max(500), date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD') }), out<{ opened: number; skipped: string[] }>(), true, 'write', '为到期家庭登记复核'),
+
+  'relatives.list': m(Empty, out<DeclaredRelativeView[]>(), false, 'any', '近亲属备案'),
+  'relatives.add': m(z.object({ staffName: z.string().max(20), staffPost: z.string().max(40), staffIdNumber: z.string().max(18).nullable().optional(), relativeName: z.string().max(20), relativeIdNumber: z.string().min(15, '请填写身份证号').max(18), relation: z.string().max(20), declaredDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD') }), out<DeclaredRelativeView[]>(), true, 'write', '登记近亲属备案'),
+  'relatives.remove': m(z.object({ id: Id, reason: Reason }), out<DeclaredRelativeView[]>(), true, 'write', '撤销近亲属备案'),
+
+  'policy.list': m(Empty, out<Array<{ id: string; key: string; areaScope: string; value: unknown; effectiveFrom: string; effectiveTo: string | null; sourceNote: string }>>(), false, 'any', '政策参数'),
+  'policy.add': m(z.object({ key: z.string().min(1), value: z.unknown(), effectiveFrom: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD'), sourceNote: z.string().trim().min(1, '请填写依据（文件名称、文号）').max(200) }), out<null>(), true, 'admin', '录入政策参数'),
 
   'audit.verify': m(Empty, out<ChainReport>(), false, 'admin', '校验审计链')
 } as const

@@ -8,6 +8,14 @@ import * as households from '../services/households'
 import * as search from '../services/search'
 import * as attachments from '../services/attachments'
 import * as cases from '../services/cases'
+import * as caseRecords from '../services/caseRecords'
+import * as rules from '../services/rules'
+import * as benefits from '../services/benefits'
+import * as meetings from '../services/meetings'
+import * as notices from '../services/notices'
+import * as recheck from '../services/recheck'
+import * as relatives from '../services/relatives'
+import * as policy from '../services/policy'
 import type { StepKind } from '../domain/workflow'
 import { householdTimeline, verifyChain } from '../services/audit'
 import { AppError } from './errors'
@@ -69,9 +77,45 @@ export const handlers: Handlers = {
 
   'cases.open': (h, i) => cases.openCase(h.core, actor(h), i),
   'cases.advance': (h, i) => cases.advanceCase(h.core, actor(h), { ...i, to: i.to as StepKind }),
+  'cases.addRecord': (h, i) => caseRecords.addRecord(h.core, actor(h), i),
+  'cases.checkRules': (h, i) => cases.evaluateCaseRules(h.core, actor(h), i.caseId),
+  'cases.clearFlag': (h, i) => rules.clearFlag(h.core, actor(h), i),
   'cases.get': (h, i) => cases.getCase(rc(h), i.id),
   'cases.forHousehold': (h, i) => cases.casesOfHousehold(rc(h), i.householdId),
-  'cases.todo': (h) => cases.todo(rc(h)),
+  'cases.todo': (h, i) => cases.todo(rc(h), i),
+
+  'benefits.trial': (h, i) => benefits.trialCalc(rc(h), i),
+  'standards.list': (h) => benefits.listStandards(rc(h)),
+  'standards.add': (h, i) => benefits.addStandard(h.core, actor(h), i),
+  'standards.previewRaise': (h, i) => benefits.previewRaise(rc(h), i),
+  'standards.applyRaise': (h, i) => benefits.applyRaise(h.core, actor(h), i),
+
+  'meetings.list': (h, i) => meetings.listMeetings(rc(h), i),
+  'meetings.get': (h, i) => meetings.getMeeting(rc(h), i.id),
+  'meetings.create': (h, i) => meetings.createMeeting(h.core, actor(h), i),
+  'meetings.update': (h, i) => meetings.updateMeeting(h.core, actor(h), i),
+  'meetings.setCase': (h, i) => meetings.setMeetingCase(h.core, actor(h), i),
+  'meetings.attachSignin': (h, i) => meetings.attachSignin(h.core, actor(h), i),
+  'meetings.close': (h, i) => meetings.closeMeeting(h.core, actor(h), i),
+
+  'notices.list': (h) => notices.listNotices(rc(h)),
+  'notices.get': (h, i) => notices.getNotice(rc(h), i.id),
+  'notices.create': (h, i) => notices.createNotice(h.core, actor(h), i),
+  'notices.post': (h, i) => notices.postNotice(h.core, actor(h), i),
+  'notices.addPhoto': (h, i) => notices.addNoticePhoto(h.core, actor(h), i),
+  'notices.readFile': (h, i) => notices.readNoticeFile(rc(h), i),
+  'objections.add': (h, i) => notices.addObjection(h.core, actor(h), i),
+  'objections.close': (h, i) => notices.closeObjection(h.core, actor(h), i),
+
+  'recheck.dashboard': (h, i) => recheck.recheckDashboard(rc(h), i),
+  'recheck.open': (h, i) => recheck.openRechecks(h.core, actor(h), i),
+
+  'relatives.list': (h) => relatives.listRelatives(rc(h)),
+  'relatives.add': (h, i) => relatives.addRelative(h.core, actor(h), i),
+  'relatives.remove': (h, i) => relatives.removeRelative(h.core, actor(h), i),
+
+  'policy.list': (h) => policy.listParams(rc(h)),
+  'policy.add': async (h, i) => { await policy.addParam(h.core, actor(h), i); return null },
 
   'audit.verify': (h) => verifyChain(h.core.db)
 }

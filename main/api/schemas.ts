@@ -17,7 +17,7 @@ export const PasswordSchema = z.string({ error: '请填写密码' })
 export const UsernameSchema = z.string({ error: '请填写登录名' }).trim()
   .regex(/^[A-Za-z][A-Za-z0-9_.-]{2,31}$/, '登录名为3–32位字母、数字或 _ . -，以字母开头')
 
-export const RoleSchema = z.enum(['handler', 'reviewer', 'admin', 'readonly'], { error: '角色只能是 经办人、审核人、管理员 或 只读' })
+export const RoleSchema = z.enum(['handler', 'reviewer', 'townshipApprover', 'admin', 'readonly'], { error: '角色只能是 经办人、审核人、乡镇审核确认人、管理员 或 只读' })
 
 export const SetupInput = z.object({
   townshipCode: z.string().trim().regex(/^\d{9}$/, '乡镇（街道）代码应为9位数字（统计用区划代码前9位）'),
@@ -122,6 +122,11 @@ export const HouseholdFields = z.object({
 
 export const HouseholdCreateInput = HouseholdFields.extend({
   legacyImport: z.boolean().default(false),
+  /** 历史档案导入: the amount paid under the old file (分/月) and since when, kept until the re-check. */
+  legacyBenefitFen: z.number().int().min(0).max(100_000_000).nullable().optional().transform((v) => v ?? null),
+  legacyBenefitFrom: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '发放起始月格式应为 YYYY-MM').nullable().optional().transform((v) => v ?? null),
+  recheckClass: z.enum(['A', 'B', 'C']).nullable().optional().transform((v) => v ?? null),
+  nextRecheckDue: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '复核日期格式应为 YYYY-MM-DD').nullable().optional().transform((v) => v ?? null),
   applicantIdNumber: z.string().trim().optional().nullable().transform((v) => (v ? v.toUpperCase() : null)),
   members: z.array(MemberInput, { error: '请至少登记一名家庭成员（户主）' }).min(1, '请至少登记一名家庭成员（户主）').max(30, '一户最多登记30名成员'),
   incomes: z.array(IncomeInput).max(200).default([]),

@@ -6,7 +6,7 @@ import type { Access } from './contract'
 export interface Session { actor: Actor | null; mustChangePassword: boolean }
 export const newSession = (): Session => ({ actor: null, mustChangePassword: false })
 
-const WRITERS = new Set(['handler', 'reviewer', 'admin'])
+const WRITERS = new Set(['handler', 'reviewer', 'townshipApprover', 'admin'])
 
 export function checkAccess(session: Session, access: Access, method: string): void {
   if (access === 'public') return

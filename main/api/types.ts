@@ -1,7 +1,7 @@
 // The shapes that cross the doors (outputs of the contract). Pure types: no imports, so the
 // renderer can typecheck against them without Node.
 
-export type OperatorRole = 'handler' | 'reviewer' | 'admin' | 'readonly'
+export type OperatorRole = 'handler' | 'reviewer' | 'townshipApprover' | 'admin' | 'readonly'
 export type HouseholdStatus = 'applying' | 'active' | 'suspended' | 'phaseOut' | 'stopped' | 'archived'
 
 export interface TownshipView { code: string; name: string; countyCode: string; countyName: string }
@@ -71,11 +71,64 @@ export interface TimelineEntry {
   summary: string; changes: Array<{ field: string; before: unknown; after: unknown }>
 }
 
-export interface CaseStepView { seq: number; kind: string; label: string; date: string; signer: string; signerRole: string; reason: string | null; at: string }
-export interface CaseNextStep { kind: string; label: string; role: string; roleLabel: string; due: string | null; overdue: boolean; warnings: string[] }
-export interface CaseView {
-  id: string; caseNo: string; householdId: string; kind: string; kindLabel: string; variantId: string; variantLabel: string
-  decisionLevel: 'county' | 'township'; currentStep: string; currentStepLabel: string; openedAt: string; closedAt: string | null; version: number
-  steps: CaseStepView[]; next: CaseNextStep[]; caseDue: string | null; caseOverdue: boolean
+export interface CaseStepView { seq: number; kind: string; label: string; date: string; signer: string; signerRole: string; reason: string | null; data: Record<string, unknown> | null; at: string }
+export interface CaseNextStep { kind: string; label: string; role: string; roleLabel: string; due: string | null; overdue: boolean; warnings: string[]; blockers: string[] }
+export interface CaseRecordView {
+  id: string; kind: string; kindLabel: string; stepSeq: number; date: string; data: Record<string, unknown>; attachmentIds: string[]
+  supersedesId: string | null; correctionReason: string | null; superseded: boolean; signer: string; at: string
 }
-export interface TodoItem { caseId: string; caseNo: string; householdId: string; headName: string; fileNo: string; nextRoles: string[]; kindLabel: string; currentStepLabel: string; nextLabels: string[]; due: string | null; overdue: boolean }
+export interface CaseFlagView {
+  id: string; ruleId: string; severity: 'block' | 'blockUnlessExempt' | 'warn' | 'info'; severityLabel: string; title: string; message: string
+  evidence: string[]; source: string; status: 'open' | 'cleared' | 'resolved'; raisedAt: string; clearedBy: string | null; clearedReason: string | null; clearedAt: string | null
+}
+export interface IncomeLineView { incomeId: string; memberName: string | null; kindLabel: string; subtype: string | null; amountFen: number; counted: boolean; reason: string | null }
+export interface AssessmentView {
+  householdId: string; date: string; category: 'urban' | 'rural'; categoryLabel: string; standardFen: number | null; standardSource: string | null
+  persons: number; householdSize: number; beneficiaries: string[]; notCounted: Array<{ name: string; reason: string }>
+  monthlyIncomeFen: number; perCapitaIncomeFen: number | null; eligible: boolean | null; aboveStandard: boolean | null; monthlyFen: number | null; tier: string | null
+  steps: Array<{ label: string; valueFen: number }>; reasons: string[]; warnings: string[]; incomeLines: IncomeLineView[]
+  method: string; rounding: string; individual: { memberName: string; basis: string } | null
+}
+export interface DecisionView {
+  stepSeq: number; kind: string; label: string; date: string; signer: string; outcome: string; outcomeLabel: string
+  amountFen: number | null; previousFen: number | null; startMonth: string | null; phaseOutUntil: string | null; recheckClass: string | null; assessment: AssessmentView | null
+}
+export interface MeetingCaseView { caseId: string; caseNo: string; householdId: string; applicantName: string; persons: number; presentation: string | null; agree: number | null; disagree: number | null; abstain: number | null; opinion: string | null; result: 'pass' | 'fail' | 'reinvestigate' | null; resultLabel: string | null; recusals: string | null }
+export interface MeetingAttendee { name: string; kind: string; kindLabel?: string; signed: boolean }
+export interface MeetingView {
+  id: string; meetingNo: string; villageCode: string; villageName: string; date: string; place: string; chair: string; recorder: string
+  dueCount: number | null; attendees: MeetingAttendee[]; briefing: string | null; minutes: string | null; signaturesComplete: boolean
+  signinFile: { sm3: string; originalName: string; mime: string } | null; status: 'draft' | 'closed'; closedBy: string | null; closedAt: string | null; version: number
+  cases: MeetingCaseView[]; composition: { total: number; representatives: number; share: number; required: number; ok: boolean; message: string }
+}
+export interface NoticeLineView { caseId: string; caseNo: string; householdId: string; seq: number; villageName: string; applicantName: string; persons: number; amountFen: number | null; category: string; remark: string | null }
+export interface ObjectionView {
+  id: string; batchId: string | null; caseId: string; caseNo: string; receivedDate: string; channel: string; channelLabel: string; realName: boolean
+  objectorName: string | null; objectorContact: string | null; content: string; handling: string | null; result: string | null; upheld: boolean | null
+  feedback: string | null; status: 'open' | 'closed'; createdAt: string; closedAt: string | null
+}
+export interface NoticeView {
+  id: string; batchNo: string; kind: string; kindLabel: string; level: 'village' | 'township' | 'county'; villageCode: string | null; villageName: string | null
+  title: string; startDate: string; endDate: string; durationLabel: string; places: string[]; phones: string; photos: Array<{ sm3: string; originalName: string; mime: string; at: string }>
+  status: 'draft' | 'posted'; periodState: 'draft' | 'running' | 'ended'; postedBy: string | null; postedAt: string | null; version: number
+  lines: NoticeLineView[]; objections: ObjectionView[]
+}
+export interface CaseView {
+  id: string; caseNo: string; householdId: string; headName: string; fileNo: string; kind: string; kindLabel: string; variantId: string; variantLabel: string
+  decisionLevel: 'county' | 'township'; category: 'urban' | 'rural'; categoryLabel: string; individual: { memberId: string; basis: string } | null; triggerKind: string | null
+  currentStep: string; currentStepLabel: string; openedAt: string; closedAt: string | null; version: number
+  steps: CaseStepView[]; next: CaseNextStep[]; caseDue: string | null; caseOverdue: boolean; extended: boolean
+  records: CaseRecordView[]; flags: CaseFlagView[]; meetings: Array<{ id: string; meetingNo: string; date: string; status: string; result: string | null; resultLabel: string | null; agree: number | null; disagree: number | null; abstain: number | null }>
+  notices: Array<{ id: string; batchNo: string; title: string; startDate: string; endDate: string; status: string; periodState: string }>
+  objections: ObjectionView[]; proposal: { outcome: string; label: string } | null; opinion: 'positive' | 'negative' | null; decision: DecisionView | null
+  /** Records each next step still needs, per step kind (shown before the clerk tries to sign). */
+  allowedRecords: string[]
+}
+export interface TodoItem { caseId: string; caseNo: string; householdId: string; headName: string; fileNo: string; villageName: string; nextRoles: string[]; kindLabel: string; currentStepLabel: string; due: string | null; caseDue: string | null; overdue: boolean; mine: boolean }
+export interface RecheckRow { householdId: string; fileNo: string; headName: string; villageCode: string; villageName: string; recheckClass: string | null; nextRecheckDue: string; overdue: boolean; openCaseNo: string | null; benefitFen: number | null }
+export interface RecheckDashboard { asOf: string; leadDays: number; villages: Array<{ villageCode: string; villageName: string; due: number; overdue: number }>; rows: RecheckRow[]; total: number }
+export interface RaisePreviewRow { householdId: string; fileNo: string; headName: string; villageName: string; persons: number; incomeFen: number; beforeFen: number; afterFen: number; backPayFen: number; note: string | null }
+export interface RaisePreview { category: 'urban' | 'rural'; categoryLabel: string; effectiveMonth: string; oldFen: number | null; newFen: number; households: number; totalBeforeFen: number; totalAfterFen: number; backPayMonths: number; rows: RaisePreviewRow[]; rowsTruncated: boolean }
+export interface RaiseResult extends RaisePreview { raiseId: string; ms: number }
+export interface DeclaredRelativeView { id: string; staffName: string; staffPost: string; staffIdNumber: string | null; relativeName: string; relativeIdNumber: string; relation: string; declaredDate: string }
+export interface StandardView { id: string; category: 'urban' | 'rural'; categoryLabel: string; amountFen: number; effectiveFrom: string; effectiveTo: string | null; areaScope: string; sourceNote: string }

@@ -23,6 +23,8 @@ import { verifyChain } from '../services/audit'
 import { generateDemo } from '../services/demo'
 import { backupTo, integrityCheck } from '../../db'
 import * as cases from '../services/cases'
+import { trialCalc } from '../services/benefits'
+import { formatYuan } from '../domain/money'
 import type { CaseKind } from '../domain/workflow'
 
 class UsageError extends Error {}
@@ -35,10 +37,11 @@ const USAGE = `用法：dibao <命令> [选项]
   household list --data DIR [--q TEXT] [--village CODE] [--status STATUS] [--page N] [--page-size N] [--json]
   household show --data DIR --id ID|档案号 [--json]
   idcard check NUMBER [--json]
-  demo --data DIR --households N [--seed S] [--password-stdin]
+  demo --data DIR --households N [--cases N] [--seed S] [--password-stdin]
   case open --data DIR --household ID|档案号 --kind new|recheck|change|stop|phaseout|resume --operator USER [--date YYYY-MM-DD] [--origin ORIGIN] [--json]
   case show --data DIR --id ID|案件号 [--json]
   case list --data DIR [--status open|closed|all] [--overdue] [--json]
+  benefit calc --data DIR --household ID|档案号 [--date YYYY-MM-DD] [--json]
   audit verify --data DIR [--json]
   db check --data DIR [--json]
   db backup --data DIR [--json]
@@ -48,7 +51,7 @@ const USAGE = `用法：dibao <命令> [选项]
 const OPTIONS = {
   data: { type: 'string' }, json: { type: 'boolean' }, file: { type: 'string' }, q: { type: 'string' }, village: { type: 'string' },
   status: { type: 'string' }, page: { type: 'string' }, 'page-size': { type: 'string' }, id: { type: 'string' }, code: { type: 'string' },
-  name: { type: 'string' }, kind: { type: 'string' }, households: { type: 'string' }, seed: { type: 'string' },
+  name: { type: 'string' }, kind: { type: 'string' }, households: { type: 'string' }, cases: { type: 'string' }, seed: { type: 'string' },
   'township-code': { type: 'string' }, 'township-name': { type: 'string' }, 'county-name': { type: 'string' }, admin: { type: 'string' },
   'admin-name': { type: 'string' }, household: { type: 'string' }, date: { type: 'string' }, origin: { type: 'string' }, overdue: { type: 'boolean' }, 'password-stdin': { type: 'boolean' }, operator: { type: 'string' }, help: { type: 'boolean', short: 'h' }
 } as const
@@ -175,12 +178,14 @@ async function run(argv: string[]): Promise<number> {
     case 'demo': {
       const n = Number(need(v, 'households', '户数'))
       const seed = v.seed ? Number(v.seed) : 1
+      const caseCount = v.cases !== undefined ? Number(v.cases) : undefined
+      if (caseCount !== undefined && (!Number.isInteger(caseCount) || caseCount < 0)) throw new UsageError('--cases 应为不小于 0 的整数')
       if (!Number.isInteger(seed)) throw new UsageError('--seed 应为整数')
       const password = v['password-stdin'] ? readStdinSecret() : undefined
       return withCore(v, async (core) => {
         let last = 0
-        const r = await generateDemo(core, { households: n, seed, adminPassword: password, onProgress: (d, t) => { if (!v.json && (d - last >= 5000 || d === t)) { last = d; process.stderr.write(`已生成 ${d}/${t} 户\n`) } } })
-        out(v, r, `演示数据：${r.households} 户、${r.members} 人、${r.villages} 个村、${r.attachments} 份材料，用时 ${r.seconds.toFixed(1)} 秒（${r.rate.toFixed(0)} 户/秒）${r.adminPassword ? `\n新建管理员 ${r.adminUsername}，初始密码 ${r.adminPassword}（请登录后立即修改）` : ''}`)
+        const r = await generateDemo(core, { households: n, ...(caseCount !== undefined ? { cases: caseCount } : {}), seed, adminPassword: password, onProgress: (d, t) => { if (!v.json && (d - last >= 5000 || d === t)) { last = d; process.stderr.write(`已生成 ${d}/${t} 户\n`) } } })
+        out(v, r, `演示数据：${r.households} 户、${r.members} 人、${r.villages} 个村、${r.attachments} 份材料，${r.cases} 个案件、${r.meetings} 次民主评议、${r.notices} 批公示，用时 ${r.seconds.toFixed(1)} 秒（${r.rate.toFixed(0)} 户/秒）${r.adminPassword ? `\n新建管理员 ${r.adminUsername}，初始密码 ${r.adminPassword}（请登录后立即修改）` : ''}${r.operatorPassword ? `\n演示操作员 jingban（经办人）、shenhe（审核人）、zhenzhang（乡镇审核确认人），密码 ${r.operatorPassword}` : ''}`)
         return 0
       })
     }
@@ -208,7 +213,10 @@ async function run(argv: string[]): Promise<number> {
           `案件 ${c.caseNo}（${c.kindLabel}，${c.variantLabel}）${c.closedAt ? `已办结：${c.currentStepLabel}` : `当前：${c.currentStepLabel}`}`,
           ...c.steps.map((s) => `  ${s.seq}. ${s.date} ${s.label}\t${s.signerRole} ${s.signer}${s.reason ? `\t${s.reason}` : ''}`),
           ...c.next.map((n) => `  下一步：${n.label}（${n.roleLabel}${n.due ? `，${n.due} 前${n.overdue ? '，已超期' : ''}` : ''}）`),
-          ...(c.caseDue ? [`  全案期限：${c.caseDue}${c.caseOverdue ? '（已超期）' : ''}`] : [])
+          ...(c.caseDue ? [`  全案期限：${c.caseDue}${c.caseOverdue ? '（已超期）' : ''}`] : []),
+          ...c.records.filter((r) => !r.superseded).map((r) => `  记录：${r.date} ${r.kindLabel}（${r.signer}）`),
+          ...c.flags.filter((f) => f.status !== 'resolved').map((f) => `  规则：[${f.severityLabel}${f.status === 'cleared' ? '，已核实' : ''}] ${f.title}${f.clearedReason ? `（${f.clearedBy}：${f.clearedReason}）` : ''}`),
+          ...(c.decision ? [`  决定：${c.decision.date} ${c.decision.outcomeLabel}${c.decision.amountFen !== null ? `，月保障金 ${formatYuan(c.decision.amountFen)} 元，自 ${c.decision.startMonth} 起` : ''}（${c.decision.signer}）`, ...(c.decision.assessment?.steps ?? []).map((s) => `    ${s.label}`)] : [])
         ].join('\n')
         out(v, c, text)
         return 0
@@ -226,6 +234,32 @@ async function run(argv: string[]): Promise<number> {
         for (const r of await q.execute()) list.push(await cases.getCase(ctx, r.id))
         const rows = v.overdue ? list.filter((c) => c.caseOverdue || c.next.some((n) => n.overdue)) : list
         out(v, rows, rows.map((c) => `${c.caseNo}\t${c.kindLabel}\t${c.currentStepLabel}${c.caseDue ? `\t期限 ${c.caseDue}` : ''}${c.caseOverdue || c.next.some((n) => n.overdue) ? '\t超期' : ''}\t${c.id}`).join('\n') || '（没有符合条件的案件）')
+        return 0
+      })
+    }
+    case 'benefit calc': {
+      const ref = need(v, 'household', '档案编号或档案号')
+      if (v.date && !/^\d{4}-\d{2}-\d{2}$/.test(v.date)) throw new UsageError('--date 格式应为 YYYY-MM-DD')
+      return withCore(v, async (core) => {
+        const h = await core.db.selectFrom('household').select('id').where((eb) => eb.or([eb('id', '=', ref), eb('file_no', '=', ref)])).executeTakeFirst()
+        if (!h) throw new AppError('NOT_FOUND', `找不到档案 ${ref}`)
+        const a = await trialCalc(readCtx(core, null), { householdId: h.id, date: v.date ?? null })
+        if (a.standardFen === null) {
+          if (v.json) process.stdout.write(`${JSON.stringify(a, null, 2)}\n`)
+          process.stderr.write(`${a.warnings.join('；') || `${a.date} 没有适用的${a.categoryLabel}标准`}\n`)
+          return 1
+        }
+        const text = [
+          `${a.date} 试算（${a.categoryLabel}，标准 ${formatYuan(a.standardFen)} 元/人·月，依据：${a.standardSource ?? '—'}）`,
+          `  保障人数 ${a.persons} 人（家庭 ${a.householdSize} 人）：${a.beneficiaries.join('、')}${a.individual ? `（单人保：${a.individual.memberName}，${a.individual.basis}）` : ''}`,
+          ...a.notCounted.map((n) => `  不计入：${n.name}（${n.reason}）`),
+          ...a.incomeLines.map((l) => `  收入：${l.memberName ?? '家庭'} ${l.kindLabel}${l.subtype ? `·${l.subtype}` : ''} ${formatYuan(l.amountFen)} 元/月${l.counted ? '' : `（不计入：${l.reason}）`}`),
+          ...a.steps.map((s) => `  ${s.label}`),
+          ...a.reasons.map((r) => `  说明：${r}`),
+          ...a.warnings.map((w) => `  注意：${w}`),
+          a.eligible ? `结论：符合收入条件，月保障金 ${formatYuan(a.monthlyFen ?? 0)} 元` : '结论：不符合收入条件'
+        ].join('\n')
+        out(v, a, text)
         return 0
       })
     }

@@ -45,6 +45,8 @@ export type StepKind =
   | 'closed'
   | 'withdrawn'
   | 'terminated'
+  | 'hearing' // management: 听取意见 before a decrease, stop or phase-out (社救法 art. 48)
+  | 'notified' // management: 书面告知 of the decision delivered
 
 export type Role = 'handler' | 'reviewer' | 'townshipApprover' | 'countyApprover' | 'admin'
 
@@ -83,6 +85,8 @@ export const STEP_KIND_LABELS: Record<StepKind, string> = {
   closed: '办结',
   withdrawn: '撤回申请',
   terminated: '终止审核确认',
+  hearing: '听取当事人意见',
+  notified: '书面告知送达',
 }
 
 export type StepDef = {
@@ -99,7 +103,7 @@ export type StepDef = {
   separationFrom?: StepKind[]
 }
 
-export type VariantId = 'national' | 'legacy2012' | 'nineSteps' | 'fourGates'
+export type VariantId = 'national' | 'legacy2012' | 'nineSteps' | 'fourGates' | 'management'
 export type DecisionLevel = 'county' | 'township'
 
 export type Variant = {
@@ -289,11 +293,78 @@ const FOUR_GATES: Variant = {
   ]),
 }
 
+/**
+ * management (动态管理): 复核, 变更, 停保, 渐退, 恢复 (domain.md §4.3; 办法 art. 30–34; 社救法 art. 47–48).
+ * trigger → 入户调查/核对 → reviewer's proposal (noChange | increase | decrease | stop | phaseOut, in the step data)
+ * → for decrease/stop/phaseOut a hearing (听取意见) → decision by the decision holder (⚙ procedure.changeDecisionLevel
+ * = decisionLevel: county via the reply package, or the townshipApprover) → written notice → closed.
+ * DESIGN: `noChange` (still eligible, amount kept, 办法 art. 31) is closed by the reviewer's signed proposal;
+ * `resume` (from suspended) is decided by the reviewer with a reason (§4.3).
+ * Which next steps are open depends on the proposal; the service checks it (`proposalAllows`).
+ */
+const MGMT_PREPARERS: StepKind[] = ['investigating']
+const MGMT_DECIDERS: StepKind[] = ['preliminary', 'investigating']
+const MANAGEMENT: Variant = {
+  id: 'management',
+  label: '动态管理（复核、变更、停保、渐退、恢复）',
+  decisionLevel: 'county',
+  start: 'received',
+  steps: build([
+    ['received', { label: '登记启动（到期复核/报告变化/比对/投诉）', role: 'handler', next: ['investigating'] }],
+    ['investigating', { label: '入户调查与核对', role: 'handler', next: ['preliminary'], exits: true }],
+    ['preliminary', { label: '乡镇审核意见（拟调整方案）', role: 'reviewer', requiredAttachments: ['visitForm'], next: ['hearing', 'submitted', 'closed'], separationFrom: MGMT_PREPARERS, exits: true }],
+    // ⚙ hearing.responseWD = 5 (DESIGN): the household is heard within 5 WD of the proposal.
+    ['hearing', { role: 'handler', deadlineWD: { days: 5, from: 'preliminary' }, next: ['submitted'], exits: true }],
+    ['submitted', { label: '报送县级决定', role: 'handler', next: ['approved', 'rejected', 'returned'], exits: true }],
+    ['approved', { label: '决定调整', role: 'countyApprover', deadlineWD: { days: 10, from: 'submitted' }, next: ['notified'], separationFrom: MGMT_DECIDERS }],
+    ['rejected', { label: '决定不调整', role: 'countyApprover', deadlineWD: { days: 10, from: 'submitted' }, next: ['closed'], separationFrom: MGMT_DECIDERS }],
+    ['returned', { role: 'countyApprover', next: ['investigating'] }],
+    // 办法 art. 21, 32: written notice with reasons ≤ 3 WD via the township.
+    ['notified', { role: 'handler', deadlineWD: { days: 3, from: 'approved' }, next: ['closed'] }],
+    ['closed', { role: 'handler', next: [], terminal: true }],
+    ['withdrawn', { label: '撤销启动（登记有误）', role: 'reviewer', next: [], terminal: true }],
+    ['terminated', { role: 'countyApprover', next: [], terminal: true, separationFrom: MGMT_DECIDERS }],
+  ]),
+}
+
 export const VARIANTS: Record<VariantId, Variant> = {
   national: NATIONAL,
   legacy2012: LEGACY2012,
   nineSteps: NINE_STEPS,
   fourGates: FOUR_GATES,
+  management: MANAGEMENT,
+}
+
+/** New applications follow the township's procedure variant; every other case kind the management procedure. */
+export function variantIdForCase(kind: CaseKind, configured: VariantId): VariantId {
+  return kind === 'newApplication' ? configured : 'management'
+}
+
+export type ProposalOutcome = 'noChange' | 'increase' | 'decrease' | 'stop' | 'phaseOut' | 'resume'
+
+export const PROPOSAL_LABELS: Record<ProposalOutcome, string> = {
+  noChange: '无明显变化，维持原保障金额',
+  increase: '增发',
+  decrease: '减发',
+  stop: '停发（停保）',
+  phaseOut: '渐退',
+  resume: '恢复发放',
+}
+
+/** Does a management proposal allow moving on to `to`? (hearing before decrease/stop/phase-out, 社救法 art. 48). */
+export function proposalAllows(outcome: ProposalOutcome, to: StepKind, decisionStep: StepKind): Check {
+  const heard = outcome === 'decrease' || outcome === 'stop' || outcome === 'phaseOut'
+  if (to === 'closed') {
+    return outcome === 'noChange' || outcome === 'resume'
+      ? { ok: true }
+      : { ok: false, reason: `拟“${PROPOSAL_LABELS[outcome]}”须经决定，不能直接办结` }
+  }
+  if (to === 'hearing') return heard ? { ok: true } : { ok: false, reason: `拟“${PROPOSAL_LABELS[outcome]}”不需要听取意见` }
+  if (to === decisionStep) {
+    if (outcome === 'noChange' || outcome === 'resume') return { ok: false, reason: `拟“${PROPOSAL_LABELS[outcome]}”由审核人签署后直接办结，不需报送决定` }
+    if (heard) return { ok: false, reason: `拟“${PROPOSAL_LABELS[outcome]}”须先听取当事人意见（《社会救助法》第四十八条）` }
+  }
+  return { ok: true }
 }
 
 /** Steps of a variant in procedure order. */
@@ -311,7 +382,7 @@ export function variantFor(id: VariantId, decisionLevel: DecisionLevel): Variant
   if (!base) throw new Error(`未知的程序类型：${String(id)}`)
   if (decisionLevel === 'county') return base
   if (decisionLevel !== 'township') throw new Error(`审核确认层级应为 county 或 township，实为 ${String(decisionLevel)}`)
-  if (id !== 'national') throw new Error(`${base.label}只适用于县级审批，不能设为乡镇审核确认`)
+  if (id !== 'national' && id !== 'management') throw new Error(`${base.label}只适用于县级审批，不能设为乡镇审核确认`)
 
   const swap = (k: StepKind): StepKind => (k === 'submitted' ? 'townshipDecision' : k)
   const steps: Partial<Record<StepKind, StepDef>> = {}
@@ -323,12 +394,12 @@ export function variantFor(id: VariantId, decisionLevel: DecisionLevel): Variant
         kind: 'townshipDecision',
         label: STEP_KIND_LABELS.townshipDecision,
         role: 'townshipApprover',
-        separationFrom: DECIDERS_SOD,
+        separationFrom: id === 'management' ? ['preliminary', 'investigating'] : DECIDERS_SOD,
       }
     } else if (def.kind === 'approved' || def.kind === 'rejected' || def.kind === 'terminated' || def.kind === 'returned') {
       // DESIGN: no per-step limit in township mode (only the whole case, 83号); returned = sent back by the approver.
       const { deadlineWD: _drop, ...rest } = d
-      d = { ...rest, role: 'townshipApprover', separationFrom: DECIDERS_SOD }
+      d = { ...rest, role: 'townshipApprover', separationFrom: id === 'management' ? ['preliminary', 'investigating'] : DECIDERS_SOD }
     }
     steps[d.kind] = d
   }
@@ -337,7 +408,7 @@ export function variantFor(id: VariantId, decisionLevel: DecisionLevel): Variant
     label: `${base.label}（乡镇审核确认）`,
     decisionLevel: 'township',
     steps,
-    caseLimitWD: { days: 20, extendedDays: 45, from: 'accepted', until: ['approved', 'rejected', 'terminated'] },
+    ...(base.caseLimitWD ? { caseLimitWD: { days: 20, extendedDays: 45, from: 'accepted', until: ['approved', 'rejected', 'terminated'] } } : {}),
   }
 }
 

@@ -13,6 +13,10 @@ import { requireTownship, init } from './setup'
 import { addVillage } from './villages'
 import { readCtx } from './context'
 import { localDate } from './clock'
+import { computeBenefit } from '../domain/benefit'
+import { addDays } from '../domain/dates'
+import { standardInForce } from './benefits'
+import { DEMO_OPERATOR_PASSWORD, ensureDemoPolicy, generateDemoCases } from './demoCases'
 
 export function rng(seed: number): () => number {
   let a = seed >>> 0
@@ -32,8 +36,8 @@ const RARE = ['𠮷', '䶮', '堃', '喆', '昇', '珺', '彧', '𫖮', '赟', '
 const VILLAGE_NAMES = '东风 红星 向阳 胜利 前进 和平 光明 幸福 团结 新华 永安 长乐 太平 兴隆 富民 丰收 青山 柳河 杨庄 李寨 王屯 张营 刘湾 陈岗 马村 赵坡 孙桥 周店 吴楼 郭集'.split(' ')
 const ROADS = ['人民路', '建设路', '解放街', '中心街', '北大街', '南环路']
 
-export interface DemoOptions { households: number; seed?: number; villages?: number; batch?: number; adminPassword?: string; onProgress?: (done: number, total: number) => void }
-export interface DemoResult { households: number; members: number; villages: number; attachments: number; seconds: number; rate: number; adminUsername: string | null; adminPassword: string | null }
+export interface DemoOptions { households: number; cases?: number; seed?: number; villages?: number; batch?: number; adminPassword?: string; onProgress?: (done: number, total: number) => void }
+export interface DemoResult { households: number; members: number; villages: number; attachments: number; seconds: number; rate: number; adminUsername: string | null; adminPassword: string | null; cases: number; meetings: number; notices: number; operatorPassword: string | null }
 
 /** 18-digit ID with a correct check digit. */
 export function makeIdNumber(region: string, birth: string, seq: number, gender: 'male' | 'female'): string {
@@ -103,6 +107,10 @@ export async function generateDemo(core: Core, opts: DemoOptions): Promise<DemoR
   }
   const township = await requireTownship(readCtx(core, null))
   const region = township.code.slice(0, 6)
+  const wantCases = opts.cases ?? Math.min(66, Math.floor(opts.households / 3))
+  await ensureDemoPolicy(core, sys)
+  const stdRural = (await standardInForce(readCtx(core, null), 'rural', localDate(core.clock())))!.amountFen
+  const stdUrban = (await standardInForce(readCtx(core, null), 'urban', localDate(core.clock())))!.amountFen
 
   // villages: about one per 300 households, at least 3
   const wanted = opts.villages ?? Math.max(3, Math.min(700, Math.ceil(opts.households / 300))) // village codes 200–899 (3 digits)
@@ -161,8 +169,9 @@ export async function generateDemo(core: Core, opts: DemoOptions): Promise<DemoR
     done += n
     opts.onProgress?.(done, opts.households)
   }
+  const made = wantCases > 0 ? await generateDemoCases(core, { count: wantCases, seed, admin: sys }) : { cases: 0, meetings: 0, notices: 0 }
   const seconds = (performance.now() - started) / 1000
-  return { households: done, members, villages: villages.length, attachments, seconds, rate: done / seconds, adminUsername, adminPassword }
+  return { households: done, members, villages: villages.length, attachments, seconds, rate: done / seconds, adminUsername, adminPassword, ...made, operatorPassword: wantCases > 0 ? DEMO_OPERATOR_PASSWORD : null }
 
   function makeHousehold(): HouseholdCreateInputT {
     const kind = r()
@@ -196,11 +205,21 @@ export async function generateDemo(core: Core, opts: DemoOptions): Promise<DemoR
     if (r() < 0.35) assets.push({ memberIdNumber: head.idNumber, memberId: null, kind: 'deposit', description: '银行存款', valueFen: Math.round(r() * 1_500_000), quantity: null, evidence: '核对报告', exempt: false, exemptReason: null })
     const obligors = r() < 0.2 ? [{ name: person(40, 'male', surname).name, idNumber: null, relation: 'child', age: 35 + Math.floor(r() * 10), health: '健康', job: '外出务工', householdSize: 4, monthlyIncomeFen: 400000 + Math.round(r() * 300000), supportPaidFen: 20000, waiver: false, waiverReason: null, consent: true }] : []
     const village = pick(r, villages)
+    const category: 'urban' | 'rural' = r() < 0.85 ? 'rural' : 'urban'
+    // legacy files (历史档案导入) carry the amount they were paid; files whose income is not below the standard
+    // are new applications instead, so the demo has both kinds
+    let legacy = r() < 0.75
+    const income = incomes.reduce((s, i) => s + i.amountFen, 0)
+    const b = computeBenefit({ standardFen: category === 'urban' ? stdUrban : stdRural, members: ms.length, householdSize: ms.length, monthlyIncomeFen: income, method: 'gap' })
+    if (!b.eligible) legacy = false
+    const dueIn = Math.floor(r() * 420) - 60
     return HouseholdCreateInput.parse({
+      legacyBenefitFen: legacy ? b.monthlyFen : null, legacyBenefitFrom: legacy ? `${thisYear - 1 - Math.floor(r() * 4)}-${pad2(1 + Math.floor(r() * 12))}` : null,
+      recheckClass: legacy ? pick(r, ['A', 'B', 'B', 'C']) : null, nextRecheckDue: legacy ? addDays(today, dueIn) : null,
       villageCode: village, groupName: `${1 + Math.floor(r() * 9)}组`, address: `${pick(r, ROADS)}${1 + Math.floor(r() * 200)}号`, hukouAddress: null,
-      category: r() < 0.85 ? 'rural' : 'urban', phone: `13${Math.floor(r() * 1e9).toString().padStart(9, '0')}`, povertyCause: pick(r, ['disability', 'illness', 'elderly', 'lackLabour', 'singleParent', 'other']),
+      category, phone: `13${Math.floor(r() * 1e9).toString().padStart(9, '0')}`, povertyCause: pick(r, ['disability', 'illness', 'elderly', 'lackLabour', 'singleParent', 'other']),
       registeredPoor: r() < 0.2, relativeFiling: r() < 0.02, housingType: '自建房', housingArea: 60 + Math.floor(r() * 80), bankName: '农村信用合作联社', bankAccount: `6230${Math.floor(r() * 1e12).toString().padStart(12, '0')}`, payeeName: head.name, note: null,
-      legacyImport: r() < 0.9, applicantIdNumber: null, members: ms, incomes, assets, obligors
+      legacyImport: legacy, applicantIdNumber: null, members: ms, incomes, assets, obligors
     })
   }
 }

@@ -12,6 +12,7 @@ import { codeName, RELATIONS } from '../domain/codes'
 import { nameSearchKeys, sortKey } from '../domain/pinyin'
 import { withWrite, type Actor, type Core, type ReadCtx, type WriteCtx } from './context'
 import { newId } from './ids'
+import { memberLeftTrigger } from './recheck'
 import { requireTownship } from './setup'
 import type { MemberView, IncomeView, AssetView, ObligorView, AttachmentView, HouseholdView, HouseholdFile } from '../api/types'
 export type { MemberView, IncomeView, AssetView, ObligorView, AttachmentView, HouseholdView, HouseholdFile } from '../api/types'
@@ -231,7 +232,12 @@ export async function insertHousehold(w: WriteCtx, input: HouseholdCreateInputT)
   await w.tx.insertInto('household').values({
     id, seq, file_no: fileNo, ...householdFieldsRow(input), status, legacy_import: input.legacyImport ? 1 : 0, head_member_id: head.id,
     applicant_member_id: applicant ?? head.id, head_name: head.name, head_sort: sortKey(head.name), head_id_number: head.id_number, member_count: rows.length,
-    status_reason: input.legacyImport ? '历史档案导入，待复核' : null, status_changed_at: w.now, version: 1, created_at: w.now, updated_at: w.now
+    status_reason: input.legacyImport ? '历史档案导入，待复核' : null, status_changed_at: w.now, version: 1, created_at: w.now, updated_at: w.now,
+    // 历史档案导入 (domain.md §3.4): paid as before, queued for re-check (due today unless the old file gives a date)
+    ...(input.legacyImport ? {
+      benefit_fen: input.legacyBenefitFen, benefit_from: input.legacyBenefitFrom, benefit_persons: input.legacyBenefitFen === null ? null : input.members.filter((m) => m.coResident && m.isBeneficiary && !m.notCountedReason).length,
+      income_basis_fen: input.incomes.filter((i) => i.counted).reduce((s, i) => s + i.amountFen, 0), recheck_class: input.recheckClass, next_recheck_due: input.nextRecheckDue ?? w.today,
+    } : {})
   }).execute()
   await guardUnique(w.tx, ids, id, () => w.tx.insertInto('member').values(rows).execute())
   const memberIds = new Set(rows.map((r) => r.id))
@@ -373,7 +379,8 @@ export async function removeMember(core: Core, actor: Actor, input: { id: string
     if (input.deathDate && input.deathDate > w.today) throw new AppError('VALIDATION', '死亡日期不能晚于今天', { deathDate: '死亡日期不能晚于今天' })
     await w.tx.updateTable('member').set({ left_at: w.now, left_reason: input.reason, in_open_file: 0, death_date: input.deathDate ?? m.death_date, updated_at: w.now }).where('id', '=', m.id).execute()
     await refreshHousehold(w.tx, h.id, w.now)
-    await w.audit({ action: 'member.remove', entity: 'member', entityId: m.id, householdId: h.id, summary: `档案 ${h.file_no} 减少成员 ${m.name}：${input.reason}`, before: { ...memberAudit(m), active: true }, after: { ...memberAudit(m), active: false, leftReason: input.reason, deathDate: input.deathDate ?? m.death_date } })
+    const triggered = (await memberLeftTrigger(w, h.id, m.name, input.deathDate ?? null, input.reason)) ?? ''
+    await w.audit({ action: 'member.remove', entity: 'member', entityId: m.id, householdId: h.id, summary: `档案 ${h.file_no} 减少成员 ${m.name}：${input.reason}${triggered}`, before: { ...memberAudit(m), active: true }, after: { ...memberAudit(m), active: false, leftReason: input.reason, deathDate: input.deathDate ?? m.death_date } })
   })
 }
 
@@ -396,7 +403,8 @@ export async function moveMember(core: Core, actor: Actor, input: { id: string; 
     await guardUnique(w.tx, [m.id_number], to.id, () => w.tx.insertInto('member').values(row).execute())
     await refreshHousehold(w.tx, from.id, w.now)
     await refreshHousehold(w.tx, to.id, w.now)
-    const summary = `成员 ${m.name} 由档案 ${from.file_no}（户主 ${from.head_name}）迁入档案 ${to.file_no}（户主 ${to.head_name}）：${input.reason}`
+    const triggered = (await memberLeftTrigger(w, from.id, m.name, null, `迁至档案 ${to.file_no}`)) ?? ''
+    const summary = `成员 ${m.name} 由档案 ${from.file_no}（户主 ${from.head_name}）迁入档案 ${to.file_no}（户主 ${to.head_name}）：${input.reason}${triggered}`
     await w.audit({ action: 'member.moveOut', entity: 'member', entityId: m.id, householdId: from.id, summary, before: { householdId: from.id, relation: m.relation }, after: { householdId: to.id, relation: input.relation, newMemberId: row.id } })
     await w.audit({ action: 'member.moveIn', entity: 'member', entityId: row.id, householdId: to.id, summary, before: { householdId: from.id, memberId: m.id }, after: { householdId: to.id, relation: input.relation } })
     return memberView(row, w.today)

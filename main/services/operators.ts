@@ -9,7 +9,7 @@ import { isoWithOffset } from './clock'
 import type { OperatorView } from '../api/types'
 export type { OperatorView } from '../api/types'
 
-export const ROLE_LABELS: Record<OperatorRole, string> = { handler: '经办人', reviewer: '审核人', admin: '管理员', readonly: '只读' }
+export const ROLE_LABELS: Record<OperatorRole, string> = { handler: '经办人', reviewer: '审核人', townshipApprover: '乡镇审核确认人', admin: '管理员', readonly: '只读' }
 const MAX_FAILS = 5
 const LOCK_MINUTES = 15
 

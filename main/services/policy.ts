@@ -5,6 +5,10 @@ import { buildCalendar, type Calendar, type HolidayRow } from '../domain/workday
 import type { ReadCtx } from './context'
 import { newId } from './ids'
 import { readResourceJson } from './resources'
+import { z } from 'zod'
+import { AppError } from '../api/errors'
+import { withWrite, type Actor, type Core } from './context'
+
 
 interface DefaultParam { key: string; areaScope: string; value: unknown; effectiveFrom: string; effectiveTo?: string; sourceNote: string }
 interface DefaultHoliday extends HolidayRow { source: string }
@@ -48,4 +52,41 @@ export async function listHolidays(ctx: ReadCtx, year?: number) {
   let q = ctx.db.selectFrom('holiday').selectAll().orderBy('date')
   if (year) q = q.where('date', 'like', `${year}-%`)
   return q.execute()
+}
+
+// ───────────── parameters the administrator may enter (dated rows with their source; never overwritten) ─────────────
+
+const fenLimit = z.number().int().min(0)
+/** Keys an administrator may add a dated row for, with the value's shape and a Chinese label. */
+export const EDITABLE_PARAMS: Record<string, { label: string; schema: z.ZodType }> = {
+  'procedure.variant': { label: '审核确认程序', schema: z.enum(['national', 'legacy2012', 'nineSteps', 'fourGates']) },
+  'procedure.decisionLevel': { label: '新申请审核确认层级（县级/乡镇）', schema: z.enum(['county', 'township']) },
+  'procedure.changeDecisionLevel': { label: '变更、停发决定层级', schema: z.enum(['county', 'township']) },
+  'notice.duration': { label: '公示期', schema: z.object({ days: z.number().int().min(1).max(30), unit: z.enum(['calendar', 'workdays']) }) },
+  'notice.shiftEndToWorkday': { label: '公示期末日遇节假日顺延', schema: z.boolean() },
+  'review.mode': { label: '民主评议方式', schema: z.enum(['onObjection', 'optional', 'always']) },
+  'review.representativeShare': { label: '评议代表比例', schema: z.number().min(0).max(1) },
+  'review.quorum': { label: '评议最少人数', schema: z.number().int().min(1) },
+  'investigation.requireCheck': { label: '初审前须有核对报告', schema: z.boolean() },
+  'recheck.intervalMonths': { label: '复核周期（月）', schema: z.object({ A: z.number().int().min(1), B: z.number().int().min(1), C: z.number().int().min(1) }) },
+  'recheck.leadDays': { label: '复核提前提醒天数', schema: z.number().int().min(0).max(180) },
+  'benefit.rounding': { label: '保障金取整方式', schema: z.enum(['fenHalfUp', 'jiaoHalfUp', 'jiaoUp', 'jiaoDown', 'yuanHalfUp', 'yuanUp', 'yuanDown']) },
+  'benefit.floorShareBp': { label: '保底比例（基点）', schema: z.number().int().min(0).max(10000) },
+  'asset.financialLimit': { label: '金融资产限额', schema: z.object({ basis: z.enum(['perCapitaMonths', 'householdMonths', 'absolute']), value: z.number().positive(), operator: z.enum(['gt', 'gte']) }) },
+  'vehicle.valueLimit': { label: '车辆价值限额（分）', schema: fenLimit },
+  'housing.maxUnits': { label: '住房套数上限', schema: z.number().int().min(1) },
+  'phaseOut.maxMonths': { label: '渐退期最长月数', schema: z.number().int().min(1).max(12) },
+  'raise.backPay': { label: '提标补发', schema: z.boolean() },
+}
+
+export async function addParam(core: Core, actor: Actor, input: { key: string; value: unknown; effectiveFrom: string; sourceNote: string }): Promise<void> {
+  const spec = EDITABLE_PARAMS[input.key]
+  if (!spec) throw new AppError('VALIDATION', `参数 ${input.key} 不能在此录入（低保标准请在“低保标准与提标”页录入）`, { key: '请选择参数' })
+  const v = spec.schema.safeParse(input.value)
+  if (!v.success) throw new AppError('VALIDATION', `“${spec.label}”的取值无效：${v.error.issues[0]?.message ?? ''}`, { value: '取值无效' })
+  await withWrite(core, actor, async (w) => {
+    const t = await w.tx.selectFrom('township').select('code').executeTakeFirst()
+    await w.tx.insertInto('policy_param').values({ id: newId(), key: input.key, area_scope: t?.code ?? '*', value_json: JSON.stringify(v.data), effective_from: input.effectiveFrom, effective_to: null, source_note: input.sourceNote.trim(), created_at: w.now }).execute()
+    await w.audit({ action: 'policy.add', entity: 'policy', summary: `录入政策参数“${spec.label}”= ${JSON.stringify(v.data)}（${input.effectiveFrom} 起，依据：${input.sourceNote.trim()}）`, after: { key: input.key, value: v.data, effectiveFrom: input.effectiveFrom } })
+  })
 }

@@ -67,6 +67,7 @@ export const isOpenStatus = (s: string): boolean => OPEN_STATUSES.includes(s)
 export const ROLE_OPTIONS = [
   { value: 'handler', label: '经办人' },
   { value: 'reviewer', label: '审核人' },
+  { value: 'townshipApprover', label: '乡镇审核确认人' },
   { value: 'admin', label: '管理员' },
   { value: 'readonly', label: '只读' }
 ] as const

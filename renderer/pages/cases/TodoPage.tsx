@@ -22,7 +22,8 @@ export function TodoPage() {
     { title: '档案号', dataIndex: 'fileNo', key: 'fileNo', width: 150, render: (v: string) => <span className="mono">{v}</span> },
     { title: '类型', dataIndex: 'kindLabel', key: 'kind', width: 70 },
     { title: '当前环节', dataIndex: 'currentStepLabel', key: 'current', width: 130 },
-    { title: '下一步', key: 'next', render: (_: unknown, t) => t.nextLabels.join('、') },
+    { title: '村', dataIndex: 'villageName', key: 'village', width: 110 },
+    { title: '由谁签字', key: 'next', render: (_: unknown, t) => t.nextRoles.join('、') },
     {
       title: '期限', dataIndex: 'due', key: 'due', width: 150,
       render: (v: string | null, t) => (v ? <Space size={4}>{v}{t.overdue ? <Tag color="red">已超期</Tag> : null}</Space> : <Typography.Text type="secondary">无</Typography.Text>)

@@ -1,0 +1,139 @@
+// The rules engine's inputs and outputs (domain.md §5; issue 4). Pure data: the service (services/rules.ts)
+// assembles `RuleFacts` from the database, prefetches the policy values in force (`RuleParams`), and stores
+// the resulting flags on the case. Each rule is one module in this folder.
+
+export type Severity = 'block' | 'blockUnlessExempt' | 'warn' | 'info'
+
+export type RuleMember = {
+  id: string
+  name: string
+  idNumber: string
+  gender: 'male' | 'female'
+  birthDate: string // YYYY-MM-DD
+  relation: string // GB/T 4761 code
+  coResident: boolean
+  notCountedReason: string | null
+  isBeneficiary: boolean
+  health: string // healthy | chronic | serious
+  diagnosis: string | null
+  disabilityCert: string | null
+  disabilityCategory: number | null // 1 视力 … 7 多重
+  disabilityGrade: number | null // 1–4
+  labour: string // full | partial | none
+  employment: string | null
+  publicPayroll: boolean // 财政供养人员
+  deathDate: string | null
+  /** Left the household (death, move, removal): not counted any more. */
+  leftAt: string | null
+  hukouType: 'urban' | 'rural' | null
+}
+
+export type RuleIncome = {
+  id: string
+  memberId: string | null
+  kind: 'wage' | 'business' | 'property' | 'transfer' | 'other'
+  subtype: string | null
+  amountFen: number // per month
+  counted: boolean
+  source: string
+}
+
+export type RuleAsset = {
+  id: string
+  memberId: string | null
+  kind: string // codes.ts ASSET_KINDS
+  description: string
+  valueFen: number
+  quantity: string | null
+  exempt: boolean
+  exemptReason: string | null
+}
+
+export type RuleObligor = {
+  id: string
+  name: string
+  relation: string
+  age: number | null
+  monthlyIncomeFen: number | null
+  supportPaidFen: number | null
+  waiver: boolean
+  waiverReason: string | null
+  consent: boolean
+}
+
+export type RuleFacts = {
+  /** The date the rules are evaluated for (today, or the decision date). */
+  asOf: string
+  caseKind: 'newApplication' | 'recheck' | 'change' | 'stop' | 'phaseOut' | 'resume'
+  /** The step the case is at, and the signed history (kind, date). */
+  currentStep: string
+  steps: Array<{ kind: string; date: string }>
+  household: {
+    id: string
+    fileNo: string
+    category: 'urban' | 'rural'
+    status: string
+    address: string
+    villageCode: string
+    bankName: string | null
+    bankAccount: string | null
+    payeeName: string | null
+    relativeFiling: boolean // 近亲属备案 recorded
+    legacyImport: boolean
+    /** Current monthly benefit (分) for re-checks and changes, null for a new application. */
+    currentBenefitFen: number | null
+  }
+  members: RuleMember[] // current members (left ones excluded unless leftAt is after the case was opened)
+  incomes: RuleIncome[] // not removed
+  assets: RuleAsset[] // not removed
+  obligors: RuleObligor[] // not removed
+  /** Members whose ID number is in another open household file (applying/active/suspended/phaseOut). */
+  otherOpenFiles: Array<{ memberName: string; idNumber: string; fileNo: string; headName: string }>
+  /** Members matching a declared relative of a 低保经办人员 or 村(居)委会成员 (or being one themselves). */
+  staffRelations: Array<{ memberName: string; idNumber: string; staffName: string; staffPost: string; relation: string }>
+  /** Other open households paid to the same bank account. */
+  sharedAccounts: Array<{ fileNo: string; headName: string }>
+  /** 单人保 (individual inclusion) claimed for this case, with the covered member's id. */
+  individualInclusion: { memberId: string; basis: string } | null
+  /** Monthly standard S (分) for the household's category in force on asOf; null when none is entered. */
+  standardFen: number | null
+  /** Kinds of attachments on file (not removed), codes.ts ATTACHMENT_KINDS. */
+  attachmentKinds: string[]
+  /** Recorded content of the procedure: 受理 record, 入户调查 record, 核对 report, county visit. */
+  records: {
+    accepted: boolean
+    investigation: { investigators: number; date: string } | null
+    checkReport: { date: string } | null
+    countyVisit: boolean
+    decision: boolean
+  }
+  /** Complaints or 公示 objections recorded against this case, and how many are still open. */
+  objections: { total: number; open: number }
+  /** Months the benefit was not collected (from payment returns), if known. */
+  uncollectedMonths: number | null
+}
+
+/** Policy values in force on `asOf` for the household's area, prefetched by key (see RULE_PARAM_KEYS). */
+export type RuleParams = Readonly<Record<string, unknown>>
+
+export type RuleFlag = {
+  ruleId: string // e.g. 'income.belowStandard', 'X1.financialAssets'
+  severity: Severity
+  /** Short Chinese title shown in the list, e.g. “家庭月人均收入不低于低保标准”. */
+  title: string
+  /** What was found and what the clerk or reviewer should do, in Chinese. */
+  message: string
+  /** The facts behind it, one Chinese line each (amounts with two decimals, names, 档案号). */
+  evidence: string[]
+  /** Legal or local source, e.g. '社会救助暂行办法第九条'. */
+  source: string
+}
+
+export interface Rule {
+  id: string
+  label: string // Chinese name of the rule
+  source: string
+  /** Policy keys this rule reads (the service prefetches them). */
+  params: string[]
+  evaluate(facts: RuleFacts, params: RuleParams): RuleFlag[]
+}

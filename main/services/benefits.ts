@@ -1,0 +1,201 @@
+// Benefits: 低保标准 in force, the household's assessment (试算), applying a decision to the file, and
+// 提标 (a new standard recomputed for every active household in one transaction, domain.md §6.1).
+import { AppError } from '../api/errors'
+import type { AssessmentView, RaisePreview, RaiseResult, StandardView } from '../api/types'
+import { assessHousehold } from '../domain/assess'
+import { HOUSEHOLD_CATEGORIES, codeName } from '../domain/codes'
+import { computeBenefit, type BenefitInput } from '../domain/benefit'
+import { formatYuan } from '../domain/money'
+import { readCtx, withWrite, type Actor, type Core, type ReadCtx, type WriteCtx } from './context'
+import { newId } from './ids'
+import { paramInForce } from './policy'
+import { requireTownship } from './setup'
+import { buildFacts, ruleParams } from './rules'
+import type { CaseRow } from './cases'
+import type { HouseholdRow, HouseholdStatus } from '../../db/schema'
+
+type Category = 'urban' | 'rural'
+export const standardKey = (c: Category) => `standard.monthly.${c}`
+
+/** The monthly 低保标准 (分 per person) in force on `date` for the category, with its source. */
+export async function standardInForce(ctx: ReadCtx, category: Category, date: string): Promise<{ amountFen: number; source: string; effectiveFrom: string } | null> {
+  const t = await ctx.db.selectFrom('township').select('code').executeTakeFirst()
+  const rows = await ctx.db.selectFrom('policy_param').selectAll().where('key', '=', standardKey(category)).where('effective_from', '<=', date)
+    .where((eb) => eb.or([eb('effective_to', 'is', null), eb('effective_to', '>=', date)])).execute()
+  const area = t?.code ?? ''
+  const ok = rows.filter((r) => r.area_scope === '*' || area.startsWith(r.area_scope))
+  ok.sort((a, b) => (b.area_scope === '*' ? 0 : b.area_scope.length) - (a.area_scope === '*' ? 0 : a.area_scope.length) || b.effective_from.localeCompare(a.effective_from))
+  const r = ok[0]
+  return r ? { amountFen: JSON.parse(r.value_json) as number, source: r.source_note, effectiveFrom: r.effective_from } : null
+}
+
+export async function listStandards(ctx: ReadCtx): Promise<StandardView[]> {
+  const rows = await ctx.db.selectFrom('policy_param').selectAll().where('key', 'in', [standardKey('urban'), standardKey('rural')]).orderBy('effective_from', 'desc').execute()
+  return rows.map((r) => {
+    const category = r.key.endsWith('urban') ? 'urban' : 'rural'
+    return { id: r.id, category, categoryLabel: codeName(HOUSEHOLD_CATEGORIES, category), amountFen: JSON.parse(r.value_json) as number, effectiveFrom: r.effective_from, effectiveTo: r.effective_to, areaScope: r.area_scope, sourceNote: r.source_note }
+  })
+}
+
+function toView(householdId: string, date: string, category: Category, std: { amountFen: number; source: string } | null, a: ReturnType<typeof assessHousehold>, method: string, rounding: string, individualName: { memberName: string; basis: string } | null): AssessmentView {
+  return {
+    householdId, date, category, categoryLabel: codeName(HOUSEHOLD_CATEGORIES, category), standardFen: std?.amountFen ?? null, standardSource: std?.source ?? null,
+    persons: a.beneficiaries.length, householdSize: a.householdSize, beneficiaries: a.beneficiaries.map((m) => m.name), notCounted: a.notCounted.map((n) => ({ name: n.member.name, reason: n.reason })),
+    monthlyIncomeFen: a.monthlyIncomeFen, perCapitaIncomeFen: a.result?.perCapitaIncomeFen ?? null, eligible: a.result?.eligible ?? null, aboveStandard: a.result?.aboveStandard ?? null,
+    monthlyFen: a.result ? a.result.monthlyFen : null, tier: a.result?.tier ?? null, steps: a.result?.steps ?? [], reasons: a.result?.reasons ?? [], warnings: a.warnings,
+    incomeLines: a.incomeLines, method, rounding, individual: individualName,
+  }
+}
+
+/** The assessment a case's 初审 or decision rests on (stored with the signed step). */
+export async function assessCase(ctx: ReadCtx, c: CaseRow, date: string): Promise<AssessmentView> {
+  return assess(ctx, c, c.household_id, date, c.individual_member_id ? { memberId: c.individual_member_id, basis: c.individual_basis ?? '' } : null)
+}
+
+/** 试算 for a household on a date (no case needed): the CLI `benefit calc` and the file page. */
+export async function trialCalc(ctx: ReadCtx, input: { householdId: string; date?: string | null; individualMemberId?: string | null }): Promise<AssessmentView> {
+  const h = await ctx.db.selectFrom('household').select(['id']).where('id', '=', input.householdId).executeTakeFirst()
+  if (!h) throw new AppError('NOT_FOUND', '找不到该家庭档案')
+  const open = await ctx.db.selectFrom('dibao_case').selectAll().where('household_id', '=', h.id).where('closed_at', 'is', null).executeTakeFirst()
+  const ind = input.individualMemberId ? { memberId: input.individualMemberId, basis: '试算' } : open?.individual_member_id ? { memberId: open.individual_member_id, basis: open.individual_basis ?? '' } : null
+  return assess(ctx, open ?? null, h.id, input.date ?? ctx.today, ind)
+}
+
+async function assess(ctx: ReadCtx, c: CaseRow | null, householdId: string, date: string, individual: { memberId: string; basis: string } | null): Promise<AssessmentView> {
+  const fake = c ?? ({ id: '', household_id: householdId, kind: 'recheck', current_step: 'received', opened_at: '0000', individual_member_id: individual?.memberId ?? null, individual_basis: individual?.basis ?? null } as unknown as CaseRow)
+  const facts = await buildFacts(ctx, fake, date)
+  const t = await requireTownship(ctx)
+  const params = await ruleParams(ctx, date, facts.household.villageCode || t.code)
+  const std = await standardInForce(ctx, facts.household.category, date)
+  const members = facts.members.filter((m) => !m.leftAt)
+  if (individual && !members.some((m) => m.id === individual.memberId)) throw new AppError('VALIDATION', '单人保对象不在本户')
+  const a = assessHousehold({ members, incomes: facts.incomes, standardFen: std?.amountFen ?? null, individualInclusion: individual, asOf: date }, params)
+  const ind = individual ? { memberName: members.find((m) => m.id === individual.memberId)!.name, basis: individual.basis } : null
+  return toView(householdId, date, facts.household.category, std, a, String(params['benefit.mode'] ?? 'gap'), String(params['benefit.rounding'] ?? 'fenHalfUp'), ind)
+}
+
+/** Next re-check date for a class (⚙ recheck.intervalMonths), counted from the decision date. */
+export async function nextRecheckDue(ctx: ReadCtx, cls: 'A' | 'B' | 'C', from: string, area: string): Promise<string> {
+  const iv = (await paramInForce<Record<string, number>>(ctx, 'recheck.intervalMonths', from, area)) ?? { A: 12, B: 12, C: 6 }
+  const months = iv[cls] ?? 12
+  const [y, m, d] = from.split('-').map(Number) as [number, number, number]
+  const idx = y * 12 + (m - 1) + months
+  const ny = Math.floor(idx / 12), nm = (idx % 12) + 1
+  const last = new Date(Date.UTC(ny, nm, 0)).getUTCDate()
+  return `${ny}-${String(nm).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`
+}
+
+/** Writes a decision's effect on the household file and its benefit history (inside the decision's transaction). */
+export async function applyBenefit(w: WriteCtx, e: {
+  household: HouseholdRow; caseId: string; kind: 'approve' | 'increase' | 'decrease' | 'noChange' | 'stop' | 'phaseOut' | 'resume'; effectiveMonth: string; monthlyFen: number
+  assessment: AssessmentView; status: HouseholdStatus; phaseOutUntil: string | null; recheckClass: 'A' | 'B' | 'C' | null; nextRecheckDue: string | null
+}): Promise<void> {
+  const h = e.household
+  await w.tx.insertInto('benefit_record').values({
+    id: newId(), household_id: h.id, case_id: e.caseId, raise_id: null, kind: e.kind, effective_month: e.effectiveMonth, monthly_fen: e.monthlyFen, previous_fen: h.benefit_fen,
+    standard_fen: e.assessment.standardFen, persons: e.assessment.persons, income_fen: e.assessment.monthlyIncomeFen, back_pay_fen: null, breakdown_json: JSON.stringify(e.assessment), created_at: w.now,
+  }).execute()
+  const stopped = e.status === 'stopped'
+  await w.tx.updateTable('household').set({
+    status: e.status, status_changed_at: e.status !== h.status ? w.now : h.status_changed_at, status_reason: stopped ? '决定停发' : h.status_reason,
+    benefit_fen: stopped ? null : e.monthlyFen, benefit_from: stopped ? null : (e.kind === 'noChange' ? h.benefit_from : e.effectiveMonth), benefit_persons: stopped ? null : e.assessment.persons,
+    standard_fen: e.assessment.standardFen, income_basis_fen: e.assessment.monthlyIncomeFen, phase_out_until: e.phaseOutUntil,
+    recheck_class: e.recheckClass, next_recheck_due: e.nextRecheckDue, version: h.version + 1, updated_at: w.now,
+  }).where('id', '=', h.id).execute()
+  if (stopped) {
+    await w.tx.updateTable('member').set({ in_open_file: 0, updated_at: w.now }).where('household_id', '=', h.id).execute()
+    await w.tx.updateTable('search_key').set({ open: 0 }).where('hh_seq', '=', h.seq).execute()
+  }
+}
+
+// ───────────────────────── 提标 ─────────────────────────
+
+const monthRe = /^\d{4}-(0[1-9]|1[0-2])$/
+const monthsBetween = (from: string, to: string) => { const [a, b] = from.split('-').map(Number) as [number, number]; const [c, d] = to.split('-').map(Number) as [number, number]; return (c * 12 + d) - (a * 12 + b) }
+
+type RaiseInput = { category: Category; amountFen: number; effectiveMonth: string; sourceNote: string }
+
+async function computeRaise(ctx: ReadCtx, input: RaiseInput, rowsLimit: number) {
+  if (!monthRe.test(input.effectiveMonth)) throw new AppError('VALIDATION', '执行月份格式应为 YYYY-MM', { effectiveMonth: '格式应为 YYYY-MM' })
+  if (!Number.isSafeInteger(input.amountFen) || input.amountFen <= 0) throw new AppError('VALIDATION', '新标准应为大于 0 的金额', { amountFen: '请填写新标准' })
+  const effDate = `${input.effectiveMonth}-01`
+  const t = await requireTownship(ctx)
+  const old = await standardInForce(ctx, input.category, effDate)
+  if (old && old.effectiveFrom === effDate && old.amountFen === input.amountFen) throw new AppError('CONFLICT', `${input.effectiveMonth} 起已执行该标准，不需重复提标`)
+  const mode = (await paramInForce<string>(ctx, 'benefit.mode', effDate, t.code)) ?? 'gap'
+  const rounding = ((await paramInForce<string>(ctx, 'benefit.rounding', effDate, t.code)) ?? 'fenHalfUp') as BenefitInput['rounding']
+  const floorShareBp = await paramInForce<number>(ctx, 'benefit.floorShareBp', effDate, t.code)
+  const tiers = await paramInForce<BenefitInput['tiers']>(ctx, 'benefit.tiers', effDate, t.code)
+  const backPay = (await paramInForce<boolean>(ctx, 'raise.backPay', effDate, t.code)) ?? true
+  const lateMonths = Math.max(0, monthsBetween(input.effectiveMonth, ctx.today.slice(0, 7)))
+  const hh = await ctx.db.selectFrom('household').innerJoin('village', 'village.code', 'household.village_code')
+    .select(['household.id', 'household.file_no', 'household.head_name', 'household.version', 'household.benefit_fen', 'household.benefit_persons', 'household.income_basis_fen', 'household.member_count', 'household.status', 'village.name as village_name'])
+    .where('household.status', 'in', ['active']).where('household.category', '=', input.category).where('household.benefit_fen', 'is not', null).orderBy('household.file_no').execute()
+  const rows: RaisePreview['rows'] = []
+  let before = 0, after = 0
+  const changes: Array<{ id: string; version: number; before: number; after: number; back: number; persons: number; income: number; steps: unknown }> = []
+  for (const h of hh) {
+    const persons = h.benefit_persons ?? h.member_count
+    const income = h.income_basis_fen ?? 0
+    const r = computeBenefit({ standardFen: input.amountFen, members: persons, householdSize: Math.max(persons, h.member_count), monthlyIncomeFen: income, method: mode === 'tiered' ? 'tiers' : 'gap', rounding, ...(floorShareBp !== undefined ? { floorShareBp } : {}), ...(tiers ? { tiers } : {}) })
+    const b = h.benefit_fen ?? 0
+    // 提标 never lowers a benefit in the batch (a lower result means the stored basis is stale: re-check instead).
+    const a = Math.max(r.monthlyFen, b)
+    const note = r.monthlyFen < b ? '按新标准计算低于现发金额，维持现发金额，请安排复核' : null
+    const back = backPay && lateMonths > 0 ? (a - b) * lateMonths : 0
+    before += b; after += a
+    changes.push({ id: h.id, version: h.version, before: b, after: a, back, persons, income, steps: r.steps })
+    if (rows.length < rowsLimit) rows.push({ householdId: h.id, fileNo: h.file_no, headName: h.head_name, villageName: h.village_name, persons, incomeFen: income, beforeFen: b, afterFen: a, backPayFen: back, note })
+  }
+  const preview: RaisePreview = {
+    category: input.category, categoryLabel: codeName(HOUSEHOLD_CATEGORIES, input.category), effectiveMonth: input.effectiveMonth, oldFen: old?.amountFen ?? null, newFen: input.amountFen,
+    households: hh.length, totalBeforeFen: before, totalAfterFen: after, backPayMonths: lateMonths, rows, rowsTruncated: rows.length < hh.length,
+  }
+  return { preview, changes, effDate, t }
+}
+
+export async function previewRaise(ctx: ReadCtx, input: RaiseInput): Promise<RaisePreview> {
+  return (await computeRaise(ctx, input, 2000)).preview
+}
+
+/** 提标: records the new standard and recomputes every active household of the category in ONE transaction, one audit event per household. */
+export async function applyRaise(core: Core, actor: Actor | null, input: RaiseInput & { expectHouseholds?: number }): Promise<RaiseResult> {
+  if (actor && actor.role !== 'admin') throw new AppError('FORBIDDEN', '提标由管理员录入新标准后执行')
+  if (!input.sourceNote?.trim()) throw new AppError('VALIDATION', '请填写新标准的文件依据（文号）', { sourceNote: '请填写文件依据' })
+  const started = performance.now()
+  const res = await withWrite(core, actor, async (w) => {
+    const { preview, changes, effDate, t } = await computeRaise(w, input, 200)
+    if (input.expectHouseholds !== undefined && input.expectHouseholds !== preview.households) throw new AppError('STALE', `预览后在保家庭数已变化（${input.expectHouseholds} → ${preview.households}），请重新预览`)
+    // the new standard ends the old row the day before (policy rows are dated, never overwritten)
+    const prev = await w.tx.selectFrom('policy_param').select(['id', 'effective_from']).where('key', '=', standardKey(input.category)).where('effective_to', 'is', null).where('effective_from', '<', effDate).execute()
+    const dayBefore = new Date(Date.parse(`${effDate}T00:00:00Z`) - 86400000).toISOString().slice(0, 10)
+    for (const p of prev) await w.tx.updateTable('policy_param').set({ effective_to: dayBefore }).where('id', '=', p.id).execute()
+    await w.tx.insertInto('policy_param').values({ id: newId(), key: standardKey(input.category), area_scope: t.code, value_json: JSON.stringify(input.amountFen), effective_from: effDate, effective_to: null, source_note: input.sourceNote.trim(), created_at: w.now }).execute()
+    const raiseId = newId()
+    await w.tx.insertInto('standard_raise').values({ id: raiseId, category: input.category, effective_month: input.effectiveMonth, old_fen: preview.oldFen, new_fen: input.amountFen, households: preview.households, total_before_fen: preview.totalBeforeFen, total_after_fen: preview.totalAfterFen, source_note: input.sourceNote.trim(), created_by: actor?.name ?? '命令行', created_at: w.now }).execute()
+    const label = codeName(HOUSEHOLD_CATEGORIES, input.category)
+    for (const ch of changes) {
+      await w.tx.insertInto('benefit_record').values({ id: newId(), household_id: ch.id, case_id: null, raise_id: raiseId, kind: 'raise', effective_month: input.effectiveMonth, monthly_fen: ch.after, previous_fen: ch.before, standard_fen: input.amountFen, persons: ch.persons, income_fen: ch.income, back_pay_fen: ch.back || null, breakdown_json: JSON.stringify(ch.steps), created_at: w.now }).execute()
+      await w.tx.updateTable('household').set({ benefit_fen: ch.after, standard_fen: input.amountFen, version: ch.version + 1, updated_at: w.now }).where('id', '=', ch.id).execute()
+      await w.audit({ action: 'benefit.raise', entity: 'household', entityId: ch.id, householdId: ch.id, summary: `提标：${label}标准 ${preview.oldFen === null ? '—' : formatYuan(preview.oldFen)} → ${formatYuan(input.amountFen)} 元（${input.effectiveMonth} 起），月保障金 ${formatYuan(ch.before)} → ${formatYuan(ch.after)} 元${ch.back ? `，补发 ${formatYuan(ch.back)} 元` : ''}`, before: { benefitFen: ch.before }, after: { benefitFen: ch.after, backPayFen: ch.back } })
+    }
+    await w.audit({ action: 'standard.raise', entity: 'policy', entityId: raiseId, summary: `${label}低保标准调整为 ${formatYuan(input.amountFen)} 元/人·月（${input.effectiveMonth} 起，依据：${input.sourceNote.trim()}），重算 ${preview.households} 户，月合计 ${formatYuan(preview.totalBeforeFen)} → ${formatYuan(preview.totalAfterFen)} 元` })
+    return { ...preview, raiseId }
+  })
+  return { ...res, ms: Math.round(performance.now() - started) }
+}
+
+/** Records a 低保标准 without recomputing (first entry, or a future standard entered ahead of time). */
+export async function addStandard(core: Core, actor: Actor | null, input: RaiseInput): Promise<StandardView[]> {
+  if (actor && actor.role !== 'admin') throw new AppError('FORBIDDEN', '低保标准由管理员录入')
+  if (!monthRe.test(input.effectiveMonth)) throw new AppError('VALIDATION', '执行月份格式应为 YYYY-MM', { effectiveMonth: '格式应为 YYYY-MM' })
+  if (!input.sourceNote?.trim()) throw new AppError('VALIDATION', '请填写标准的文件依据（文号）', { sourceNote: '请填写文件依据' })
+  await withWrite(core, actor, async (w) => {
+    const t = await requireTownship(w)
+    const active = await w.tx.selectFrom('household').select('id').where('status', '=', 'active').where('category', '=', input.category).where('benefit_fen', 'is not', null).limit(1).executeTakeFirst()
+    if (active && `${input.effectiveMonth}` <= w.today.slice(0, 7)) throw new AppError('CONFLICT', '已有在保家庭按现行标准发放，调整标准请用“提标”（会重算在保家庭）')
+    await w.tx.insertInto('policy_param').values({ id: newId(), key: standardKey(input.category), area_scope: t.code, value_json: JSON.stringify(input.amountFen), effective_from: `${input.effectiveMonth}-01`, effective_to: null, source_note: input.sourceNote.trim(), created_at: w.now }).execute()
+    await w.audit({ action: 'standard.add', entity: 'policy', summary: `录入${codeName(HOUSEHOLD_CATEGORIES, input.category)}低保标准 ${formatYuan(input.amountFen)} 元/人·月（${input.effectiveMonth} 起，依据：${input.sourceNote.trim()}）` })
+  })
+  return listStandards(readCtx(core, actor))
+}
