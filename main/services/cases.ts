@@ -214,6 +214,12 @@ export async function blockersFor(ctx: ReadCtx, c: CaseRow, steps: StepRow[], to
   if (to === 'hearing' || from === 'hearing') {
     if (from === 'hearing' && since('hearing', cur.seq).length === 0) out.push('须先登记听取当事人意见的记录（方式、时间、陈述或联系经过）')
   }
+  // 办法 art. 19: every 初审意见 is posted; only a negative one may skip the 公示 where ⚙ notice.postNegativeOpinions is off
+  if (v.steps.preliminary?.next.includes('noticing') && from === 'preliminary' && (to === 'submitted' || to === 'townshipDecision')) {
+    const op = parse<StepDataT>(latestOf(steps, 'preliminary')?.data_json ?? null)?.opinion
+    const postNegative = (await paramInForce<boolean>(ctx, 'notice.postNegativeOpinions', date, t.code)) ?? true
+    if (op !== 'negative' || postNegative) out.push('初审意见须先在村（居）公示7天（办法第十九条）')
+  }
   // management proposals decide the path
   if (v.id === 'management' && from !== 'received' && from !== 'investigating') {
     const prop = latestOf(steps, 'preliminary')
@@ -413,7 +419,7 @@ export function allowedRecordKinds(step: StepKind, closed: boolean): RecordKind[
   const by: Partial<Record<StepKind, RecordKind[]>> = {
     received: ['application', 'materialsNotice'], pendingMaterials: ['application', 'materialsNotice'],
     investigating: ['homeVisit', 'checkReport', 'countyVisit'], villageInvestigation: ['homeVisit'], checking: ['checkReport'],
-    checkObjection: ['homeVisit', 'checkReport'], objectionHandling: ['homeVisit', 'checkReport'], hearing: ['hearing'],
+    checkObjection: ['homeVisit', 'checkReport'], objectionHandling: ['homeVisit', 'checkReport', 'countyVisit'], hearing: ['hearing'],
     submitted: ['countyVisit'], townshipDecision: ['countyVisit'], preliminary: ['countyVisit'], reviewMeeting: ['countyVisit'], noticing: ['countyVisit'],
   }
   return by[step] ?? []

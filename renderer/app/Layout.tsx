@@ -1,5 +1,5 @@
 // The work area: collapsible left menu, header with township and operator, scrolling content.
-import { HomeOutlined, ScheduleOutlined, KeyOutlined, LogoutOutlined, SettingOutlined, TeamOutlined, UserOutlined, EnvironmentOutlined } from '@ant-design/icons'
+import { HomeOutlined, ScheduleOutlined, KeyOutlined, LogoutOutlined, SettingOutlined, TeamOutlined, UserOutlined, EnvironmentOutlined, AuditOutlined, CommentOutlined, NotificationOutlined, SyncOutlined, AccountBookOutlined, UsergroupAddOutlined, ControlOutlined } from '@ant-design/icons'
 import { Button, Layout, Menu, Space, Tag, Tooltip } from 'antd'
 import type { MenuProps } from 'antd'
 import { useState, type ReactNode } from 'react'
@@ -15,16 +15,32 @@ export function AppLayout({ route, children }: { route: Route; children: ReactNo
 
   const items: MenuProps['items'] = [
     { key: '/households', icon: <HomeOutlined />, label: '家庭档案' },
-    { key: '/todo', icon: <ScheduleOutlined />, label: '待办案件' },
-    ...(admin ? [{
+    {
+      key: 'work', icon: <AuditOutlined />, label: '业务办理',
+      children: [
+        { key: '/todo', icon: <ScheduleOutlined />, label: '待办案件' },
+        { key: '/meetings', icon: <CommentOutlined />, label: '民主评议' },
+        { key: '/notices', icon: <NotificationOutlined />, label: '公示' },
+        { key: '/recheck', icon: <SyncOutlined />, label: '复核管理' }
+      ]
+    },
+    {
       key: 'settings', icon: <SettingOutlined />, label: '系统设置',
       children: [
-        { key: '/settings/operators', icon: <TeamOutlined />, label: '操作员' },
-        { key: '/settings/villages', icon: <EnvironmentOutlined />, label: '村（社区）' }
+        ...(admin ? [{ key: '/settings/standards', icon: <AccountBookOutlined />, label: '低保标准与提标' }] : []),
+        { key: '/settings/relatives', icon: <UsergroupAddOutlined />, label: '近亲属备案' },
+        { key: '/settings/policy', icon: <ControlOutlined />, label: '政策参数' },
+        ...(admin ? [
+          { key: '/settings/operators', icon: <TeamOutlined />, label: '操作员' },
+          { key: '/settings/villages', icon: <EnvironmentOutlined />, label: '村（社区）' }
+        ] : [])
       ]
-    }] : [])
+    }
   ]
-  const selected = route.name === 'household' || route.name === 'householdNew' ? '/households' : route.path
+  const selected = route.name === 'household' || route.name === 'householdNew' ? '/households'
+    : route.name === 'meeting' ? '/meetings'
+      : route.name === 'notice' ? '/notices'
+        : route.path
 
   return (
     <Layout style={{ height: '100%' }}>
@@ -48,7 +64,7 @@ export function AppLayout({ route, children }: { route: Route; children: ReactNo
           <Menu
             mode="inline"
             selectedKeys={[selected]}
-            defaultOpenKeys={['settings']}
+            defaultOpenKeys={['work', 'settings']}
             items={items}
             onClick={({ key }) => { if (key.startsWith('/')) navigate(key) }}
             style={{ borderInlineEnd: 'none' }}

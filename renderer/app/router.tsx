@@ -4,6 +4,7 @@ import { useSyncExternalStore, type AnchorHTMLAttributes, type MouseEvent } from
 
 export type RouteName =
   | 'login' | 'setup' | 'todo' | 'households' | 'householdNew' | 'household' | 'operators' | 'villages' | 'account' | 'notFound'
+  | 'meetings' | 'meeting' | 'notices' | 'notice' | 'recheck' | 'standards' | 'relatives' | 'policy'
 
 export interface Route { name: RouteName; path: string; params: Record<string, string> }
 
@@ -16,6 +17,14 @@ const PATTERNS: Array<[RouteName, string]> = [
   ['household', '/households/:id'],
   ['operators', '/settings/operators'],
   ['villages', '/settings/villages'],
+  ['meetings', '/meetings'],
+  ['meeting', '/meetings/:id'],
+  ['notices', '/notices'],
+  ['notice', '/notices/:id'],
+  ['recheck', '/recheck'],
+  ['standards', '/settings/standards'],
+  ['relatives', '/settings/relatives'],
+  ['policy', '/settings/policy'],
   ['account', '/account']
 ]
 
