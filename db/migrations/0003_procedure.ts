@@ -194,6 +194,8 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`alter table household add column recheck_class text check (recheck_class in ('A','B','C'))`.execute(db)
   await sql`alter table household add column next_recheck_due text`.execute(db)
   await db.schema.createIndex('household_recheck_due').on('household').columns(['next_recheck_due']).where(sql.ref('next_recheck_due'), 'is not', null).execute()
+  // rules: 一人持多卡 (the same account on another open household) without a scan
+  await db.schema.createIndex('household_bank_account').on('household').column('bank_account').where(sql.ref('bank_account'), 'is not', null).execute()
   await db.schema.createIndex('household_active_benefit').on('household').columns(['status', 'category']).where(sql.ref('benefit_fen'), 'is not', null).execute()
 
   await db.schema.createTable('benefit_record')

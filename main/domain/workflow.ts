@@ -377,7 +377,17 @@ export function stepOrder(variant: Variant): StepKind[] {
  * by definition, §0.2): `submitted` becomes `townshipDecision` (signed by the townshipApprover), and the
  * decision steps are signed by the townshipApprover, never the 初审 signer or preparer. Whole case 20 (45) WD.
  */
+const derived = new Map<string, Variant>()
 export function variantFor(id: VariantId, decisionLevel: DecisionLevel): Variant {
+  const key = `${id}:${decisionLevel}`
+  const hit = derived.get(key)
+  if (hit) return hit
+  const v = buildVariant(id, decisionLevel)
+  derived.set(key, v)
+  return v
+}
+
+function buildVariant(id: VariantId, decisionLevel: DecisionLevel): Variant {
   const base = VARIANTS[id]
   if (!base) throw new Error(`未知的程序类型：${String(id)}`)
   if (decisionLevel === 'county') return base

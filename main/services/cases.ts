@@ -439,12 +439,18 @@ export async function casesOfHousehold(ctx: ReadCtx, householdId: string): Promi
  */
 export async function todo(ctx: ReadCtx, input: { mine?: boolean; overdueOnly?: boolean; limit?: number } = {}): Promise<TodoItem[]> {
   const role = ctx.actor?.role ?? ''
-  let q = ctx.db.selectFrom('dibao_case').innerJoin('household', 'household.id', 'dibao_case.household_id').innerJoin('village', 'village.code', 'household.village_code')
-    .select(['dibao_case.id', 'dibao_case.case_no', 'dibao_case.kind', 'dibao_case.variant_id', 'dibao_case.decision_level', 'dibao_case.current_step', 'dibao_case.next_due', 'dibao_case.case_due', 'dibao_case.next_roles', 'dibao_case.household_id', 'household.head_name', 'household.file_no', 'village.name as village_name'])
-    .where('dibao_case.closed_at', 'is', null)
-  if (input.mine) q = q.where('dibao_case.next_roles', 'like', `%${role}%`)
-  if (input.overdueOnly) q = q.where('dibao_case.next_due', '<', ctx.today)
-  const rows = await q.orderBy((eb) => eb.fn.coalesce('dibao_case.next_due', eb.val('9999-12-31')), 'asc').orderBy('dibao_case.case_no').limit(input.limit ?? 500).execute()
+  const limit = input.limit ?? 300
+  const query = (withDue: boolean, n: number) => {
+    let q = ctx.db.selectFrom('dibao_case').innerJoin('household', 'household.id', 'dibao_case.household_id').innerJoin('village', 'village.code', 'household.village_code')
+      .select(['dibao_case.id', 'dibao_case.case_no', 'dibao_case.kind', 'dibao_case.variant_id', 'dibao_case.decision_level', 'dibao_case.current_step', 'dibao_case.next_due', 'dibao_case.case_due', 'dibao_case.next_roles', 'dibao_case.household_id', 'household.head_name', 'household.file_no', 'village.name as village_name'])
+      .where('dibao_case.closed_at', 'is', null).where('dibao_case.next_due', withDue ? 'is not' : 'is', null)
+    if (input.mine) q = q.where('dibao_case.next_roles', 'like', `%${role}%`)
+    if (input.overdueOnly) q = q.where('dibao_case.next_due', '<', ctx.today)
+    // the partial index case_open_due (next_due where closed_at is null) gives this order without sorting
+    return q.orderBy('dibao_case.next_due').limit(n).execute()
+  }
+  const rows = await query(true, limit)
+  if (rows.length < limit && !input.overdueOnly) rows.push(...(await query(false, limit - rows.length)))
   return rows.map((r) => {
     const v = variantFor(r.variant_id as VariantId, r.decision_level)
     const roles = (r.next_roles ?? '').split(',').filter(Boolean)

@@ -4,7 +4,7 @@ import type { Transaction } from 'kysely'
 import type { DB, OpenedDb } from '../../db'
 import type { Database, OperatorRole } from '../../db/schema'
 import { AppError } from '../api/errors'
-import { appendAudit, type AuditInput } from './audit'
+import { appendAudit, auditAppender, type AuditInput } from './audit'
 import { isoWithOffset, localDate } from './clock'
 
 export interface Actor { operatorId: string; username: string; name: string; role: OperatorRole }
@@ -30,6 +30,8 @@ export interface WriteCtx extends ReadCtx {
   readonly __write: true
   tx: Transaction<Database>
   audit(entry: AuditInput): Promise<void>
+  /** An appender for batch writes (one event per row, same chain, same transaction); no other audit() call may interleave. */
+  auditBatch(): (entry: AuditInput) => void
   audited: number
 }
 
@@ -48,7 +50,8 @@ export async function withWrite<T>(core: Core, actor: Actor | null, fn: (ctx: Wr
     return core.db.transaction().execute(async (tx) => {
       const ctx: WriteCtx = {
         __write: true, core, db: tx, tx, actor, now: isoWithOffset(d), today: localDate(d), audited: 0,
-        async audit(entry) { await appendAudit(tx, actor, ctx.now, entry); ctx.audited++ }
+        async audit(entry) { await appendAudit(tx, actor, ctx.now, entry); ctx.audited++ },
+        auditBatch() { const add = auditAppender(core.opened.raw, actor, ctx.now); return (e) => { add(e); ctx.audited++ } }
       }
       const out = await fn(ctx)
       if (ctx.audited === 0) throw new AppError('INTERNAL', '程序错误：写操作缺少审计记录，已回滚')

@@ -1,4 +1,4 @@
-// `npm run bench`: prints the registry figures of issue 3 (not a pass/fail test).
+// `npm run bench`: prints the registry figures of issue 3 and the procedure figures of issue 4 (not a pass/fail test).
 //   node out/main/bench.js [--sizes 50000,500000] [--fresh]
 // For each size: demo generation rate, DB size per household, search p50/p95 in the service layer
 // and end to end through the browser shell (name, pinyin initials, ID last 6), open-file and create
@@ -14,11 +14,18 @@ import { generateDemo, rng } from '../../main/services/demo'
 import { searchHouseholds } from '../../main/services/search'
 import { createHousehold, getHousehold } from '../../main/services/households'
 import { SearchInput, HouseholdCreateInput } from '../../main/api/schemas'
+import { openCase, todo } from '../../main/services/cases'
+import { ensureDemoOperators } from '../../main/services/demoCases'
+import { buildFacts, ruleParams } from '../../main/services/rules'
+import { evaluateRules } from '../../main/domain/rules'
+import { applyRaise, previewRaise, standardInForce } from '../../main/services/benefits'
 
 const argv = process.argv.slice(2)
 const opt = (n: string) => { const i = argv.indexOf(n); return i >= 0 ? argv[i + 1] : undefined }
 const sizes = (opt('--sizes') ?? process.env.BENCH_SIZES ?? '50000').split(',').map(Number)
 const fresh = argv.includes('--fresh')
+/** --only procedure: just the issue-4 figures (to-do, rules, 提标) on the existing data */
+const only = opt('--only')
 const SAMPLES = 300
 
 const pct = (xs: number[], p: number) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]! }
@@ -29,7 +36,8 @@ async function bench(n: number): Promise<void> {
   const marker = path.join(dir, 'bench-marker.json')
   if (fresh) fs.rmSync(dir, { recursive: true, force: true })
   let gen: { rate: number; seconds: number; password: string }
-  if (fs.existsSync(marker)) {
+  // v2: data generated with benefits and cases (migration 0003); older bench data is regenerated
+  if (fs.existsSync(marker) && (JSON.parse(fs.readFileSync(marker, 'utf8')) as { v?: number }).v === 2) {
     gen = JSON.parse(fs.readFileSync(marker, 'utf8'))
     console.log(`\n== ${n} 户（复用 ${dir}；生成速率取首次生成时的记录，--fresh 重新生成）==`)
   } else {
@@ -39,8 +47,9 @@ async function bench(n: number): Promise<void> {
     const r = await generateDemo(core, { households: n, seed: 7, adminPassword: 'Bench2026pass', onProgress: (d, t) => { if (d % 50000 === 0 || d === t) process.stderr.write(`  ${d}/${t}\n`) } })
     await core.close()
     gen = { rate: r.rate, seconds: r.seconds, password: 'Bench2026pass' }
-    fs.writeFileSync(marker, JSON.stringify(gen))
+    fs.writeFileSync(marker, JSON.stringify({ ...gen, v: 2 }))
   }
+  if (only === 'procedure') { const c = await openCore(dir); c.opened.raw.pragma('wal_checkpoint(TRUNCATE)'); await procedureBench(c); await c.close(); return }
   const core = await openCore(dir)
   const raw = core.opened.raw
   raw.pragma('wal_checkpoint(TRUNCATE)')
@@ -99,6 +108,7 @@ async function bench(n: number): Promise<void> {
     create.push(performance.now() - t)
   }
   console.log(`新建档案（3人，含审计）：${fmt(create)}（${create.length} 次）`)
+  await procedureBench(core)
   await core.close()
 
   // end to end through the browser shell, in its own process
@@ -128,6 +138,59 @@ async function bench(n: number): Promise<void> {
   const hwm = fs.readFileSync(`/proc/${child.pid}/status`, 'utf8').match(/VmHWM:\s+(\d+) kB/)?.[1]
   console.log(`浏览器版进程 RSS：${(Number(rss) / 1024).toFixed(0)} MB（峰值 ${(Number(hwm) / 1024).toFixed(0)} MB）`)
   child.kill('SIGTERM')
+}
+
+/** Issue 4: to-do list, rules evaluation, 提标 (one transaction, one audit event per household). */
+async function procedureBench(core: Awaited<ReturnType<typeof openCore>>): Promise<void> {
+  const admin = await core.db.selectFrom('operator').selectAll().where('username', '=', 'admin').executeTakeFirstOrThrow()
+  const adminActor = { operatorId: admin.id, username: admin.username, name: admin.name, role: admin.role }
+  const ops = await ensureDemoOperators(core)
+  // a township of this size has about 2 % of its files in an open case; top up to 1,000 open cases
+  const open = Number((await core.db.selectFrom('dibao_case').select((eb) => eb.fn.countAll().as('n')).where('closed_at', 'is', null).executeTakeFirstOrThrow()).n)
+  if (open < 1000) {
+    const free = await core.db.selectFrom('household').leftJoin('dibao_case', (j) => j.onRef('dibao_case.household_id', '=', 'household.id').on('dibao_case.closed_at', 'is', null))
+      .select(['household.id', 'household.status']).where('dibao_case.id', 'is', null).where('household.status', 'in', ['applying', 'active']).limit(1000 - open).execute()
+    const today = readCtx(core, null).today
+    for (const h of free) await openCase(core, ops.handler, { householdId: h.id, kind: h.status === 'applying' ? 'newApplication' : 'recheck', origin: 'window', receivedDate: today, triggerKind: h.status === 'applying' ? null : 'due' })
+  }
+  const openNow = Number((await core.db.selectFrom('dibao_case').select((eb) => eb.fn.countAll().as('n')).where('closed_at', 'is', null).executeTakeFirstOrThrow()).n)
+  const ctxH = readCtx(core, ops.handler)
+  for (let i = 0; i < 10; i++) await todo(ctxH, {})
+  const tAll: number[] = [], tMine: number[] = []
+  for (let i = 0; i < 100; i++) { let t = performance.now(); await todo(ctxH, {}); tAll.push(performance.now() - t); t = performance.now(); await todo(ctxH, { mine: true }); tMine.push(performance.now() - t) }
+  console.log(`待办列表（${openNow} 个在办案件）：全部 ${fmt(tAll)}；仅本人 ${fmt(tMine)}`)
+
+  // rules: facts from the file + the engine, for open cases of varied households
+  const sample = await core.db.selectFrom('dibao_case').selectAll().where('closed_at', 'is', null).limit(SAMPLES).execute()
+  const t0 = await core.db.selectFrom('township').select('code').executeTakeFirstOrThrow()
+  const params = await ruleParams(ctxH, ctxH.today, t0.code)
+  const facts: Array<Awaited<ReturnType<typeof buildFacts>>> = []
+  const tFacts: number[] = [], tEval: number[] = [], tBoth: number[] = []
+  for (const c of sample) {
+    let t = performance.now()
+    const f = await buildFacts(ctxH, c, ctxH.today)
+    const a = performance.now() - t
+    facts.push(f)
+    t = performance.now()
+    evaluateRules(f, params)
+    const b = performance.now() - t
+    tFacts.push(a); tEval.push(b); tBoth.push(a + b)
+  }
+  console.log(`规则检查（每案，${sample.length} 案）：读取事实 ${fmt(tFacts)}；规则计算 ${fmt(tEval)}；合计 ${fmt(tBoth)}`)
+
+  // 提标: the rural standard + 10.00 元 from next month, all active rural households recomputed in one transaction
+  const today = readCtx(core, null).today
+  const std = await standardInForce(ctxH, 'rural', today)
+  const [y, m] = today.split('-').map(Number) as [number, number]
+  const nextMonth = `${m === 12 ? y + 1 : y}-${String(m === 12 ? 1 : m + 1).padStart(2, '0')}`
+  const later = await core.db.selectFrom('policy_param').select('effective_from').where('key', '=', 'standard.monthly.rural').orderBy('effective_from', 'desc').executeTakeFirst()
+  const month = later && later.effective_from.slice(0, 7) >= nextMonth ? `${Number(later.effective_from.slice(0, 4)) + 1}-${later.effective_from.slice(5, 7)}` : nextMonth
+  const amount = (std?.amountFen ?? 80000) + 1000
+  const pv = performance.now()
+  const preview = await previewRaise(readCtx(core, adminActor), { category: 'rural', amountFen: amount, effectiveMonth: month, sourceNote: '基准测试' })
+  const previewMs = performance.now() - pv
+  const r = await applyRaise(core, adminActor, { category: 'rural', amountFen: amount, effectiveMonth: month, sourceNote: '基准测试（提标）', expectHouseholds: preview.households })
+  console.log(`提标（农村，${r.households} 户在保，一个事务，每户一条审计记录）：预览 ${previewMs.toFixed(0)} ms；执行 ${r.ms} ms`)
 }
 
 async function main(): Promise<void> {

@@ -101,11 +101,16 @@ describe('dibao CLI', () => {
       const l3 = JSON.parse(dibao(['household', 'list', '--data', d3, '--page-size', '500', '--json']).out).rows.map((x: { headName: string; fileNo: string }) => x.fileNo + x.headName)
       expect(l2).toEqual(l3)
       expect(l2).toHaveLength(40)
+      expect(r).toMatchObject({ cases: expect.any(Number), notices: expect.any(Number), operatorPassword: 'Demo2026ok' })
+      expect(r.cases).toBeGreaterThanOrEqual(10)
+      const c2 = JSON.parse(dibao(['case', 'list', '--data', d2, '--status', 'all', '--json']).out).map((x: { caseNo: string; currentStep: string }) => x.caseNo + x.currentStep)
+      const c3 = JSON.parse(dibao(['case', 'list', '--data', d3, '--status', 'all', '--json']).out).map((x: { caseNo: string; currentStep: string }) => x.caseNo + x.currentStep)
+      expect(c2).toEqual(c3)
       const v = dibao(['audit', 'verify', '--data', d2])
       expect(v.code).toBe(0)
       expect(v.out).toMatch(/审计链完整/)
     } finally { fs.rmSync(d2, { recursive: true, force: true }); fs.rmSync(d3, { recursive: true, force: true }) }
-  })
+  }, 90_000)
 
   it('audit verify 发现篡改：退出码 1 并指出第一条坏记录', () => {
     const file = path.join(dir, 'dibao.sqlite')
@@ -125,20 +130,24 @@ describe('dibao case', () => {
   it('case open / show / list：须指定签字的经办人，JSON 输出案件与期限', async () => {
     const d = tempDir('dibao-case-')
     try {
-      expect(dibao(['demo', '--data', d, '--households', '5', '--seed', '3', '--password-stdin'], 'Admin2026ok\n').code).toBe(0)
+      expect(dibao(['demo', '--data', d, '--households', '8', '--cases', '0', '--seed', '3', '--password-stdin'], 'Admin2026ok\n').code).toBe(0)
       // a 经办人 account (the CLI has no operator command; the service is the same one the UI uses)
       const core = await openCore(d)
       const admin = await core.db.selectFrom('operator').selectAll().where('username', '=', 'admin').executeTakeFirstOrThrow()
       await createOperator(core, { operatorId: admin.id, username: 'admin', name: admin.name, role: 'admin' }, { username: 'zhangjb', name: '张经办', role: 'handler', password: 'Handler2026' })
       await core.close()
-      const file = JSON.parse(dibao(['household', 'list', '--data', d, '--json']).out).rows[0].fileNo
+      const file = JSON.parse(dibao(['household', 'list', '--data', d, '--status', 'applying', '--json']).out).rows[0].fileNo
+      const active = JSON.parse(dibao(['household', 'list', '--data', d, '--status', 'active', '--json']).out).rows[0].fileNo
       const noOp = dibao(['case', 'open', '--data', d, '--household', file, '--kind', 'new'])
       expect(noOp.code).toBe(2)
       expect(noOp.err).toMatch(/--operator/)
       expect(dibao(['case', 'open', '--data', d, '--household', file, '--kind', 'bogus', '--operator', 'zhangjb']).code).toBe(2)
       const asAdmin = dibao(['case', 'open', '--data', d, '--household', file, '--kind', 'new', '--operator', 'admin'])
       expect(asAdmin.code).toBe(1)
-      expect(asAdmin.err).toMatch(/请用经办人或审核人账号/)
+      expect(asAdmin.err).toMatch(/请用经办人、审核人或乡镇审核确认人账号/)
+      const wrongKind = dibao(['case', 'open', '--data', d, '--household', active, '--kind', 'new', '--operator', 'zhangjb'])
+      expect(wrongKind.code).toBe(1)
+      expect(wrongKind.err).toMatch(/已在保.*复核或变更/)
       const opened = dibao(['case', 'open', '--data', d, '--household', file, '--kind', 'new', '--operator', 'zhangjb', '--date', '2026-09-14', '--json'])
       expect(opened.code, opened.err).toBe(0)
       const c = JSON.parse(opened.out)
@@ -152,6 +161,22 @@ describe('dibao case', () => {
       expect(list.map((x: { caseNo: string }) => x.caseNo)).toEqual([c.caseNo])
       expect(JSON.parse(dibao(['case', 'list', '--data', d, '--status', 'closed', '--json']).out)).toEqual([])
       expect(dibao(['case', 'show', '--data', d, '--id', 'nope']).code).toBe(1)
+      const re = JSON.parse(dibao(['case', 'open', '--data', d, '--household', active, '--kind', 'recheck', '--operator', 'zhangjb', '--json']).out)
+      expect(re).toMatchObject({ kind: 'recheck', variantId: 'management', currentStepLabel: expect.stringMatching(/登记启动/) })
+
+      // benefit calc: 试算 with the standard in force (demo: rural 800.00, urban 950.00 from January)
+      const calc = dibao(['benefit', 'calc', '--data', d, '--household', file, '--json'])
+      expect(calc.code, calc.err).toBe(0)
+      const a = JSON.parse(calc.out)
+      expect(a).toMatchObject({ standardFen: expect.any(Number), persons: expect.any(Number), steps: expect.any(Array) })
+      expect(a.steps.at(-1)?.label ?? '').toMatch(a.eligible ? /月低保金/ : /低保标准合计/)
+      const text = dibao(['benefit', 'calc', '--data', d, '--household', file])
+      expect(text.out).toMatch(/试算（.*标准 .* 元\/人·月/)
+      expect(text.out).toMatch(/结论：/)
+      const before = dibao(['benefit', 'calc', '--data', d, '--household', file, '--date', '2025-06-01'])
+      expect(before.code).toBe(1) // no standard entered for 2025
+      expect(before.err).toMatch(/低保标准/)
+      expect(dibao(['benefit', 'calc', '--data', d, '--household', file, '--date', '2025/06/01']).code).toBe(2)
     } finally { fs.rmSync(d, { recursive: true, force: true }) }
-  })
+  }, 60_000)
 })

@@ -13,11 +13,15 @@ import {
   isOverdue,
   stepOrder,
   variantFor,
+  variantIdForCase,
+  proposalAllows,
+  type ProposalOutcome,
   type StepDef,
   type StepKind,
   type Variant,
   type VariantId,
 } from '../../main/domain/workflow'
+import { noticeEnd, type NoticeDuration } from '../../main/domain/notice'
 
 const rows: HolidayRow[] = JSON.parse(
   readFileSync(resolve(import.meta.dirname, '../../resources/policy/holidays.json'), 'utf8'),
@@ -251,4 +255,60 @@ describe('时限（2026年节假日安排）', () => {
 
 it('默认环节名称均为中文', () => {
   for (const label of Object.values(STEP_KIND_LABELS)) expect(label).toMatch(/^[\u4e00-\u9fff（）]+$/)
+})
+
+describe('动态管理程序（复核、变更、停保、渐退、恢复）', () => {
+  const mgmt = variantFor('management', 'county')
+  const mgmtT = variantFor('management', 'township')
+  it('新申请用所选程序，其余案件一律走动态管理程序', () => {
+    expect(variantIdForCase('newApplication', 'fourGates')).toBe('fourGates')
+    for (const k of ['recheck', 'change', 'stop', 'phaseOut', 'resume'] as const) expect(variantIdForCase(k, 'fourGates')).toBe('management')
+  })
+  it('减发：启动 → 入户调查 → 拟调整方案 → 听取意见 → 报送决定 → 决定 → 书面告知 → 办结', () => {
+    walk(mgmt, ['received', 'investigating', 'preliminary', 'hearing', 'submitted', 'approved', 'notified', 'closed'])
+    walk(mgmtT, ['received', 'investigating', 'preliminary', 'hearing', 'townshipDecision', 'approved', 'notified', 'closed'])
+  })
+  it('维持原金额：审核人签署方案后直接办结', () => { walk(mgmt, ['received', 'investigating', 'preliminary', 'closed']) })
+  it('听取当事人意见 5 个工作日内（⚙ hearing.responseWD）；书面告知 3 个工作日内', () => {
+    expect(dueDate(mgmt, 'hearing', [{ kind: 'preliminary', at: '2026-09-28' }], cal)?.due).toBe('2026-10-10') // 09-29, 09-30, 10-08, 10-09, 10-10 (Sat, 调休上班)
+    expect(dueDate(mgmt, 'notified', [{ kind: 'approved', at: '2026-09-14' }], cal)?.due).toBe('2026-09-17')
+  })
+  const table: Array<[string, ProposalOutcome, StepKind, boolean, RegExp?]> = [
+    ['减发须先听取意见', 'decrease', 'submitted', false, /须先听取当事人意见/],
+    ['停发须先听取意见', 'stop', 'submitted', false, /社会救助法》第四十八条/],
+    ['渐退须先听取意见', 'phaseOut', 'submitted', false, /听取/],
+    ['减发可进入听取意见', 'decrease', 'hearing', true],
+    ['增发不需听取意见', 'increase', 'hearing', false, /不需要听取意见/],
+    ['增发直接报送决定', 'increase', 'submitted', true],
+    ['维持原金额直接办结', 'noChange', 'closed', true],
+    ['维持原金额不需报送', 'noChange', 'submitted', false, /直接办结/],
+    ['恢复直接办结', 'resume', 'closed', true],
+    ['停发不能直接办结', 'stop', 'closed', false, /须经决定/],
+  ]
+  it.each(table)('%s', (_n, outcome, to, ok, re) => {
+    const r = proposalAllows(outcome, to, 'submitted')
+    expect(r.ok).toBe(ok)
+    if (!r.ok && re) expect(r.reason).toMatch(re)
+  })
+  it('乡镇审核确认模式下的决定由乡镇审核确认人签署，且不能是拟方案的审核人或调查人', () => {
+    expect(mgmtT.steps.approved?.role).toBe('townshipApprover')
+    const h = [{ kind: 'preliminary' as StepKind, signerId: 'p1' }, { kind: 'investigating' as StepKind, signerId: 'i1' }]
+    expect(checkSignature(mgmtT, 'approved', 'p1', h, 'townshipApprover').ok).toBe(false)
+    expect(checkSignature(mgmtT, 'approved', 'x9', h, 'townshipApprover').ok).toBe(true)
+    expect(variantFor('management', 'township')).toBe(mgmtT) // memoised
+  })
+})
+
+describe('公示期（domain.md §8）', () => {
+  const cases: Array<[string, string, NoticeDuration, string]> = [
+    ['2026-09-28 张贴，7天末日 10-05 为国庆假期 → 顺延至 10-08', '2026-09-28', { days: 7, unit: 'calendar' }, '2026-10-08'],
+    ['2026-10-16 张贴 → 10-23（周五）', '2026-10-16', { days: 7, unit: 'calendar' }, '2026-10-23'],
+    ['2026-09-18 张贴，末日 09-25 中秋 → 09-28', '2026-09-18', { days: 7, unit: 'calendar' }, '2026-09-28'],
+    ['2026-11-14（周六）张贴，末日 11-21 周六 → 11-23 周一', '2026-11-14', { days: 7, unit: 'calendar' }, '2026-11-23'],
+    ['7 个工作日：2026-09-28 → 10-13（跨国庆，10-10 调休上班）', '2026-09-28', { days: 7, unit: 'workdays' }, '2026-10-13'],
+  ]
+  it.each(cases)('%s', (_n, start, d, end) => { expect(noticeEnd(start, d, cal).end).toBe(end) })
+  it('不顺延时按日历天数', () => { expect(noticeEnd('2026-09-28', { days: 7, unit: 'calendar' }, cal, false).end).toBe('2026-10-05') })
+  it('跨入无节假日数据的年份时提示', () => { expect(noticeEnd('2027-12-28', { days: 7, unit: 'calendar' }, cal).warnings.join()).toMatch(/2028年的节假日安排尚未录入/) })
+  it('天数无效时报错', () => { expect(() => noticeEnd('2026-09-28', { days: 0, unit: 'calendar' }, cal)).toThrow(/正整数/) })
 })
