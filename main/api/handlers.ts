@@ -78,6 +78,7 @@ export const handlers: Handlers = {
   'cases.open': (h, i) => cases.openCase(h.core, actor(h), i),
   'cases.advance': (h, i) => cases.advanceCase(h.core, actor(h), { ...i, to: i.to as StepKind }),
   'cases.addRecord': (h, i) => caseRecords.addRecord(h.core, actor(h), i),
+  'cases.extend': (h, i) => cases.extendCase(h.core, actor(h), i),
   'cases.checkRules': (h, i) => cases.evaluateCaseRules(h.core, actor(h), i.caseId),
   'cases.clearFlag': (h, i) => rules.clearFlag(h.core, actor(h), i),
   'cases.get': (h, i) => cases.getCase(rc(h), i.id),

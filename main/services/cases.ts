@@ -462,6 +462,30 @@ export async function todo(ctx: ReadCtx, input: { mine?: boolean; overdueOnly?: 
   })
 }
 
+export const EXTENSION_REASONS: Record<string, string> = { objection: '公示有异议', separated: '人户分离', elsewhere: '异地申办', difficult: '调查难度较大' }
+
+/**
+ * Extends the whole-case limit to 45 WD (办法 art. 22; 83号) for one of the listed reasons, signed by the decision
+ * holder: the 乡镇审核确认人 in township mode (the county's extensions arrive with the reply package).
+ */
+export async function extendCase(core: Core, actor: Actor, input: { caseId: string; reason: string; note: string }): Promise<CaseView> {
+  if (!EXTENSION_REASONS[input.reason]) throw new AppError('VALIDATION', '延长办理期限只限：公示有异议、人户分离、异地申办、调查难度较大', { reason: '请选择延期理由' })
+  if (!input.note?.trim()) throw new AppError('VALIDATION', '请写明延期的具体情况', { note: '请写明具体情况' })
+  await withWrite(core, actor, async (w) => {
+    const c = await loadCase(w.tx, input.caseId)
+    if (c.closed_at) throw new AppError('CONFLICT', `案件 ${c.case_no} 已办结`)
+    if (c.extended) throw new AppError('CONFLICT', `案件 ${c.case_no} 已延长过办理期限`)
+    if (c.decision_level !== 'township') throw new AppError('FORBIDDEN', '县级审核确认的案件由县级决定延期（随回执包导入）')
+    if (actor.role !== 'townshipApprover') throw new AppError('FORBIDDEN', '延长办理期限由乡镇审核确认人签字')
+    if (!variantOfCase(c).caseLimitWD) throw new AppError('VALIDATION', '本程序没有全案办理期限')
+    await w.tx.updateTable('dibao_case').set({ extended: 1, version: c.version + 1 }).where('id', '=', c.id).execute()
+    await refreshDue(w, c.id)
+    const after = await loadCase(w.tx, c.id)
+    await w.audit({ action: 'case.extend', entity: 'case', entityId: c.id, householdId: c.household_id, summary: `案件 ${c.case_no} 延长办理期限至 ${after.case_due}（${EXTENSION_REASONS[input.reason]}：${input.note.trim()}，${actor.name} 签字）`, after: { reason: input.reason, note: input.note.trim(), caseDue: after.case_due } })
+  })
+  return getCase(readCtx(core, actor), input.caseId)
+}
+
 /** Opens a case's 单人保 or changes its category before the 初审 (recorded with the application). */
 export async function setIndividual(w: WriteCtx, caseId: string, individual: { memberId: string; basis: string } | null): Promise<void> {
   await w.tx.updateTable('dibao_case').set({ individual_member_id: individual?.memberId ?? null, individual_basis: individual?.basis ?? null }).where('id', '=', caseId).execute()

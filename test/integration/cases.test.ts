@@ -172,6 +172,12 @@ describe('新申请：每种程序从申请到审批（真实数据库）', () =
     await fail(sign(c.id, 'townshipDecision', '2026-10-28', approver), 'VALIDATION', /须先在村（居）公示/)
     await sign(c.id, 'noticing', '2026-10-27', handler)
     await notice(c.id, 'preliminary', '2026-10-27')
+    // 乡镇审核确认 mode: 20 WD from 受理 (10-12) → 11-09; an objection allows 45 WD, signed by the approver
+    expect(c.caseDue).toBe('2026-11-09')
+    await fail(cases.extendCase(t.core, handler, { caseId: c.id, reason: 'objection', note: '公示期间收到异议' }), 'FORBIDDEN', /乡镇审核确认人/)
+    c = await cases.extendCase(t.core, approver, { caseId: c.id, reason: 'objection', note: '公示期间收到异议，重新调查' })
+    expect(c).toMatchObject({ extended: true, caseDue: '2026-12-14' })
+    await fail(cases.extendCase(t.core, approver, { caseId: c.id, reason: 'objection', note: '再次' }), 'CONFLICT', /已延长过/)
     c = await sign(c.id, 'townshipDecision', '2026-11-04', approver)
     await fail(sign(c.id, 'approved', '2026-11-04', reviewer), 'FORBIDDEN', /乡镇审核确认人/)
     await clearWarnings(c.id)
