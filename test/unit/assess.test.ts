@@ -1,39 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import { assessHousehold, policyExclusion, type AssessInput } from '../../main/domain/assess'
 import type { RuleIncome, RuleMember, RuleParams } from '../../main/domain/rules/types'
+import { income, member } from '../fixtures/facts'
 
 // domain.md §6.2: S = 800.00 元; money in 分.
 const S = 80_000
 const AS_OF = '2026-09-20'
 const PARAMS: RuleParams = { 'income.excludeBasicPension': true, 'benefit.rounding': 'fenHalfUp' }
 
-function member(over: Partial<RuleMember> & { id: string; name: string }): RuleMember {
-  return {
-    idNumber: '410721199003074310',
-    gender: 'male',
-    birthDate: '1990-03-07',
-    relation: '02',
-    coResident: true,
-    notCountedReason: null,
-    isBeneficiary: true,
-    health: 'healthy',
-    diagnosis: null,
-    disabilityCert: null,
-    disabilityCategory: null,
-    disabilityGrade: null,
-    labour: 'full',
-    employment: 'employed',
-    publicPayroll: false,
-    deathDate: null,
-    leftAt: null,
-    hukouType: 'rural',
-    ...over,
-  }
-}
 
-function income(over: Partial<RuleIncome> & { id: string; amountFen: number }): RuleIncome {
-  return { memberId: null, kind: 'other', subtype: null, counted: true, source: '入户', ...over }
-}
 
 // 算例1: 3 members; wages 10 800.00 − 10 % = 9 720.00 a year (810.00 a month), support 1 200.00 (100.00),
 // land rent 600.00 (50.00), grandmother's 基础养老金 1 800.00 (150.00) excluded → I = 960.00.

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import shippedRows from '../../resources/policy/params.json'
 import { RULES, RULE_PARAM_KEYS, evaluateRules, evaluateWith } from '../../main/domain/rules'
+import { income, member } from '../fixtures/facts'
 import type { Rule, RuleAsset, RuleFacts, RuleFlag, RuleIncome, RuleMember, RuleObligor, RuleParams, Severity } from '../../main/domain/rules/types'
 
 // domain.md §6.2: S = 800.00 元; money in 分. asOf: a decision date in 2026.
@@ -11,30 +12,6 @@ const AS_OF = '2026-09-20'
 const SHIPPED: RuleParams = Object.fromEntries((shippedRows as Array<{ key: string; value: unknown }>).map((r) => [r.key, r.value]))
 const P = (over: Record<string, unknown> = {}): RuleParams => ({ ...SHIPPED, ...over })
 
-function member(over: Partial<RuleMember> & { id: string; name: string }): RuleMember {
-  return {
-    idNumber: '410721199003074310',
-    gender: 'male',
-    birthDate: '1990-03-07',
-    relation: '02',
-    coResident: true,
-    notCountedReason: null,
-    isBeneficiary: true,
-    health: 'healthy',
-    diagnosis: null,
-    disabilityCert: null,
-    disabilityCategory: null,
-    disabilityGrade: null,
-    labour: 'full',
-    employment: 'employed',
-    publicPayroll: false,
-    deathDate: null,
-    leftAt: null,
-    hukouType: 'rural',
-    ...over,
-  }
-}
-const income = (over: Partial<RuleIncome> & { id: string; amountFen: number }): RuleIncome => ({ memberId: null, kind: 'other', subtype: null, counted: true, source: '入户', ...over })
 const asset = (over: Partial<RuleAsset> & { id: string; kind: string; valueFen: number }): RuleAsset => ({ memberId: 'm1', description: '', quantity: null, exempt: false, exemptReason: null, ...over })
 const obligor = (over: Partial<RuleObligor> = {}): RuleObligor => ({ id: 'o1', name: '张建军', relation: 'child', age: 40, monthlyIncomeFen: null, supportPaidFen: 10_000, waiver: false, waiverReason: null, consent: true, ...over })
 
