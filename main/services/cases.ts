@@ -13,7 +13,7 @@ import {
   canTransition, caseDueDate, checkSignature, dueDate, isOverdue, PROPOSAL_LABELS, proposalAllows, ROLE_LABELS, variantFor, variantIdForCase,
   type CaseKind, type DecisionLevel, type ProposalOutcome, type Role, type StepKind, type Variant, type VariantId
 } from '../domain/workflow'
-import { startMonth, phaseOutSchedule } from '../domain/benefit'
+import { BenefitError, startMonth, phaseOutSchedule } from '../domain/benefit'
 import { formatYuan } from '../domain/money'
 import { readCtx, withWrite, type Actor, type Core, type ReadCtx, type WriteCtx } from './context'
 import { newId } from './ids'
@@ -234,6 +234,10 @@ export async function blockersFor(ctx: ReadCtx, c: CaseRow, steps: StepRow[], to
     if (v.id === 'management' && !data.outcome) out.push('请选择拟调整方案（维持、增发、减发、停发、渐退或恢复）')
     if (v.id !== 'management' && !data.opinion) out.push('请选择初审意见：拟同意或拟不同意')
   }
+  if (to === 'preliminary' && data.outcome === 'phaseOut') {
+    const max = (await paramInForce<number>(ctx, 'phaseOut.maxMonths', date, t.code)) ?? 6
+    if (data.phaseOutMonths !== undefined && data.phaseOutMonths > max) out.push(`渐退期最长 ${max} 个月（⚙ phaseOut.maxMonths，民发〔2022〕83号），不能设为 ${data.phaseOutMonths} 个月`)
+  }
   if (to === 'notAccepted' && !data.ground) out.push('请选择不予受理的理由（只限法定情形：不属本乡镇、非共同生活成员且无委托、已有在办案件）')
 
   // rules: blocks stop approval; warnings need a 审核人's written clearance before an opinion or decision
@@ -312,6 +316,11 @@ export async function advanceCase(core: Core, actor: Actor, input: { caseId: str
   return getCase(readCtx(core, actor), input.caseId)
 }
 
+/** Domain calculation errors are the user's input problem here (Chinese message kept). */
+function benefitCall<T>(fn: () => T): T {
+  try { return fn() } catch (e) { if (e instanceof BenefitError) throw new AppError('VALIDATION', e.message); throw e }
+}
+
 /** The decision's effect on the household: status, amount, start month, re-check class and date (one benefit record). */
 async function applyDecision(w: WriteCtx, c: CaseRow, steps: StepRow[], date: string, outcome: ProposalOutcome | null, a: Awaited<ReturnType<typeof assessCase>>, data: StepDataT): Promise<string> {
   const t = await requireTownship(w)
@@ -333,7 +342,7 @@ async function applyDecision(w: WriteCtx, c: CaseRow, steps: StepRow[], date: st
     status = 'stopped'
   } else if (kind === 'phaseOut') {
     const max = (await paramInForce<number>(w, 'phaseOut.maxMonths', date, t.code)) ?? 6
-    const sched = phaseOutSchedule({ decisionDate: date, currentMonthlyFen: h.benefit_fen ?? 0, months: data.phaseOutMonths ?? parse<StepDataT>(latestOf(steps, 'preliminary')?.data_json ?? null)?.phaseOutMonths ?? max, maxMonths: max })
+    const sched = benefitCall(() => phaseOutSchedule({ decisionDate: date, currentMonthlyFen: h.benefit_fen ?? 0, months: data.phaseOutMonths ?? parse<StepDataT>(latestOf(steps, 'preliminary')?.data_json ?? null)?.phaseOutMonths ?? max, maxMonths: max }))
     monthly = h.benefit_fen ?? 0
     phaseUntil = sched.months[sched.months.length - 1]!.month
     status = 'phaseOut'

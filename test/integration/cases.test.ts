@@ -351,6 +351,45 @@ describe('动态管理', () => {
     expect(h).toEqual({ benefit_fen: 140000, benefit_from: '2026-12' })
   })
 
+  async function proposeAndDecide(hid: string, outcome: 'stop' | 'phaseOut', decisionDate: string, data: Record<string, unknown> = {}) {
+    let c = await cases.openCase(t.core, handler, { householdId: hid, kind: outcome === 'stop' ? 'stop' : 'phaseOut', origin: 'proactive', receivedDate: '2026-09-01', triggerKind: 'reported' })
+    await sign(c.id, 'investigating', '2026-09-01', handler)
+    await homeVisit(c.id, '2026-09-02', hid); await upload('visitForm', hid)
+    await clearWarnings(c.id)
+    await sign(c.id, 'preliminary', '2026-09-03', reviewer, { data: { outcome, ...data }, reason: '其子就业，家庭月收入 2,700.00 元，高于标准合计 2,400.00 元' })
+    await sign(c.id, 'hearing', '2026-09-04', handler)
+    await addRecord(t.core, handler, { caseId: c.id, kind: 'hearing', date: '2026-09-07', data: { method: 'phone', outcome: 'unreachable', attempts: [{ date: '2026-09-04', method: '电话', result: '无人接听' }, { date: '2026-09-07', method: '入户', result: '家中无人' }] } })
+    await sign(c.id, 'townshipDecision', decisionDate, approver)
+    await clearWarnings(c.id)
+    c = await sign(c.id, 'approved', decisionDate, approver)
+    return c
+  }
+
+  it('渐退：算例6，2026-09-20 决定 → 2026-10 至 2027-03 按原金额发放，户为渐退期', async () => {
+    const hid = await activeHousehold()
+    const c = await proposeAndDecide(hid, 'phaseOut', '2026-09-20', { phaseOutMonths: 6 })
+    expect(c.decision).toMatchObject({ outcome: 'phaseOut', startMonth: '2026-10' })
+    const h = await t.core.db.selectFrom('household').select(['status', 'benefit_fen', 'phase_out_until']).where('id', '=', hid).executeTakeFirstOrThrow()
+    expect(h).toEqual({ status: 'phaseOut', benefit_fen: 240000, phase_out_until: '2027-03' })
+    await fail(proposeAndDecide(await activeHousehold2(), 'phaseOut', '2026-09-20', { phaseOutMonths: 7 }), 'VALIDATION', /渐退期最长 6 个月/)
+  })
+
+  async function activeHousehold2() {
+    return (await hh.createHousehold(t.core, handler, threeMemberHousehold({ legacyImport: true, legacyBenefitFen: 240000, legacyBenefitFrom: '2025-01', recheckClass: 'B' }, ['郑一', '王二', '郑三']))).id
+  }
+
+  it('停发：听取意见（两次联系未果）后决定，次月起停发，档案注销，成员可在新档案登记', async () => {
+    const hid = await activeHousehold()
+    const c = await proposeAndDecide(hid, 'stop', '2026-09-21')
+    expect(c.decision).toMatchObject({ outcome: 'stop', startMonth: '2026-10' })
+    const h = await t.core.db.selectFrom('household').select(['status', 'benefit_fen', 'next_recheck_due']).where('id', '=', hid).executeTakeFirstOrThrow()
+    expect(h).toEqual({ status: 'stopped', benefit_fen: null, next_recheck_due: null })
+    const open = await t.core.db.selectFrom('member').select('id').where('household_id', '=', hid).where('in_open_file', '=', 1).execute()
+    expect(open).toEqual([])
+    const br = await t.core.db.selectFrom('benefit_record').select(['kind', 'monthly_fen', 'effective_month', 'previous_fen']).where('household_id', '=', hid).execute()
+    expect(br).toEqual([{ kind: 'stop', monthly_fen: 0, effective_month: '2026-10', previous_fen: 240000 }])
+  })
+
   it('成员死亡：减少成员时自动登记变更案件，3个月内办结', async () => {
     const hid = await activeHousehold()
     const m = await members(hid)
