@@ -103,6 +103,7 @@ export const handlers: Handlers = {
   'notices.get': (h, i) => notices.getNotice(rc(h), i.id),
   'notices.create': (h, i) => notices.createNotice(h.core, actor(h), i),
   'notices.post': (h, i) => notices.postNotice(h.core, actor(h), i),
+  'notices.period': (h, i) => notices.noticePeriod(rc(h), i),
   'notices.addPhoto': (h, i) => notices.addNoticePhoto(h.core, actor(h), i),
   'notices.readFile': (h, i) => notices.readNoticeFile(rc(h), i),
   'objections.add': (h, i) => notices.addObjection(h.core, actor(h), i),

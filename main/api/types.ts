@@ -106,6 +106,8 @@ export interface ObjectionView {
   id: string; batchId: string | null; caseId: string; caseNo: string; receivedDate: string; channel: string; channelLabel: string; realName: boolean
   objectorName: string | null; objectorContact: string | null; content: string; handling: string | null; result: string | null; upheld: boolean | null
   feedback: string | null; status: 'open' | 'closed'; createdAt: string; closedAt: string | null
+  /** false: the objector's identity and contact are withheld from this account (domain.md §8) */
+  identityVisible: boolean
 }
 export interface NoticeView {
   id: string; batchNo: string; kind: string; kindLabel: string; level: 'village' | 'township' | 'county'; villageCode: string | null; villageName: string | null
@@ -124,7 +126,7 @@ export interface CaseView {
   /** Records each next step still needs, per step kind (shown before the clerk tries to sign). */
   allowedRecords: string[]
 }
-export interface TodoItem { caseId: string; caseNo: string; householdId: string; headName: string; fileNo: string; villageName: string; nextRoles: string[]; kindLabel: string; currentStepLabel: string; due: string | null; caseDue: string | null; overdue: boolean; mine: boolean }
+export interface TodoItem { caseId: string; caseNo: string; householdId: string; headName: string; fileNo: string; villageCode: string; villageName: string; currentStep: string; variantId: string; nextRoles: string[]; kindLabel: string; currentStepLabel: string; due: string | null; caseDue: string | null; overdue: boolean; mine: boolean }
 export interface RecheckRow { householdId: string; fileNo: string; headName: string; villageCode: string; villageName: string; recheckClass: string | null; nextRecheckDue: string; overdue: boolean; openCaseNo: string | null; benefitFen: number | null }
 export interface RecheckDashboard { asOf: string; leadDays: number; villages: Array<{ villageCode: string; villageName: string; due: number; overdue: number }>; rows: RecheckRow[]; total: number }
 export interface RaisePreviewRow { householdId: string; fileNo: string; headName: string; villageName: string; persons: number; incomeFen: number; beforeFen: number; afterFen: number; backPayFen: number; note: string | null }

@@ -451,7 +451,7 @@ export async function todo(ctx: ReadCtx, input: { mine?: boolean; overdueOnly?: 
   const limit = input.limit ?? 300
   const query = (withDue: boolean, n: number) => {
     let q = ctx.db.selectFrom('dibao_case').innerJoin('household', 'household.id', 'dibao_case.household_id').innerJoin('village', 'village.code', 'household.village_code')
-      .select(['dibao_case.id', 'dibao_case.case_no', 'dibao_case.kind', 'dibao_case.variant_id', 'dibao_case.decision_level', 'dibao_case.current_step', 'dibao_case.next_due', 'dibao_case.case_due', 'dibao_case.next_roles', 'dibao_case.household_id', 'household.head_name', 'household.file_no', 'village.name as village_name'])
+      .select(['dibao_case.id', 'dibao_case.case_no', 'dibao_case.kind', 'dibao_case.variant_id', 'dibao_case.decision_level', 'dibao_case.current_step', 'dibao_case.next_due', 'dibao_case.case_due', 'dibao_case.next_roles', 'dibao_case.household_id', 'household.head_name', 'household.file_no', 'household.village_code', 'village.name as village_name'])
       .where('dibao_case.closed_at', 'is', null).where('dibao_case.next_due', withDue ? 'is not' : 'is', null)
     if (input.mine) q = q.where('dibao_case.next_roles', 'like', `%${role}%`)
     if (input.overdueOnly) q = q.where('dibao_case.next_due', '<', ctx.today)
@@ -464,7 +464,7 @@ export async function todo(ctx: ReadCtx, input: { mine?: boolean; overdueOnly?: 
     const v = variantFor(r.variant_id as VariantId, r.decision_level)
     const roles = (r.next_roles ?? '').split(',').filter(Boolean)
     return {
-      caseId: r.id, caseNo: r.case_no, householdId: r.household_id, headName: r.head_name, fileNo: r.file_no, villageName: r.village_name, nextRoles: roles.map((x) => ROLE_LABELS[x as Role] ?? x),
+      caseId: r.id, caseNo: r.case_no, householdId: r.household_id, headName: r.head_name, fileNo: r.file_no, villageCode: r.village_code, villageName: r.village_name, currentStep: r.current_step, variantId: r.variant_id, nextRoles: roles.map((x) => ROLE_LABELS[x as Role] ?? x),
       kindLabel: CASE_KIND_LABELS[r.kind], currentStepLabel: v.steps[r.current_step as StepKind]?.label ?? r.current_step, due: r.next_due, caseDue: r.case_due,
       overdue: r.next_due ? isOverdue(r.next_due, ctx.today) : false, mine: roles.includes(role),
     }

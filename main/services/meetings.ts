@@ -32,7 +32,8 @@ async function composition(ctx: ReadCtx, date: string, attendees: MeetingInput['
   const reps = counted.filter((a) => REPRESENTATIVE_KINDS.has(a.kind)).length
   const required = Math.ceil(counted.length * share - 1e-9)
   const problems: string[] = []
-  if (reps < required) problems.push(`党员代表和村（居）民代表 ${reps} 人，应不少于参加人数 ${counted.length} 人的 ${Math.round(share * 100)}%（${required} 人）`)
+  const shareLabel = Math.abs(share - 2 / 3) < 1e-9 ? '三分之二' : Math.abs(share - 0.5) < 1e-9 ? '二分之一' : `${Math.round(share * 100)}%`
+  if (reps < required) problems.push(`党员代表和村（居）民代表 ${reps} 人，应不少于参加人数 ${counted.length} 人的${shareLabel}（${required} 人）`)
   if (quorum && counted.length < quorum) problems.push(`参加人数 ${counted.length} 人，少于规定的 ${quorum} 人`)
   if (!counted.some((a) => a.kind === 'townshipStaff')) problems.push('须有乡镇工作人员主持并形成结论')
   return { total: counted.length, representatives: reps, share, required, ok: problems.length === 0, message: problems.length ? problems.join('；') : `参加 ${counted.length} 人，代表 ${reps} 人，符合组成要求` }
@@ -79,7 +80,14 @@ export async function updateMeeting(core: Core, actor: Actor, input: MeetingInpu
   validate(input)
   await withWrite(core, actor, async (w) => {
     const m = await loadDraft(w.tx, input.id, input.version)
-    await w.tx.updateTable('review_meeting').set({ meeting_date: input.date, place: input.place.trim(), chair: input.chair.trim(), recorder: input.recorder.trim(), due_count: input.dueCount ?? null, attendees_json: JSON.stringify(input.attendees), briefing: input.briefing ?? null, minutes: input.minutes ?? null, version: m.version + 1 }).where('id', '=', m.id).execute()
+    if (input.villageCode !== m.village_code) {
+      const n = await w.tx.selectFrom('review_meeting_case').select('case_id').where('meeting_id', '=', m.id).limit(1).executeTakeFirst()
+      if (n) throw new AppError('VALIDATION', '会议已列入案件，不能更换村（社区）；请先移出案件', { villageCode: '已列入案件，不能更换' })
+      const v = await w.tx.selectFrom('village').select('code').where('code', '=', input.villageCode).executeTakeFirst()
+      if (!v) throw new AppError('VALIDATION', '请选择村（社区）', { villageCode: '请选择村（社区）' })
+    }
+    if (input.date > w.today) throw new AppError('VALIDATION', '会议日期不能晚于今天', { date: '不能晚于今天' })
+    await w.tx.updateTable('review_meeting').set({ village_code: input.villageCode, meeting_date: input.date, place: input.place.trim(), chair: input.chair.trim(), recorder: input.recorder.trim(), due_count: input.dueCount ?? null, attendees_json: JSON.stringify(input.attendees), briefing: input.briefing ?? null, minutes: input.minutes ?? null, version: m.version + 1 }).where('id', '=', m.id).execute()
     await w.audit({ action: 'meeting.update', entity: 'meeting', entityId: m.id, summary: `修改民主评议会议 ${m.meeting_no} 记录` })
   })
   return getMeeting(readCtx(core, actor), input.id)
@@ -105,13 +113,17 @@ export async function setMeetingCase(core: Core, actor: Actor, input: { meetingI
     if (votes.some((x) => x !== undefined && x !== null && (!Number.isInteger(x) || x < 0))) throw new AppError('VALIDATION', '票数应为不小于 0 的整数')
     const attendees = JSON.parse(m.attendees_json) as MeetingInput['attendees']
     const voters = attendees.filter((a) => a.kind !== 'supervisor' && a.kind !== 'countyStaff').length
-    const sum = votes.reduce<number>((s, x) => s + (x ?? 0), 0)
+    // fields not given keep their value (a partial update); null clears
+    const given = <K extends 'presentation' | 'agree' | 'disagree' | 'abstain' | 'opinion' | 'result' | 'recusals'>(k: K) => input[k] !== undefined
+    const keys = ['presentation', 'agree', 'disagree', 'abstain', 'opinion', 'result', 'recusals'] as const
+    const patch = Object.fromEntries(keys.filter(given).map((k) => [k, input[k] ?? null]))
+    if (existing) { if (Object.keys(patch).length) await w.tx.updateTable('review_meeting_case').set(patch).where('meeting_id', '=', m.id).where('case_id', '=', c.id).execute() }
+    else await w.tx.insertInto('review_meeting_case').values({ meeting_id: m.id, case_id: c.id, presentation: null, agree: null, disagree: null, abstain: null, opinion: null, result: null, recusals: null, ...patch }).execute()
+    const row = await w.tx.selectFrom('review_meeting_case').selectAll().where('meeting_id', '=', m.id).where('case_id', '=', c.id).executeTakeFirstOrThrow()
+    const sum = (row.agree ?? 0) + (row.disagree ?? 0) + (row.abstain ?? 0)
     if (sum > voters) throw new AppError('VALIDATION', `同意、不同意、弃权合计 ${sum} 票，多于参加评议的 ${voters} 人（监督员不投票）`)
-    const row = { presentation: input.presentation ?? null, agree: input.agree ?? null, disagree: input.disagree ?? null, abstain: input.abstain ?? null, opinion: input.opinion ?? null, result: input.result ?? null, recusals: input.recusals ?? null }
-    if (existing) await w.tx.updateTable('review_meeting_case').set(row).where('meeting_id', '=', m.id).where('case_id', '=', c.id).execute()
-    else await w.tx.insertInto('review_meeting_case').values({ meeting_id: m.id, case_id: c.id, ...row }).execute()
     await w.tx.updateTable('review_meeting').set({ version: m.version + 1 }).where('id', '=', m.id).execute()
-    await w.audit({ action: 'meeting.case', entity: 'meeting', entityId: m.id, householdId: c.hid, summary: `民主评议会议 ${m.meeting_no}：案件 ${c.case_no}${input.result ? ` 评议结论“${RESULT_LABELS[input.result]}”` : ' 列入评议'}${input.agree != null ? `（同意 ${input.agree}、不同意 ${input.disagree ?? 0}、弃权 ${input.abstain ?? 0}）` : ''}` })
+    await w.audit({ action: 'meeting.case', entity: 'meeting', entityId: m.id, householdId: c.hid, summary: `民主评议会议 ${m.meeting_no}：案件 ${c.case_no}${row.result ? ` 评议结论“${RESULT_LABELS[row.result]}”` : ' 列入评议'}${row.agree != null ? `（同意 ${row.agree}、不同意 ${row.disagree ?? 0}、弃权 ${row.abstain ?? 0}）` : ''}` })
   })
   return getMeeting(readCtx(core, actor), input.meetingId)
 }

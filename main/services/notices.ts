@@ -32,6 +32,11 @@ async function lineFor(ctx: ReadCtx, caseId: string, kind: string) {
   if (!c) throw new AppError('NOT_FOUND', '找不到该案件')
   const spec = NOTICE_KINDS[kind]!
   if (c.closed_at || !spec.steps.includes(c.current_step)) throw new AppError('VALIDATION', `案件 ${c.case_no} 不在“${spec.label}”环节，不能列入本批公示`)
+  const stepDate = await ctx.db.selectFrom('case_step').select('step_date').where('case_id', '=', caseId).where('kind', '=', c.current_step).orderBy('seq', 'desc').executeTakeFirstOrThrow()
+  const already = await ctx.db.selectFrom('notice_line').innerJoin('notice_batch', 'notice_batch.id', 'notice_line.batch_id').select(['notice_batch.batch_no', 'notice_batch.status'])
+    .where('notice_line.case_id', '=', caseId).where('notice_batch.kind', '=', kind)
+    .where((eb) => eb.or([eb('notice_batch.status', '=', 'draft'), eb('notice_batch.start_date', '>=', stepDate.step_date)])).executeTakeFirst()
+  if (already) throw new AppError('CONFLICT', `案件 ${c.case_no} 已在${already.status === 'draft' ? '待张贴的' : ''}公示 ${already.batch_no} 中，不能重复列入（重新公示须先重新签署初审意见）`)
   if (!c.applicant_name || c.applicant_left) throw new AppError('VALIDATION', `案件 ${c.case_no} 还没有确定申请人（须为保障对象），请先在申请登记中选择申请人`)
   const prelim = await ctx.db.selectFrom('case_step').select(['data_json']).where('case_id', '=', caseId).where('kind', 'in', ['preliminary', 'approved']).orderBy('seq', 'desc').executeTakeFirst()
   const data = parse<{ opinion?: string; outcome?: string; assessment?: { persons: number; monthlyFen: number | null } }>(prelim?.data_json ?? null, {})
@@ -97,6 +102,15 @@ export async function postNotice(core: Core, actor: Actor, input: { id: string; 
   return getNotice(readCtx(core, actor), input.id)
 }
 
+/** The period a notice posted on `startDate` would have (shown before posting). */
+export async function noticePeriod(ctx: ReadCtx, input: { startDate: string }): Promise<{ startDate: string; endDate: string; durationLabel: string; warnings: string[] }> {
+  const t = await requireTownship(ctx)
+  const duration = (await paramInForce<NoticeDuration>(ctx, 'notice.duration', input.startDate, t.code)) ?? { days: 7, unit: 'calendar' }
+  const shift = (await paramInForce<boolean>(ctx, 'notice.shiftEndToWorkday', input.startDate, t.code)) ?? true
+  const { end, warnings } = noticeEnd(input.startDate, duration, await calendar(ctx), shift)
+  return { startDate: input.startDate, endDate: end, durationLabel: durationLabel(duration), warnings }
+}
+
 export async function addNoticePhoto(core: Core, actor: Actor, input: { id: string; originalName: string; dataBase64: string; takenDate: string }): Promise<NoticeView> {
   const bytes = Buffer.from(input.dataBase64, 'base64')
   const mime = sniffMime(bytes)
@@ -105,6 +119,7 @@ export async function addNoticePhoto(core: Core, actor: Actor, input: { id: stri
     const b = await w.tx.selectFrom('notice_batch').selectAll().where('id', '=', input.id).executeTakeFirst()
     if (!b) throw new AppError('NOT_FOUND', '找不到该公示')
     if (b.status !== 'posted') throw new AppError('VALIDATION', '请先登记张贴，再上传张贴照片')
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(input.takenDate) || input.takenDate < b.start_date || input.takenDate > w.today) throw new AppError('VALIDATION', `拍摄日期应在张贴日期（${b.start_date}）到今天之间`, { takenDate: `应在 ${b.start_date} 到今天之间` })
     const sm3 = storeContent(core.dataDir, bytes)
     const photos = parse<Array<{ sm3: string; originalName: string; mime: string; at: string }>>(b.photos_json, [])
     photos.push({ sm3, originalName: input.originalName, mime, at: input.takenDate })
@@ -167,7 +182,7 @@ function objectionView(r: { id: string; batch_id: string | null; case_id: string
   const mayIdentify = ctx.actor?.role === 'handler' || ctx.actor?.role === 'reviewer' || ctx.actor?.role === 'townshipApprover'
   return {
     id: r.id, batchId: r.batch_id, caseId: r.case_id, caseNo: r.case_no, receivedDate: r.received_date, channel: r.channel, channelLabel: OBJECTION_CHANNELS[r.channel] ?? r.channel, realName: !!r.real_name,
-    objectorName: mayIdentify ? r.objector_name : (r.real_name ? '（实名，仅经办人和审核人可见）' : null), objectorContact: mayIdentify ? r.objector_contact : null,
+    objectorName: mayIdentify ? r.objector_name : null, objectorContact: mayIdentify ? r.objector_contact : null, identityVisible: mayIdentify,
     content: r.content, handling: r.handling, result: r.result, upheld: r.upheld === null ? null : !!r.upheld, feedback: r.feedback, status: r.status, createdAt: r.created_at, closedAt: r.closed_at,
   }
 }

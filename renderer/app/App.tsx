@@ -19,6 +19,14 @@ import { CreatePage } from '../pages/households/CreatePage'
 import { FilePage } from '../pages/households/FilePage'
 import { OperatorsPage } from '../pages/settings/OperatorsPage'
 import { VillagesPage } from '../pages/settings/VillagesPage'
+import { StandardsPage } from '../pages/settings/StandardsPage'
+import { RelativesPage } from '../pages/settings/RelativesPage'
+import { PolicyPage } from '../pages/settings/PolicyPage'
+import { MeetingsPage } from '../pages/meetings/MeetingsPage'
+import { MeetingPage } from '../pages/meetings/MeetingPage'
+import { NoticesPage } from '../pages/notices/NoticesPage'
+import { NoticePage } from '../pages/notices/NoticePage'
+import { RecheckPage } from '../pages/recheck/RecheckPage'
 
 type Phase =
   | { kind: 'loading' }
@@ -132,7 +140,7 @@ function Routed() {
 
   useEffect(() => {
     if (route.name === 'login' || route.name === 'setup' || route.name === 'notFound') navigate('/households', { replace: true })
-    if ((route.name === 'operators' || route.name === 'villages') && !admin) navigate('/households', { replace: true })
+    if ((route.name === 'operators' || route.name === 'villages' || route.name === 'standards') && !admin) navigate('/households', { replace: true })
   }, [route.name, admin])
 
   let page: ReactNode = null
@@ -144,6 +152,14 @@ function Routed() {
     case 'operators': page = admin ? <OperatorsPage /> : null; break
     case 'villages': page = admin ? <VillagesPage /> : null; break
     case 'account': page = <AccountPage />; break
+    case 'meetings': page = <MeetingsPage />; break
+    case 'meeting': page = <MeetingPage key={route.params.id} id={route.params.id!} />; break
+    case 'notices': page = <NoticesPage />; break
+    case 'notice': page = <NoticePage key={route.params.id} id={route.params.id!} />; break
+    case 'recheck': page = <RecheckPage />; break
+    case 'standards': page = admin ? <StandardsPage /> : null; break
+    case 'relatives': page = <RelativesPage />; break
+    case 'policy': page = <PolicyPage />; break
     default: page = null
   }
   return <AppLayout route={route}>{page}</AppLayout>

@@ -60,9 +60,10 @@ export function AppLayout({ route, children }: { route: Route; children: ReactNo
         </Space>
       </Header>
       <Layout style={{ minHeight: 0 }}>
-        <Sider collapsible collapsed={collapsed} onCollapse={setCollapsed} width={168} collapsedWidth={56} theme="light" style={{ borderRight: '1px solid #e5e8ef' }}>
+        <Sider collapsible collapsed={collapsed} onCollapse={setCollapsed} width={180} collapsedWidth={56} theme="light" style={{ borderRight: '1px solid #e5e8ef' }}>
           <Menu
             mode="inline"
+            inlineIndent={16}
             selectedKeys={[selected]}
             defaultOpenKeys={['work', 'settings']}
             items={items}

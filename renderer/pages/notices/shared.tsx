@@ -1,0 +1,110 @@
+// Shared by the procedure pages (民主评议, 公示): code tables copied from the services (the renderer cannot
+// import them), the step labels a case must be at to be listed, reading files as base64 and showing stored
+// files (公示 photos, 签到表) by their SM3 digest through `notices.readFile`.
+import { Button, Image, Modal, Space, Spin, Typography } from 'antd'
+import dayjs, { type Dayjs } from 'dayjs'
+import { useEffect, useState } from 'react'
+import { variantFor, VARIANTS, type StepKind, type VariantId } from '../../../main/domain/workflow'
+import { ApiError, call } from '../../api'
+import { useApi } from '../../app/useApi'
+
+/** main/services/notices.ts NOTICE_KINDS (label, the case steps it lists, level). */
+export const NOTICE_KINDS: Record<string, { label: string; steps: StepKind[]; level: 'village' | 'township' | 'county' }> = {
+  preliminary: { label: '初审公示', steps: ['noticing'], level: 'village' },
+  villageFirst: { label: '村级公示（一榜）', steps: ['villageNoticing'], level: 'village' },
+  county: { label: '县级公示（三榜）', steps: ['countyNoticing'], level: 'county' },
+  publication: { label: '公布', steps: ['approved', 'published'], level: 'village' }
+}
+export const NOTICE_KIND_OPTIONS = Object.entries(NOTICE_KINDS).map(([value, k]) => ({ value, label: k.label }))
+
+/** main/services/notices.ts OBJECTION_CHANNELS. */
+export const OBJECTION_CHANNELS: Record<string, string> = { visit: '来访', phone: '电话', letter: '来信', box: '举报箱', hotline12349: '12349热线', transfer: '上级转办', other: '其他' }
+export const CHANNEL_OPTIONS = Object.entries(OBJECTION_CHANNELS).map(([value, label]) => ({ value, label }))
+
+/** main/services/meetings.ts ATTENDEE_KINDS. */
+export const ATTENDEE_KINDS: Record<string, string> = {
+  townshipStaff: '乡镇工作人员', villageCadre: '村干部', partyMember: '党员代表', representative: '村（居）民代表', residentCadre: '驻村干部', supervisor: '监督员', countyStaff: '县级工作人员'
+}
+export const ATTENDEE_KIND_OPTIONS = Object.entries(ATTENDEE_KINDS).map(([value, label]) => ({ value, label }))
+/** 监督员 and county staff attend as observers: not counted, do not vote (main/services/meetings.ts). */
+export const OBSERVER_KINDS = new Set(['supervisor', 'countyStaff'])
+export const REPRESENTATIVE_KINDS = new Set(['partyMember', 'representative'])
+/** main/services/meetings.ts REVIEW_STEPS: the steps at which a case may be put on a meeting. */
+export const REVIEW_STEPS: StepKind[] = ['reviewMeeting', 'villageReview', 'objectionHandling']
+
+/**
+ * Every label those step kinds carry in any procedure variant and decision level. The 待办 list gives only
+ * the current step's label, so a case is a candidate when its label is one of these (the server decides).
+ */
+export function stepLabels(kinds: StepKind[]): Set<string> {
+  const out = new Set<string>()
+  for (const id of Object.keys(VARIANTS) as VariantId[]) {
+    for (const level of ['county', 'township'] as const) {
+      let v
+      try { v = variantFor(id, level) } catch { continue }
+      for (const k of kinds) { const d = v.steps[k]; if (d) out.add(d.label) }
+    }
+  }
+  return out
+}
+
+export const noFuture = (d: Dayjs) => d.isAfter(dayjs(), 'day')
+export const ymd = (d: Dayjs) => d.format('YYYY-MM-DD')
+
+export const MAX_UPLOAD_BYTES = 28 * 1024 * 1024
+
+/** File → base64 without the "data:…;base64," prefix. */
+export function readBase64(file: Blob): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const r = new FileReader()
+    r.onload = () => {
+      const s = String(r.result ?? '')
+      const i = s.indexOf(',')
+      resolve(i >= 0 ? s.slice(i + 1) : s)
+    }
+    r.onerror = () => reject(r.error ?? new Error('读取文件失败'))
+    r.readAsDataURL(file)
+  })
+}
+
+function base64ToBlob(b64: string, mime: string): Blob {
+  const bin = atob(b64)
+  const bytes = new Uint8Array(bin.length)
+  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i)
+  return new Blob([bytes], { type: mime })
+}
+
+/** A stored image as a data URL thumbnail (click to enlarge). */
+export function StoredThumb({ sm3, alt, width = 160, height = 120 }: { sm3: string; alt: string; width?: number; height?: number }) {
+  const q = useApi('notices.readFile', { sm3 }, { reloadOnMutation: false })
+  if (q.error) return <div style={{ width, height, display: 'grid', placeItems: 'center', background: '#fafafa', border: '1px solid #f0f0f0' }}><Typography.Text type="danger" style={{ fontSize: 12 }}>{q.error.message}</Typography.Text></div>
+  if (!q.data) return <div style={{ width, height, display: 'grid', placeItems: 'center', background: '#fafafa', border: '1px solid #f0f0f0' }}><Spin size="small" /></div>
+  return <Image src={`data:${q.data.mime};base64,${q.data.dataBase64}`} alt={alt} width={width} height={height} style={{ objectFit: 'cover', border: '1px solid #f0f0f0' }} />
+}
+
+/** Opens a stored file (PDF or image) in a modal, from a Blob URL. */
+export function StoredFileModal({ file, onClose }: { file: { sm3: string; originalName: string; mime: string } | null; onClose: () => void }) {
+  const [state, setState] = useState<{ url: string; mime: string } | { error: string } | null>(null)
+  useEffect(() => {
+    if (!file) { setState(null); return }
+    let url: string | null = null
+    let gone = false
+    call('notices.readFile', { sm3: file.sm3 })
+      .then((r) => { if (gone) return; url = URL.createObjectURL(base64ToBlob(r.dataBase64, r.mime)); setState({ url, mime: r.mime }) })
+      .catch((e: unknown) => { if (!gone) setState({ error: e instanceof ApiError ? e.message : String(e) }) })
+    return () => { gone = true; if (url) URL.revokeObjectURL(url) }
+  }, [file])
+  const ready = state && 'url' in state ? state : null
+  const isPdf = ready?.mime === 'application/pdf'
+  return (
+    <Modal
+      open={!!file} onCancel={onClose} destroyOnHidden title={file?.originalName ?? ''} width={isPdf ? '92vw' : 900} style={{ top: 16 }}
+      footer={<Space>{ready ? <Button href={ready.url} download={file?.originalName}>另存文件</Button> : null}<Button type="primary" onClick={onClose}>关闭</Button></Space>}
+    >
+      {!state ? <div style={{ textAlign: 'center', padding: 48 }}><Spin description="正在读取…" /></div>
+        : 'error' in state ? <Typography.Text type="danger">{state.error}</Typography.Text>
+          : isPdf ? <iframe title={file?.originalName} src={state.url} style={{ width: '100%', height: 'calc(100vh - 180px)', border: 0 }} />
+            : <div style={{ textAlign: 'center', maxHeight: 'calc(100vh - 180px)', overflow: 'auto' }}><Image src={state.url} alt={file?.originalName} style={{ maxWidth: '100%' }} /></div>}
+    </Modal>
+  )
+}
