@@ -247,6 +247,7 @@ export interface CaseTable {
   next_roles: string | null             // comma-separated roles that sign the next steps
   case_due: string | null               // whole-case limit
   extended: Generated<number>
+  extension_json: string | null         // {reason, note, by, at}: the whole-case limit extended to 45 WD
   trigger_kind: string | null           // management cases: due | reported | dataComparison | complaint | death | moveOut
 }
 

@@ -39,6 +39,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`alter table dibao_case add column case_due text`.execute(db)
   await sql`alter table dibao_case add column extended integer not null default 0`.execute(db)
   await sql`alter table dibao_case add column trigger_kind text`.execute(db)
+  await sql`alter table dibao_case add column extension_json text`.execute(db)
   await db.schema.createIndex('case_open_due').on('dibao_case').columns(['next_due']).where(sql.ref('closed_at'), 'is', null).execute()
 
   // Content recorded on a case while it is at a step (申请、补正告知、入户调查、核对报告、听取意见、县级入户 …).

@@ -36,6 +36,9 @@ export interface HouseholdView {
   registeredPoor: boolean; relativeFiling: boolean; housingType: string | null; housingArea: number | null; bankName: string | null
   bankAccount: string | null; payeeName: string | null; note: string | null; statusReason: string | null; statusChangedAt: string | null
   createdAt: string; updatedAt: string
+  /** Current benefit (null until a decision or for a legacy file without an amount) and dynamic management. */
+  benefitFen: number | null; benefitFrom: string | null; benefitPersons: number | null; standardFen: number | null
+  recheckClass: 'A' | 'B' | 'C' | null; nextRecheckDue: string | null; phaseOutUntil: string | null
 }
 
 export interface HouseholdFile {
@@ -120,13 +123,16 @@ export interface CaseView {
   decisionLevel: 'county' | 'township'; category: 'urban' | 'rural'; categoryLabel: string; individual: { memberId: string; basis: string } | null; triggerKind: string | null
   currentStep: string; currentStepLabel: string; openedAt: string; closedAt: string | null; version: number
   steps: CaseStepView[]; next: CaseNextStep[]; caseDue: string | null; caseOverdue: boolean; extended: boolean
+  /** The whole-case limit stops at the decision: the date it was decided and whether that was in time. */
+  decidedAt: string | null; decidedInTime: boolean | null
+  extension: { reason: string; reasonLabel: string; note: string; by: string; at: string } | null
   records: CaseRecordView[]; flags: CaseFlagView[]; meetings: Array<{ id: string; meetingNo: string; date: string; status: string; result: string | null; resultLabel: string | null; agree: number | null; disagree: number | null; abstain: number | null }>
   notices: Array<{ id: string; batchNo: string; title: string; startDate: string; endDate: string; status: string; periodState: string }>
   objections: ObjectionView[]; proposal: { outcome: string; label: string } | null; opinion: 'positive' | 'negative' | null; decision: DecisionView | null
   /** Records each next step still needs, per step kind (shown before the clerk tries to sign). */
   allowedRecords: string[]
 }
-export interface TodoItem { caseId: string; caseNo: string; householdId: string; headName: string; fileNo: string; villageCode: string; villageName: string; currentStep: string; variantId: string; nextRoles: string[]; kindLabel: string; currentStepLabel: string; due: string | null; caseDue: string | null; overdue: boolean; mine: boolean }
+export interface TodoItem { caseId: string; caseNo: string; householdId: string; headName: string; fileNo: string; villageCode: string; villageName: string; currentStep: string; variantId: string; nextRoles: string[]; nextRoleIds: string[]; kindLabel: string; currentStepLabel: string; due: string | null; caseDue: string | null; overdue: boolean; mine: boolean }
 export interface RecheckRow { householdId: string; fileNo: string; headName: string; villageCode: string; villageName: string; recheckClass: string | null; nextRecheckDue: string; overdue: boolean; openCaseNo: string | null; benefitFen: number | null }
 export interface RecheckDashboard { asOf: string; leadDays: number; villages: Array<{ villageCode: string; villageName: string; due: number; overdue: number }>; rows: RecheckRow[]; total: number }
 export interface RaisePreviewRow { householdId: string; fileNo: string; headName: string; villageName: string; persons: number; incomeFen: number; beforeFen: number; afterFen: number; backPayFen: number; note: string | null }

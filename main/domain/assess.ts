@@ -92,13 +92,13 @@ export function policyExclusion(subtype: string | null, params: RuleParams): str
   const text = (subtype ?? '').trim()
   if (text === '') return null
   if (text.includes(BASIC_PENSION) && boolParam(params, 'income.excludeBasicPension', true)) {
-    return '城乡居民基础养老金不计入家庭收入（income.excludeBasicPension）'
+    return '城乡居民基础养老金按现行政策不计入家庭收入'
   }
   for (const item of NEVER_COUNTED) {
     if (item.words.some((w) => text.includes(w))) return item.reason
   }
   for (const w of stringListParam(params, 'income.excludedSubtypes', [])) {
-    if (text.includes(w)) return `“${w}”按本地规定不计入家庭收入（income.excludedSubtypes）`
+    if (text.includes(w)) return `“${w}”按本地规定不计入家庭收入`
   }
   return null
 }

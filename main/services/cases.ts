@@ -21,7 +21,7 @@ import { nextCounter, OPEN_STATUSES } from './households'
 import { calendar, paramInForce } from './policy'
 import { requireTownship } from './setup'
 import { listRecords } from './caseRecords'
-import { flagsOfCase, syncFlags } from './rules'
+import { flagsOfCase, previewOpenFlags, syncFlags } from './rules'
 import { assessCase, applyBenefit, nextRecheckDue } from './benefits'
 import { caseMeetings } from './meetings'
 import { caseNotices, caseObjections } from './notices'
@@ -100,7 +100,7 @@ export async function insertCase(w: WriteCtx, actor: Actor | null, role: Role, i
   await w.tx.insertInto('dibao_case').values({
     id: caseId, case_no: caseNo, household_id: h.id, kind: input.kind, origin: input.origin, variant_id: variantId, decision_level: variant.decisionLevel,
     current_step: first, opened_at: w.now, closed_at: null, version: 1, category: h.category, individual_member_id: null, individual_basis: null,
-    next_due: null, next_roles: null, case_due: null, trigger_kind: input.triggerKind ?? null
+    next_due: null, next_roles: null, case_due: null, trigger_kind: input.triggerKind ?? null, extension_json: null
   }).execute()
   await insertStep(w.tx, { caseId, seq: 1, kind: first, date: input.receivedDate, actor, role, reason: input.note ?? null, now: w.now })
   await refreshDue(w, caseId)
@@ -131,7 +131,8 @@ export async function refreshDue(ctx: ReadCtx, caseId: string): Promise<void> {
   const cur = v.steps[c.current_step as StepKind]
   const nexts = (cur?.next ?? []).filter((k) => k !== 'withdrawn' && k !== 'terminated')
   const dues = nexts.map((k) => dueDate(v, k, hist, cal)?.due).filter((d): d is string => !!d)
-  const whole = caseDueDate(v, hist, cal, !!c.extended)?.due ?? (await managementDue(ctx, c, steps))
+  const decided = v.caseLimitWD ? steps.find((s) => v.caseLimitWD!.until.includes(s.kind as StepKind)) : undefined
+  const whole = decided ? null : (caseDueDate(v, hist, cal, !!c.extended)?.due ?? (await managementDue(ctx, c, steps)))
   const all = [...dues, ...(whole ? [whole] : [])].sort()
   const roles = [...new Set(nexts.map((k) => v.steps[k]!.role))]
   await tx.updateTable('dibao_case').set({ next_due: all[0] ?? null, next_roles: roles.join(','), case_due: whole ?? null }).where('id', '=', caseId).execute()
@@ -155,7 +156,7 @@ type Blocker = string
  * What must be on the case before `to` may be signed (domain.md §3.4, §4, §5, §7, §8): records of the
  * current step, the 民主评议 result, the 公示 period and objections, the rule flags, the proposal's path.
  */
-export async function blockersFor(ctx: ReadCtx, c: CaseRow, steps: StepRow[], to: StepKind, date: string, data: StepDataT): Promise<Blocker[]> {
+export async function blockersFor(ctx: ReadCtx, c: CaseRow, steps: StepRow[], to: StepKind, date: string, data: StepDataT, preview = false): Promise<Blocker[]> {
   const v = variantOfCase(c)
   const out: Blocker[] = []
   const from = c.current_step as StepKind
@@ -185,7 +186,7 @@ export async function blockersFor(ctx: ReadCtx, c: CaseRow, steps: StepRow[], to
   if (to === 'checkRejected' && !hasEver('checkReport')) out.push('须先登记核对报告（核对不符的依据）')
   if (to === 'preliminary' && v.id !== 'management') {
     const requireCheck = (await paramInForce<boolean>(ctx, 'investigation.requireCheck', date, t.code)) ?? true
-    if (requireCheck && !hasEver('checkReport')) out.push('须先登记家庭经济状况核对报告（⚙ investigation.requireCheck）')
+    if (requireCheck && !hasEver('checkReport')) out.push('须先登记家庭经济状况核对报告')
   }
   if ((from === 'reviewMeeting' || from === 'villageReview') && !['investigating', 'objectionHandling'].includes(to)) {
     const m = await ctx.db.selectFrom('review_meeting_case').innerJoin('review_meeting', 'review_meeting.id', 'review_meeting_case.meeting_id')
@@ -236,7 +237,7 @@ export async function blockersFor(ctx: ReadCtx, c: CaseRow, steps: StepRow[], to
   }
   if (to === 'preliminary' && data.outcome === 'phaseOut') {
     const max = (await paramInForce<number>(ctx, 'phaseOut.maxMonths', date, t.code)) ?? 6
-    if (data.phaseOutMonths !== undefined && data.phaseOutMonths > max) out.push(`渐退期最长 ${max} 个月（⚙ phaseOut.maxMonths，民发〔2022〕83号），不能设为 ${data.phaseOutMonths} 个月`)
+    if (data.phaseOutMonths !== undefined && data.phaseOutMonths > max) out.push(`渐退期最长 ${max} 个月（民发〔2022〕83号），不能设为 ${data.phaseOutMonths} 个月`)
   }
   if (to === 'notAccepted' && !data.ground) out.push('请选择不予受理的理由（只限法定情形：不属本乡镇、非共同生活成员且无委托、已有在办案件）')
 
@@ -245,8 +246,8 @@ export async function blockersFor(ctx: ReadCtx, c: CaseRow, steps: StepRow[], to
   const approving = to === 'approved' && (v.id !== 'management' || ['increase', 'resume', 'noChange'].includes(currentOutcome(steps) ?? ''))
   const decisionTime = to === 'preliminary' || to === 'approved' || to === 'townshipDecision'
   if (decisionTime) {
-    const flags = await flagsOfCase(ctx, c.id)
-    const open = flags.filter((f) => f.status === 'open')
+    // signing re-evaluates the rules first; a preview evaluates them read-only so it says the same
+    const open = preview ? await previewOpenFlags(ctx, c, date) : (await flagsOfCase(ctx, c.id)).filter((f) => f.status === 'open')
     const blocks = open.filter((f) => f.severity === 'block' || f.severity === 'blockUnlessExempt')
     const warns = open.filter((f) => f.severity === 'warn')
     if ((positive || approving) && blocks.length) out.push(`规则检查不通过，不能签署同意意见：${blocks.map((f) => f.title).join('；')}`)
@@ -299,15 +300,29 @@ export async function advanceCase(core: Core, actor: Actor, input: { caseId: str
       if (input.to === 'preliminary' && variant.id !== 'management' && data.opinion === 'positive' && !a.eligible) throw new AppError('VALIDATION', `试算结果不符合收入条件，不能签署拟同意意见：${a.reasons.join('；') || a.warnings.join('；')}`)
     }
     if (input.to === 'notAccepted' && data.ground) stepData = { ...(stepData ?? {}), groundLabel: NOT_ACCEPTED_GROUNDS[data.ground] }
-    await insertStep(w.tx, { caseId: c.id, seq: last.seq + 1, kind: input.to, date: input.date, actor, role, reason: input.reason ?? null, now: w.now, data: stepData, attachmentIds })
+    // 增发/减发 must be what the amounts say (a proposal or decision to 减发 at the same amount is refused)
+    if (variant.id === 'management' && (input.to === 'preliminary' || input.to === 'approved') && (outcome === 'increase' || outcome === 'decrease')) {
+      const a = stepData!.assessment as Awaited<ReturnType<typeof assessCase>>
+      const h = await w.tx.selectFrom('household').select(['benefit_fen']).where('id', '=', c.household_id).executeTakeFirstOrThrow()
+      if (a.eligible && a.monthlyFen !== null && h.benefit_fen !== null) {
+        const wrong = outcome === 'increase' ? a.monthlyFen <= h.benefit_fen : a.monthlyFen >= h.benefit_fen
+        if (wrong) throw new AppError('VALIDATION', `按现有收入和标准试算，月保障金 ${formatYuan(a.monthlyFen)} 元，${outcome === 'increase' ? '不高于' : '不低于'}现发 ${formatYuan(h.benefit_fen)} 元，不能${outcome === 'increase' ? '增发' : '减发'}；请核实收入登记，或改选“维持”`)
+      }
+    }
 
-    // Effects on the household file
+    // Effects on the household file (the benefit fields are stored with the signed decision)
     let effect = ''
     if (input.to === 'approved') {
-      effect = await applyDecision(w, c, steps, input.date, outcome, stepData?.assessment as Awaited<ReturnType<typeof assessCase>>, data)
+      const r = await applyDecision(w, c, steps, input.date, outcome, stepData?.assessment as Awaited<ReturnType<typeof assessCase>>, data)
+      effect = r.summary
+      stepData = { ...(stepData ?? {}), benefit: r.benefit }
     } else if (input.to === 'closed' && variant.id === 'management' && (outcome === 'noChange' || outcome === 'resume') && last.kind === 'preliminary') {
-      effect = await applyDecision(w, c, steps, input.date, outcome, parse<{ assessment: Awaited<ReturnType<typeof assessCase>> }>(last.data_json)?.assessment ?? await assessCase(w, c, input.date), parse<StepDataT>(last.data_json) ?? {})
+      const used = parse<{ assessment: Awaited<ReturnType<typeof assessCase>> }>(last.data_json)?.assessment ?? await assessCase(w, c, input.date)
+      const r = await applyDecision(w, c, steps, input.date, outcome, used, parse<StepDataT>(last.data_json) ?? {})
+      effect = r.summary
+      stepData = { ...(stepData ?? {}), assessment: used, benefit: r.benefit }
     }
+    await insertStep(w.tx, { caseId: c.id, seq: last.seq + 1, kind: input.to, date: input.date, actor, role, reason: input.reason ?? null, now: w.now, data: stepData, attachmentIds })
     await w.tx.updateTable('dibao_case').set({ current_step: input.to, closed_at: def.terminal ? w.now : null, version: c.version + 1 }).where('id', '=', c.id).execute()
     await refreshDue(w, c.id)
     const extra = data.opinion ? `，意见：${data.opinion === 'positive' ? '拟同意' : '拟不同意'}` : outcome && input.to === 'preliminary' ? `，方案：${PROPOSAL_LABELS[outcome]}` : ''
@@ -322,7 +337,8 @@ function benefitCall<T>(fn: () => T): T {
 }
 
 /** The decision's effect on the household: status, amount, start month, re-check class and date (one benefit record). */
-async function applyDecision(w: WriteCtx, c: CaseRow, steps: StepRow[], date: string, outcome: ProposalOutcome | null, a: Awaited<ReturnType<typeof assessCase>>, data: StepDataT): Promise<string> {
+type DecisionBenefit = { kind: string; monthlyFen: number; previousFen: number | null; startMonth: string; phaseOutUntil: string | null; recheckClass: string | null; nextRecheckDue: string | null }
+async function applyDecision(w: WriteCtx, c: CaseRow, steps: StepRow[], date: string, outcome: ProposalOutcome | null, a: Awaited<ReturnType<typeof assessCase>>, data: StepDataT): Promise<{ summary: string; benefit: DecisionBenefit }> {
   const t = await requireTownship(w)
   const h = await w.tx.selectFrom('household').selectAll().where('id', '=', c.household_id).executeTakeFirstOrThrow()
   const from = startMonth(date)
@@ -351,9 +367,10 @@ async function applyDecision(w: WriteCtx, c: CaseRow, steps: StepRow[], date: st
     household: h, caseId: c.id, kind, effectiveMonth: from, monthlyFen: monthly, assessment: a, status, phaseOutUntil: phaseUntil,
     recheckClass: kind === 'stop' ? h.recheck_class : cls, nextRecheckDue: kind === 'stop' ? null : due,
   })
-  if (kind === 'stop') return `；自 ${from} 起停发`
-  if (kind === 'phaseOut') return `；渐退期 ${from} 至 ${phaseUntil}，每月 ${formatYuan(monthly)} 元`
-  return `；月保障金 ${formatYuan(monthly)} 元，自 ${from} 起发放；${cls} 类，下次复核 ${due}`
+  const benefit: DecisionBenefit = { kind, monthlyFen: monthly, previousFen: h.benefit_fen, startMonth: from, phaseOutUntil: phaseUntil, recheckClass: kind === 'stop' ? null : cls, nextRecheckDue: kind === 'stop' ? null : due }
+  if (kind === 'stop') return { summary: `；自 ${from} 起停发`, benefit }
+  if (kind === 'phaseOut') return { summary: `；渐退期 ${from} 至 ${phaseUntil}，每月 ${formatYuan(monthly)} 元`, benefit }
+  return { summary: `；月保障金 ${formatYuan(monthly)} 元，自 ${from} 起发放；${cls} 类，下次复核 ${due}`, benefit }
 }
 
 /** Re-evaluates the rules for a case and records the flags (one audit event when anything changed). */
@@ -382,7 +399,10 @@ export async function getCase(ctx: ReadCtx, id: string): Promise<CaseView> {
       next.push({ kind: k, label: def.label, role: def.role, roleLabel: ROLE_LABELS[def.role], due: due?.due ?? null, overdue: due ? isOverdue(due.due, ctx.today) : false, warnings: due?.warnings ?? [], blockers: await nextBlockers(ctx, c, steps, k) })
     }
   }
-  const whole = c.closed_at ? null : (caseDueDate(variant, hist, cal, !!c.extended)?.due ?? c.case_due)
+  const decidedStep = variant.caseLimitWD ? steps.find((s) => variant.caseLimitWD!.until.includes(s.kind as StepKind)) : undefined
+  const limitDue = caseDueDate(variant, hist, cal, !!c.extended)?.due ?? null
+  const whole = c.closed_at || decidedStep ? null : (limitDue ?? c.case_due)
+  const ext = parse<{ reason: string; note: string; by: string; at: string }>(c.extension_json)
   const stepViews: CaseStepView[] = steps.map((s) => ({ seq: s.seq, kind: s.kind, label: variant.steps[s.kind as StepKind]?.label ?? s.kind, date: s.step_date, signer: s.signer_name, signerRole: ROLE_LABELS[s.signer_role as Role] ?? s.signer_role, reason: s.reason, data: parse<Record<string, unknown>>(s.data_json), at: s.created_at }))
   const prelim = latestOf(steps, 'preliminary')
   const pdata = parse<StepDataT>(prelim?.data_json ?? null)
@@ -394,6 +414,8 @@ export async function getCase(ctx: ReadCtx, id: string): Promise<CaseView> {
     individual: c.individual_member_id ? { memberId: c.individual_member_id, basis: c.individual_basis ?? '' } : null, triggerKind: c.trigger_kind,
     currentStep: c.current_step, currentStepLabel: cur?.label ?? c.current_step, openedAt: c.opened_at, closedAt: c.closed_at, version: c.version,
     steps: stepViews, next, caseDue: whole ?? null, caseOverdue: whole ? isOverdue(whole, ctx.today) : false, extended: !!c.extended,
+    decidedAt: decidedStep?.step_date ?? null, decidedInTime: decidedStep && limitDue ? decidedStep.step_date <= limitDue : null,
+    extension: ext ? { ...ext, reasonLabel: EXTENSION_REASONS[ext.reason] ?? ext.reason } : null,
     records: await listRecords(ctx, c.id), flags: await flagsOfCase(ctx, c.id), meetings: await caseMeetings(ctx, c.id), notices: await caseNotices(ctx, c.id), objections: await caseObjections(ctx, c.id),
     proposal: outcome ? { outcome, label: PROPOSAL_LABELS[outcome] } : null, opinion: variant.id !== 'management' ? (pdata?.opinion ?? null) : null, decision,
     allowedRecords: allowedRecordKinds(c.current_step as StepKind, !!c.closed_at),
@@ -402,12 +424,14 @@ export async function getCase(ctx: ReadCtx, id: string): Promise<CaseView> {
 
 /** Blockers for a next step, evaluated without the step's own data (opinion/outcome chosen in the dialog). */
 async function nextBlockers(ctx: ReadCtx, c: CaseRow, steps: StepRow[], k: StepKind): Promise<string[]> {
-  const assumed: StepDataT = k === 'preliminary' ? { opinion: 'negative', outcome: 'stop' } : k === 'notAccepted' ? { ground: 'openCase' } : {}
-  return (await blockersFor(ctx, c, steps, k, ctx.today, assumed)).filter((b) => !b.startsWith('公示期到'))
+  // the preview assumes the favourable choice (拟同意 / 维持), so it lists what would stop it; the dialog asks the rest
+  const mgmt = c.variant_id === 'management'
+  const assumed: StepDataT = k === 'preliminary' ? (mgmt ? { outcome: 'noChange' } : { opinion: 'positive' }) : k === 'notAccepted' ? { ground: 'openCase' } : {}
+  return (await blockersFor(ctx, c, steps, k, ctx.today, assumed, true)).filter((b) => !b.startsWith('公示期到'))
 }
 
 function decisionView(v: Variant, c: CaseRow, steps: StepRow[]): DecisionView | null {
-  const d = [...steps].reverse().find((s) => s.kind === 'approved' || s.kind === 'rejected')
+  const d = [...steps].reverse().find((s) => s.kind === 'approved' || s.kind === 'rejected' || (s.kind === 'closed' && (parse<Record<string, unknown>>(s.data_json) ?? {}).benefit))
   if (!d) return null
   const data = parse<Record<string, unknown>>(d.data_json) ?? {}
   const a = (data.assessment as DecisionView['assessment']) ?? null
@@ -417,7 +441,7 @@ function decisionView(v: Variant, c: CaseRow, steps: StepRow[]): DecisionView | 
   return {
     stepSeq: d.seq, kind: d.kind, label: v.steps[d.kind as StepKind]?.label ?? d.kind, date: d.step_date, signer: d.signer_name, outcome, outcomeLabel: labels[outcome] ?? outcome,
     amountFen: d.kind === 'rejected' ? null : (benefit.monthlyFen ?? a?.monthlyFen ?? null), previousFen: benefit.previousFen ?? null,
-    startMonth: d.kind === 'rejected' ? null : startMonth(d.step_date), phaseOutUntil: benefit.phaseOutUntil ?? null, recheckClass: benefit.recheckClass ?? null, assessment: a,
+    startMonth: d.kind === 'rejected' ? null : (benefit.startMonth ?? startMonth(d.step_date)), phaseOutUntil: benefit.phaseOutUntil ?? null, recheckClass: benefit.recheckClass ?? null, assessment: a,
   }
   void c
 }
@@ -464,7 +488,7 @@ export async function todo(ctx: ReadCtx, input: { mine?: boolean; overdueOnly?: 
     const v = variantFor(r.variant_id as VariantId, r.decision_level)
     const roles = (r.next_roles ?? '').split(',').filter(Boolean)
     return {
-      caseId: r.id, caseNo: r.case_no, householdId: r.household_id, headName: r.head_name, fileNo: r.file_no, villageCode: r.village_code, villageName: r.village_name, currentStep: r.current_step, variantId: r.variant_id, nextRoles: roles.map((x) => ROLE_LABELS[x as Role] ?? x),
+      caseId: r.id, caseNo: r.case_no, householdId: r.household_id, headName: r.head_name, fileNo: r.file_no, villageCode: r.village_code, villageName: r.village_name, currentStep: r.current_step, variantId: r.variant_id, nextRoles: roles.map((x) => ROLE_LABELS[x as Role] ?? x), nextRoleIds: roles,
       kindLabel: CASE_KIND_LABELS[r.kind], currentStepLabel: v.steps[r.current_step as StepKind]?.label ?? r.current_step, due: r.next_due, caseDue: r.case_due,
       overdue: r.next_due ? isOverdue(r.next_due, ctx.today) : false, mine: roles.includes(role),
     }
@@ -487,7 +511,7 @@ export async function extendCase(core: Core, actor: Actor, input: { caseId: stri
     if (c.decision_level !== 'township') throw new AppError('FORBIDDEN', '县级审核确认的案件由县级决定延期（随回执包导入）')
     if (actor.role !== 'townshipApprover') throw new AppError('FORBIDDEN', '延长办理期限由乡镇审核确认人签字')
     if (!variantOfCase(c).caseLimitWD) throw new AppError('VALIDATION', '本程序没有全案办理期限')
-    await w.tx.updateTable('dibao_case').set({ extended: 1, version: c.version + 1 }).where('id', '=', c.id).execute()
+    await w.tx.updateTable('dibao_case').set({ extended: 1, extension_json: JSON.stringify({ reason: input.reason, note: input.note.trim(), by: `${actor.name}（${actor.username}）`, at: w.now }), version: c.version + 1 }).where('id', '=', c.id).execute()
     await refreshDue(w, c.id)
     const after = await loadCase(w.tx, c.id)
     await w.audit({ action: 'case.extend', entity: 'case', entityId: c.id, householdId: c.household_id, summary: `案件 ${c.case_no} 延长办理期限至 ${after.case_due}（${EXTENSION_REASONS[input.reason]}：${input.note.trim()}，${actor.name} 签字）`, after: { reason: input.reason, note: input.note.trim(), caseDue: after.case_due } })

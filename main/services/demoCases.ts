@@ -10,6 +10,7 @@ import { addStandard, standardInForce } from './benefits'
 import { addParam } from './policy'
 import * as cases from './cases'
 import { addRecord } from './caseRecords'
+import { saveIncome } from './households'
 import { clearFlag } from './rules'
 import { createMeeting, setMeetingCase, attachSignin, closeMeeting } from './meetings'
 import { createNotice, postNotice, addNoticePhoto, addObjection, closeObjection } from './notices'
@@ -193,6 +194,10 @@ export async function generateDemoCases(core: Core, opts: { count: number; seed?
         if (ok) await step(c.id, 'closed', addDays(today, -16), ops.handler)
         continue
       }
+      const hb = await core.db.selectFrom('household').select(['benefit_fen']).where('id', '=', h.id).executeTakeFirstOrThrow()
+      const extra = Math.max(1000, Math.min(30000, Math.floor((hb.benefit_fen ?? 0) / 2)))
+      await saveIncome(core, ops.handler, { householdId: h.id, income: { memberIdNumber: null, memberId: members[members.length - 1]!.id, kind: 'wage', subtype: '务工收入', amountFen: extra, periodFrom: null, periodTo: null, source: '入户调查', counted: true, note: '复核时发现新增务工收入' } })
+      await clearWarnings(c.id)
       await step(c.id, 'preliminary', addDays(today, -16), ops.reviewer, { reason: '家庭成员就业，月收入增加，拟减发保障金', data: { outcome: 'decrease' } })
       await step(c.id, 'hearing', addDays(today, -15), ops.handler)
       await addRecord(core, ops.handler, { caseId: c.id, kind: 'hearing', date: addDays(today, -14), data: { method: 'visit', heardPerson: members[0]!.name, statement: '对儿子务工收入无异议，希望保留部分保障。', attempts: [], outcome: 'heard' } })

@@ -44,7 +44,9 @@ function householdView(h: HouseholdRow, villageName: string): HouseholdView {
     applicantMemberId: h.applicant_member_id, headName: h.head_name, memberCount: h.member_count, phone: h.phone, povertyCause: h.poverty_cause,
     registeredPoor: b(h.registered_poor), relativeFiling: b(h.relative_filing), housingType: h.housing_type, housingArea: h.housing_area,
     bankName: h.bank_name, bankAccount: h.bank_account, payeeName: h.payee_name, note: h.note, statusReason: h.status_reason,
-    statusChangedAt: h.status_changed_at, createdAt: h.created_at, updatedAt: h.updated_at
+    statusChangedAt: h.status_changed_at, createdAt: h.created_at, updatedAt: h.updated_at,
+    benefitFen: h.benefit_fen, benefitFrom: h.benefit_from, benefitPersons: h.benefit_persons, standardFen: h.standard_fen,
+    recheckClass: h.recheck_class, nextRecheckDue: h.next_recheck_due, phaseOutUntil: h.phase_out_until
   }
 }
 const incomeView = (r: IncomeRow): IncomeView => ({ id: r.id, memberId: r.member_id, kind: r.kind, subtype: r.subtype, amountFen: r.amount_fen, periodFrom: r.period_from, periodTo: r.period_to, source: r.source, counted: b(r.counted), note: r.note })

@@ -118,6 +118,15 @@ export async function syncFlags(w: WriteCtx, c: CaseRow, asOf: string): Promise<
   return { flags, summary }
 }
 
+/** The flags a re-check would leave open, evaluated read-only (for the 下一步 preview). */
+export async function previewOpenFlags(ctx: ReadCtx, c: CaseRow, asOf: string): Promise<Array<{ severity: string; title: string }>> {
+  const t = await requireTownship(ctx)
+  const h = await ctx.db.selectFrom('household').select(['village_code']).where('id', '=', c.household_id).executeTakeFirstOrThrow()
+  const produced = evaluateRules(await buildFacts(ctx, c, asOf), await ruleParams(ctx, asOf, h.village_code || t.code))
+  const cleared = new Set((await ctx.db.selectFrom('case_flag').select('fingerprint').where('case_id', '=', c.id).where('status', '=', 'cleared').execute()).map((r) => r.fingerprint))
+  return produced.filter((f) => f.severity !== 'info' && !cleared.has(fingerprint(f)))
+}
+
 export async function flagsOfCase(ctx: ReadCtx, caseId: string): Promise<CaseFlagView[]> {
   const rows = await ctx.db.selectFrom('case_flag').selectAll().where('case_id', '=', caseId).orderBy('raised_at').execute()
   const order = { open: 0, cleared: 1, resolved: 2 } as const

@@ -166,7 +166,7 @@ describe('income.belowStandard 收入低于标准（暂行办法第九条；§6.
 
   it('证据列出每项收入及计算步骤', () => {
     const [f] = flagsOf('income.belowStandard', baseFacts({ incomes: [...EX1_INCOMES, income({ id: 'big', memberId: 'm1', kind: 'wage', subtype: '奖金', amountFen: 200_000 })] }))
-    expect(f.evidence).toContain('王桂兰：转移净收入（城乡居民基础养老金） 150.00 元/月，不计入：城乡居民基础养老金不计入家庭收入（income.excludeBasicPension）')
+    expect(f.evidence).toContain('王桂兰：转移净收入（城乡居民基础养老金） 150.00 元/月，不计入：城乡居民基础养老金按现行政策不计入家庭收入')
     expect(f.evidence).toContain('低保标准合计 = 800.00 × 3 = 2,400.00 元')
     expect(f.source).toBe('《社会救助暂行办法》第九条')
   })
@@ -263,7 +263,7 @@ describe('X1.financialAssets 金融资产（asset.financialLimit）', () => {
   const deposit = (valueFen: number, over: Partial<RuleAsset> = {}) => [asset({ id: 'a1', kind: 'deposit', description: '信用社定期存款', valueFen, ...over })]
   const rows: Row[] = [
     { name: '无金融资产 → 通过', rule: 'X1.financialAssets', facts: baseFacts(), expect: [] },
-    { name: '有存款、本县未设限额 → 提示', rule: 'X1.financialAssets', facts: baseFacts({ assets: deposit(1_000_000) }), expect: ['warn'], contains: ['10,000.00 元', 'asset.financialLimit'] },
+    { name: '有存款、本县未设限额 → 提示', rule: 'X1.financialAssets', facts: baseFacts({ assets: deposit(1_000_000) }), expect: ['warn'], contains: ['10,000.00 元', '尚未在“政策参数”中录入金融资产认定限额'] },
     { name: '存款已豁免、未设限额 → 通过', rule: 'X1.financialAssets', facts: baseFacts({ assets: deposit(1_000_000, { exempt: true, exemptReason: '重病治疗专款' }) }), expect: [] },
     { name: '绝对限额 2 万元“以上”（gte），存款恰为 20,000.00 → 阻止（可豁免）', rule: 'X1.financialAssets', facts: baseFacts({ assets: deposit(2_000_000) }), params: { 'asset.financialLimit': { basis: 'absolute', value: 2_000_000, operator: 'gte', source: 'LOCAL 衡阳 清查清单：贰万元以上' } }, expect: ['blockUnlessExempt'], contains: ['达到或超过 20,000.00 元（含本数）', 'LOCAL 衡阳 清查清单：贰万元以上'] },
     { name: '绝对限额“超过”（gt），存款恰为 20,000.00 → 通过', rule: 'X1.financialAssets', facts: baseFacts({ assets: deposit(2_000_000) }), params: { 'asset.financialLimit': { basis: 'absolute', value: 2_000_000, operator: 'gt' } }, expect: [] },

@@ -5,7 +5,7 @@ import { exceeds, fenLimitParam, operatorLabel } from './params'
 import type { Rule, RuleAsset, RuleFacts, RuleFlag, RuleParams } from './types'
 import { assetLine, exclusionEnabled, makeFlag, yuan } from './util'
 
-export const X_SOURCE = 'LOCAL 衡阳 清查清单（种子文件003）'
+export const X_SOURCE = '地方做法：衡阳低保清查清单'
 export const ART14 = '《最低生活保障审核确认办法》第十四条'
 export const withLocal = (base: string, local: string | null): string => `${base}；${local ?? X_SOURCE}`
 

@@ -23,7 +23,7 @@ export const checkReportMissing: Rule = {
     return [
       makeFlag(checkReportMissing, 'warn', '缺少家庭经济状况核对报告',
         '尚无县级核对机构出具的家庭经济状况核对报告。请申请信息核对并登记报告；确实无法核对的，审核人应书面说明理由后确认。',
-        evidence, '《最低生活保障审核确认办法》第十五条、第十七条；investigation.requireCheck（DESIGN）'),
+        evidence, '《最低生活保障审核确认办法》第十五条、第十七条；本地设置“初审前须有核对报告”'),
     ]
   },
 }

@@ -26,7 +26,7 @@ export const countyVisit: Rule = {
       makeFlag(countyVisit, required ? 'block' : 'warn', '县级尚未入户核查',
         required
           ? `本案属于${why}的案件，县级民政部门应当入户调查核实（办法第二十条）；未录入县级入户核查记录前不得确认。`
-          : `本案属于${why}的案件。乡镇审核确认模式下本地规定不要求县级入户（countyVisit.inTownshipMode 为否）；审核人应书面确认已知悉。`,
+          : `本案属于${why}的案件。乡镇审核确认模式下本地规定不要求县级入户；审核人应书面确认已知悉。`,
         evidence),
     ]
   },

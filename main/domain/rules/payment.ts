@@ -14,7 +14,7 @@ const norm = (s: string): string => s.normalize('NFKC').replace(SPACES, '')
 export const paymentAccount: Rule = {
   id: 'payment.account',
   label: '低保金实名账户发放',
-  source: 'LOCAL 阳光低保清理整顿讲话（种子文件000）：低保金实名制发放；《最低生活保障审核确认办法》第二十五条',
+  source: '地方做法：阳光低保清理整顿讲话：低保金实名制发放；《最低生活保障审核确认办法》第二十五条',
   params: [...ASSESS_PARAM_KEYS],
   evaluate(facts, params) {
     const out: RuleFlag[] = []
@@ -30,7 +30,7 @@ export const paymentAccount: Rule = {
         out.push(makeFlag(paymentAccount, 'block', '收款人是经办人员或村干部',
           `收款人 ${payee} 是${staff.staffPost}，不是本户成员：经办人员和村干部不得代领、经手低保金，请改为保障对象本人的账户。`,
           [`收款人：${payee}${account ? `，账户 ${account}` : ''}`, `${staff.staffName}：${staff.staffPost}`],
-          'LOCAL 日喀则专项整治（种子文件004）、清理整顿讲话（种子文件000）：严禁经手代发'))
+          '地方做法：日喀则低保专项整治、阳光低保清理整顿讲话：严禁经手代发'))
       } else if (!isBeneficiary) {
         out.push(makeFlag(paymentAccount, 'warn', '收款人不是保障对象本人',
           `收款人 ${payee} ${member ? '是本户成员但不是保障对象' : '不是本户成员'}：低保金应发放到保障对象本人名下的账户；由监护人代收的，须有监护证明，审核人书面确认。`,

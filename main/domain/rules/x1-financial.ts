@@ -32,7 +32,7 @@ export const financialAssets: Rule = {
     if (!limit) {
       if (total === 0) return []
       return [makeFlag(financialAssets, 'warn', '有金融资产，本地未设限额',
-        `家庭金融资产（未豁免）合计 ${yuan(total)}。本县尚未录入金融资产认定限额（asset.financialLimit），请审核人按省、县财产认定规定核实判断并书面说明。`,
+        `家庭金融资产（未豁免）合计 ${yuan(total)}。本县尚未在“政策参数”中录入金融资产认定限额，请审核人按省、县财产认定规定核实判断并书面说明。`,
         [...lines, `未豁免合计：${yuan(total)}`], src)]
     }
     let limitFen: number

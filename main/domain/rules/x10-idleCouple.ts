@@ -15,7 +15,7 @@ const IDLE: Readonly<Record<string, string>> = { none: '无业', registeredUnemp
 export const idleCouple: Rule = {
   id: 'X10.idleCouple',
   label: '青壮年夫妻均无业',
-  source: 'LOCAL 衡阳 清查清单（种子文件003）第10项',
+  source: '地方做法：衡阳低保清查清单第10项',
   params: ['flag.idleCoupleAge', 'exclusion.items'],
   evaluate(facts, params) {
     if (!exclusionEnabled(params, 'X10')) return []

@@ -8,7 +8,7 @@ import { exclusionEnabled, makeFlag } from './util'
 export const uncollectedBenefit: Rule = {
   id: 'X11.uncollected',
   label: '低保金长期未领取',
-  source: 'LOCAL 衡阳 清查清单（种子文件003）第11项',
+  source: '地方做法：衡阳低保清查清单第11项',
   params: ['flag.uncollectedMonths', 'exclusion.items'],
   evaluate(facts, params) {
     if (!exclusionEnabled(params, 'X11')) return []

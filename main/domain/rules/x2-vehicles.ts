@@ -30,7 +30,7 @@ export const vehicles: Rule = {
       if (a.kind === 'vehicle' && limit) {
         if (!exceeds(a.valueFen, limit.valueFen, limit.operator)) continue
         out.push(makeFlag(vehicles, 'blockUnlessExempt', '车辆价值超过本地限额',
-          `${a.description || '车辆'}价值 ${yuan(a.valueFen)}，${limitText(limit)}（vehicle.valueLimit），不符合财产条件。${EXEMPT_HINT}`,
+          `${a.description || '车辆'}价值 ${yuan(a.valueFen)}，${limitText(limit)}，不符合财产条件。${EXEMPT_HINT}`,
           ev, src))
       } else {
         out.push(makeFlag(vehicles, 'warn', a.kind === 'vehicle' ? '家庭拥有机动车辆' : '家庭拥有船舶或大型机械',

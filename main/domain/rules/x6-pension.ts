@@ -11,7 +11,7 @@ const PENSION_WORDS: readonly string[] = ['养老金', '退休金', '退休费',
 export const pensions: Rule = {
   id: 'X6.pension',
   label: '领取养老金、退休金',
-  source: 'LOCAL 衡阳 清查清单（种子文件003）第6项；《最低生活保障审核确认办法》第十三条',
+  source: '地方做法：衡阳低保清查清单第6项；《最低生活保障审核确认办法》第十三条',
   params: ['exclusion.items', ...ASSESS_PARAM_KEYS],
   evaluate(facts, params) {
     if (!exclusionEnabled(params, 'X6')) return []

@@ -13,7 +13,7 @@ const COMPENSATION_WORDS: readonly string[] = ['征地', '拆迁', '失地']
 export const supportAndCompensation: Rule = {
   id: 'X7.supportAndCompensation',
   label: '赡养费和征地拆迁补偿',
-  source: 'LOCAL 衡阳 清查清单（种子文件003）第7项；《最低生活保障审核确认办法》第十三条',
+  source: '地方做法：衡阳低保清查清单第7项；《最低生活保障审核确认办法》第十三条',
   params: ['exclusion.items', ...ASSESS_PARAM_KEYS],
   evaluate(facts, params) {
     if (!exclusionEnabled(params, 'X7')) return []

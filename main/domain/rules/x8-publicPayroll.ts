@@ -7,7 +7,7 @@ import { exclusionEnabled, makeFlag, memberLabel } from './util'
 export const publicPayroll: Rule = {
   id: 'X8.publicPayroll',
   label: '财政供养人员',
-  source: 'LOCAL 日喀则专项整治（种子文件004）、衡阳 清查清单（种子文件003）第8项；民发〔2022〕83号',
+  source: '地方做法：日喀则低保专项整治、衡阳低保清查清单第8项；民发〔2022〕83号',
   params: ['exclusion.items'],
   evaluate(facts, params) {
     if (!exclusionEnabled(params, 'X8')) return []

@@ -7,7 +7,7 @@ import { exclusionEnabled, makeFlag, memberLabel } from './util'
 export const livingElsewhere: Rule = {
   id: 'X9.livingElsewhere',
   label: '迁出或长期在外居住',
-  source: 'LOCAL 衡阳 清查清单（种子文件003）第9项',
+  source: '地方做法：衡阳低保清查清单第9项',
   params: ['exclusion.items'],
   evaluate(facts, params) {
     if (!exclusionEnabled(params, 'X9')) return []

@@ -3,7 +3,7 @@
 // Every write sends the loaded `version`; the page reloads after each write (useApi listens for it).
 import { ArrowLeftOutlined, EditOutlined, StopOutlined } from '@ant-design/icons'
 import { Alert, Button, Card, Col, Collapse, Descriptions, Form, Radio, Result, Row, Select, Space, Spin, Tabs, Tag, Typography } from 'antd'
-import { useMemo, useState } from 'react'
+import { useEffect, useMemo, useState } from 'react'
 import type { HouseholdFile } from '../../../main/api/types'
 import { codeName, POVERTY_CAUSES } from '../../../main/domain/codes'
 import { categoryName, fmtDateTime, isOpenStatus, StatusTag, yesNo } from '../../app/format'
@@ -20,10 +20,22 @@ import { AssetsTab, IncomesTab, ObligorsTab } from './file/RecordsTabs'
 import { CasesTab } from './file/CasesTab'
 import { TimelineTab } from './file/TimelineTab'
 
+const TABS = ['members', 'incomes', 'assets', 'obligors', 'attachments', 'cases', 'timeline']
+/** `#/households/<id>?tab=cases` opens a tab directly (待办案件 → 案件办理). */
+function tabFromHash(): string | null {
+  const t = new URLSearchParams(window.location.hash.split('?')[1] ?? '').get('tab')
+  return t && TABS.includes(t) ? t : null
+}
+
 export function FilePage({ id }: { id: string }) {
   const session = useSession()
   const { data, error, loading, reload } = useApi('households.get', { id })
-  const [tab, setTab] = useState('members')
+  const [tab, setTab] = useState(() => tabFromHash() ?? 'members')
+  useEffect(() => {
+    const onHash = () => { const t = tabFromHash(); if (t) setTab(t) }
+    window.addEventListener('hashchange', onHash)
+    return () => window.removeEventListener('hashchange', onHash)
+  }, [])
 
   const file = data && data.household.id === id ? data : undefined
   const ctx = useMemo<FileCtx | null>(() => (file ? buildCtx(file, id, canWrite(session.operator) && isOpenStatus(file.household.status)) : null), [file, id, session.operator])
@@ -45,7 +57,11 @@ export function FilePage({ id }: { id: string }) {
         <Card size="small" styles={{ body: { paddingTop: 0 } }}>
           <Tabs
             activeKey={tab}
-            onChange={setTab}
+            onChange={(k) => {
+              setTab(k)
+              // keep the tab in the address (reload, back) without a route change
+              window.history.replaceState(null, '', `#/households/${encodeURIComponent(id)}?tab=${k}`)
+            }}
             destroyOnHidden
             items={[
               { key: 'members', label: '家庭成员', children: <MembersTab /> },

@@ -94,3 +94,9 @@ export const liveRecords = (c: CaseView): CaseRecordView[] => c.records.filter((
 
 /** "张丽（经办）（jingban）" → "张丽（经办）": the signer without the login name. */
 export const signerName = (s: string): string => s.replace(/（[A-Za-z0-9_.-]+）$/, '')
+
+/** 延长全案办理期限的法定理由 (server: EXTENSION_REASONS; 办法第二十二条、83号文). */
+export const EXTENSION_REASONS = [
+  { value: 'objection', label: '公示有异议' }, { value: 'separated', label: '人户分离' },
+  { value: 'elsewhere', label: '异地申办' }, { value: 'difficult', label: '调查难度较大' }
+] as const
