@@ -62,6 +62,26 @@ describe('各页面在 1366×768 下正常显示', () => {
     }
   })
 
+  it('办理程序的各页面：待办、民主评议、公示、复核管理、低保标准与提标、近亲属备案、政策参数（演示数据中各状态的案件）', async () => {
+    const meeting = await e.core.db.selectFrom('review_meeting').select('id').executeTakeFirstOrThrow()
+    const notice = await e.core.db.selectFrom('notice_batch').innerJoin('objection', 'objection.batch_id', 'notice_batch.id').select('notice_batch.id').executeTakeFirstOrThrow()
+    const approved = await e.core.db.selectFrom('dibao_case').innerJoin('case_step', 'case_step.case_id', 'dibao_case.id').select('dibao_case.household_id').where('case_step.kind', '=', 'approved').executeTakeFirstOrThrow()
+    const hearing = await e.core.db.selectFrom('dibao_case').select('household_id').where('current_step', '=', 'hearing').executeTakeFirstOrThrow()
+    const routes: Array<[string, string, string]> = [
+      ['/todo', '33-todo', '待办'], [`/meetings`, '34-meetings', '民主评议'], [`/meetings/${meeting.id}`, '35-meeting', '会议'], ['/notices', '36-notices', '公示'],
+      [`/notices/${notice.id}`, '37-notice-objection', '异议'], ['/recheck', '38-recheck', '复核'], ['/settings/standards', '39-standards', '低保标准'],
+      ['/settings/relatives', '39b-relatives', '近亲属'], ['/settings/policy', '39c-policy', '政策参数'],
+      [`/households/${approved.household_id}?tab=cases`, '39d-case-approved', '审核确认结果'], [`/households/${hearing.household_id}?tab=cases`, '39e-case-hearing', '听取'],
+    ]
+    for (const [route, name, text] of routes) {
+      await page.goto(`${origin}/#${route}`)
+      await expect.poll(() => page.getByText(text).first().isVisible(), { timeout: 15000 }).toBe(true)
+      await page.waitForLoadState('networkidle')
+      await shot(page, name)
+      expect(Number(await page.evaluate('document.documentElement.scrollWidth')), name).toBeLessThanOrEqual(1366)
+    }
+  })
+
   it('没有页面错误、控制台错误或失败的请求', () => {
     expect(e.errors).toEqual([])
   })
