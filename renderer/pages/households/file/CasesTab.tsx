@@ -21,14 +21,6 @@ function focusedCase(): string | null {
 }
 
 /** The amount of the household's latest decision (HouseholdView has no benefit field): for 动态管理 comparisons. */
-function latestBenefit(cases: CaseView[]): number | null {
-  const decided = cases.filter((c) => c.decision && c.decision.kind === 'approved')
-    .sort((a, b) => (b.decision!.date + b.caseNo).localeCompare(a.decision!.date + a.caseNo))
-  const d = decided[0]?.decision
-  if (!d) return null
-  return d.outcome === 'stop' ? 0 : d.amountFen
-}
-
 export function CasesTab() {
   const { id, writable, file } = useFile()
   const { operator } = useSession()
@@ -40,7 +32,8 @@ export function CasesTab() {
   const status = file.household.status
   const applying = status === 'applying'
   const signer = operator.role === 'handler'
-  const benefit = latestBenefit(cases)
+  // the amount in payment now (decisions, 提标 and legacy files alike)
+  const benefit = file.household.benefitFen
 
   return (
     <div data-testid="cases-tab">

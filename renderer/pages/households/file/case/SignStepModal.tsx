@@ -197,7 +197,7 @@ function Trial({ c, date, stepKind, opinion, outcome, currentBenefitFen }: { c: 
           ) : null}
           {mgmt ? (
             <Descriptions size="small" column={3} bordered className="case-kv" style={{ marginBottom: 8 }} items={[
-              { key: 'old', label: '现保障金额', children: currentBenefitFen === null ? <Typography.Text type="secondary">无决定记录</Typography.Text> : `${formatYuan(currentBenefitFen)} 元/月` },
+              { key: 'old', label: '现保障金额', children: currentBenefitFen === null ? <Typography.Text type="secondary">未核定</Typography.Text> : `${formatYuan(currentBenefitFen)} 元/月` },
               { key: 'new', label: '试算金额', children: a.monthlyFen === null ? (a.eligible === false ? '不符合条件' : '—') : `${formatYuan(a.monthlyFen)} 元/月` },
               { key: 'diff', label: '变化', children: currentBenefitFen !== null && a.monthlyFen !== null ? `${a.monthlyFen >= currentBenefitFen ? '+' : '−'}${formatYuan(Math.abs(a.monthlyFen - currentBenefitFen))} 元` : '—' }
             ]} />
