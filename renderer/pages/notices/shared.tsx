@@ -7,6 +7,8 @@ import { useEffect, useState } from 'react'
 import { variantFor, VARIANTS, type StepKind, type VariantId } from '../../../main/domain/workflow'
 import { ApiError, call } from '../../api'
 import { useApi } from '../../app/useApi'
+import { base64ToBlob, MAX_UPLOAD_BYTES, readBase64 } from '../../app/files'
+export { MAX_UPLOAD_BYTES, readBase64 }
 
 /** main/services/notices.ts NOTICE_KINDS (label, the case steps it lists, level). */
 export const NOTICE_KINDS: Record<string, { label: string; steps: StepKind[]; level: 'village' | 'township' | 'county' }> = {
@@ -51,28 +53,7 @@ export function stepLabels(kinds: StepKind[]): Set<string> {
 export const noFuture = (d: Dayjs) => d.isAfter(dayjs(), 'day')
 export const ymd = (d: Dayjs) => d.format('YYYY-MM-DD')
 
-export const MAX_UPLOAD_BYTES = 28 * 1024 * 1024
 
-/** File → base64 without the "data:…;base64," prefix. */
-export function readBase64(file: Blob): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const r = new FileReader()
-    r.onload = () => {
-      const s = String(r.result ?? '')
-      const i = s.indexOf(',')
-      resolve(i >= 0 ? s.slice(i + 1) : s)
-    }
-    r.onerror = () => reject(r.error ?? new Error('读取文件失败'))
-    r.readAsDataURL(file)
-  })
-}
-
-function base64ToBlob(b64: string, mime: string): Blob {
-  const bin = atob(b64)
-  const bytes = new Uint8Array(bin.length)
-  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i)
-  return new Blob([bytes], { type: mime })
-}
 
 /** A stored image as a data URL thumbnail (click to enlarge). */
 export function StoredThumb({ sm3, alt, width = 160, height = 120 }: { sm3: string; alt: string; width?: number; height?: number }) {

@@ -14,30 +14,10 @@ import { mutate } from '../../../app/useApi'
 import { FormModal, ReasonField } from '../../../components/FormModal'
 import { maxLen, requiredSelect } from '../../../components/rules'
 import { useFile } from './context'
+import { base64ToBlob, MAX_UPLOAD_BYTES as MAX_BYTES, readBase64 } from '../../../app/files'
 
-const MAX_BYTES = 28 * 1024 * 1024
 const ACCEPT = '.pdf,.jpg,.jpeg,.png,.tif,.tiff,.gif,.webp,.bmp,application/pdf,image/*'
 
-/** File → base64 without the "data:…;base64," prefix. */
-export function readBase64(file: Blob): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const r = new FileReader()
-    r.onload = () => {
-      const s = String(r.result ?? '')
-      const i = s.indexOf(',')
-      resolve(i >= 0 ? s.slice(i + 1) : s)
-    }
-    r.onerror = () => reject(r.error ?? new Error('读取文件失败'))
-    r.readAsDataURL(file)
-  })
-}
-
-function base64ToBlob(b64: string, mime: string): Blob {
-  const bin = atob(b64)
-  const bytes = new Uint8Array(bin.length)
-  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i)
-  return new Blob([bytes], { type: mime })
-}
 
 interface UploadValues { docKind: string; memberId?: string | null; note?: string; files?: UploadFile[] }
 interface Preview { att: AttachmentView; url: string | null; mime: string; error?: string }
