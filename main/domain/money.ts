@@ -71,8 +71,16 @@ export function formatYuan(fen: number, opts: { symbol?: boolean; grouping?: boo
   const grouping = opts.grouping ?? true
   const abs = Math.abs(fen)
   let yuan = String(Math.floor(abs / 100))
-  if (grouping) yuan = yuan.replace(/\B(?=(\d{3})+(?!\d))/g, ',')
-  const cents = String(abs % 100).padStart(2, '0')
+  if (grouping && yuan.length > 3) {
+    // thousands separators without a regex: this runs for every line of a 提标 batch
+    let out = ''
+    const head = yuan.length % 3
+    if (head) out = yuan.slice(0, head)
+    for (let i = head; i < yuan.length; i += 3) out += (out ? ',' : '') + yuan.slice(i, i + 3)
+    yuan = out
+  }
+  const rest = abs % 100
+  const cents = rest < 10 ? `0${rest}` : String(rest)
   return `${fen < 0 ? '-' : ''}${opts.symbol ? '¥' : ''}${yuan}.${cents}`
 }
 

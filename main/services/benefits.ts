@@ -144,7 +144,7 @@ async function computeRaise(ctx: ReadCtx, input: RaiseInput, rowsLimit: number) 
     const note = r.monthlyFen < b ? '按新标准计算低于现发金额，维持现发金额，请安排复核' : null
     const back = backPay && lateMonths > 0 ? (a - b) * lateMonths : 0
     before += b; after += a
-    changes.push({ id: h.id, before: b, after: a, back, persons, income, breakdown: JSON.stringify(r.steps) })
+    changes.push({ id: h.id, before: b, after: a, back, persons, income, breakdown: `{"standardFen":${input.amountFen},"persons":${persons},"incomeFen":${income},"computedFen":${r.monthlyFen},"monthlyFen":${a},"method":"${mode}","rounding":"${rounding}"}` })
     if (rows.length < rowsLimit) rows.push({ householdId: h.id, fileNo: h.file_no, headName: h.head_name, villageName: h.village_name, persons, incomeFen: income, beforeFen: b, afterFen: a, backPayFen: back, note })
   }
   const preview: RaisePreview = {
@@ -181,11 +181,12 @@ export async function applyRaise(core: Core, actor: Actor | null, input: RaiseIn
     const updH = raw.prepare('update household set benefit_fen = ?, standard_fen = ?, version = version + 1 where id = ?')
     const oldLabel = preview.oldFen === null ? '—' : formatYuan(preview.oldFen)
     const newLabel = formatYuan(input.amountFen)
+    const head = `提标：${label}标准 ${oldLabel} → ${newLabel} 元（${input.effectiveMonth} 起），月保障金 `
     const audit = w.auditBatch()
     for (const ch of changes) {
       insBr.run(newId(), ch.id, raiseId, input.effectiveMonth, ch.after, ch.before, input.amountFen, ch.persons, ch.income, ch.back || null, ch.breakdown, w.now)
       updH.run(ch.after, input.amountFen, ch.id)
-      audit({ action: 'benefit.raise', entity: 'household', entityId: ch.id, householdId: ch.id, summary: `提标：${label}标准 ${oldLabel} → ${newLabel} 元（${input.effectiveMonth} 起），月保障金 ${formatYuan(ch.before)} → ${formatYuan(ch.after)} 元${ch.back ? `，补发 ${formatYuan(ch.back)} 元` : ''}`, before: { benefitFen: ch.before }, after: { benefitFen: ch.after, backPayFen: ch.back } })
+      audit({ action: 'benefit.raise', entity: 'household', entityId: ch.id, householdId: ch.id, summary: `${head}${formatYuan(ch.before)} → ${formatYuan(ch.after)} 元${ch.back ? `，补发 ${formatYuan(ch.back)} 元` : ''}`, before: { benefitFen: ch.before }, after: { benefitFen: ch.after, backPayFen: ch.back } })
     }
     await w.audit({ action: 'standard.raise', entity: 'policy', entityId: raiseId, summary: `${label}低保标准调整为 ${formatYuan(input.amountFen)} 元/人·月（${input.effectiveMonth} 起，依据：${input.sourceNote.trim()}），重算 ${preview.households} 户，月合计 ${formatYuan(preview.totalBeforeFen)} → ${formatYuan(preview.totalAfterFen)} 元` })
     return { ...preview, raiseId }
