@@ -102,6 +102,8 @@ export const contract = {
   'recheck.dashboard': m(z.object({ villageCode: z.string().nullable().optional(), asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD').nullable().optional() }).default({}), out<RecheckDashboard>(), false, 'any', '复核到期与超期'),
   'recheck.open': m(z.object({ householdIds: z.array(Id).min(1, '请选择家庭').max(500), date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD') }), out<{ opened: number; skipped: string[] }>(), true, 'write', '为到期家庭登记复核'),
 
+  'recheck.endPhaseOut': m(z.object({ householdIds: z.array(Id).min(1, '请选择家庭').max(500) }), out<{ stopped: number; skipped: string[] }>(), true, 'write', '渐退期满停发'),
+
   'relatives.list': m(Empty, out<DeclaredRelativeView[]>(), false, 'any', '近亲属备案'),
   'relatives.add': m(z.object({ staffName: z.string().max(20), staffPost: z.string().max(40), staffIdNumber: z.string().max(18).nullable().optional(), relativeName: z.string().max(20), relativeIdNumber: z.string().min(15, '请填写身份证号').max(18), relation: z.string().max(20), declaredDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD') }), out<DeclaredRelativeView[]>(), true, 'write', '登记近亲属备案'),
   'relatives.remove': m(z.object({ id: Id, reason: Reason }), out<DeclaredRelativeView[]>(), true, 'write', '撤销近亲属备案'),

@@ -112,6 +112,8 @@ export const handlers: Handlers = {
   'recheck.dashboard': (h, i) => recheck.recheckDashboard(rc(h), i),
   'recheck.open': (h, i) => recheck.openRechecks(h.core, actor(h), i),
 
+  'recheck.endPhaseOut': (h, i) => recheck.endPhaseOuts(h.core, actor(h), i),
+
   'relatives.list': (h) => relatives.listRelatives(rc(h)),
   'relatives.add': (h, i) => relatives.addRelative(h.core, actor(h), i),
   'relatives.remove': (h, i) => relatives.removeRelative(h.core, actor(h), i),

@@ -134,7 +134,8 @@ export interface CaseView {
 }
 export interface TodoItem { caseId: string; caseNo: string; householdId: string; headName: string; fileNo: string; villageCode: string; villageName: string; currentStep: string; variantId: string; nextRoles: string[]; nextRoleIds: string[]; kindLabel: string; currentStepLabel: string; due: string | null; caseDue: string | null; overdue: boolean; mine: boolean }
 export interface RecheckRow { householdId: string; fileNo: string; headName: string; villageCode: string; villageName: string; recheckClass: string | null; nextRecheckDue: string; overdue: boolean; openCaseNo: string | null; benefitFen: number | null }
-export interface RecheckDashboard { asOf: string; leadDays: number; villages: Array<{ villageCode: string; villageName: string; due: number; overdue: number }>; rows: RecheckRow[]; total: number }
+export interface PhaseOutEndRow { householdId: string; fileNo: string; headName: string; villageName: string; benefitFen: number | null; phaseOutUntil: string; stopFrom: string }
+export interface RecheckDashboard { asOf: string; leadDays: number; villages: Array<{ villageCode: string; villageName: string; due: number; overdue: number }>; rows: RecheckRow[]; total: number; phaseOutEnded: PhaseOutEndRow[] }
 export interface RaisePreviewRow { householdId: string; fileNo: string; headName: string; villageName: string; persons: number; incomeFen: number; beforeFen: number; afterFen: number; backPayFen: number; note: string | null }
 export interface RaisePreview { category: 'urban' | 'rural'; categoryLabel: string; effectiveMonth: string; oldFen: number | null; newFen: number; households: number; totalBeforeFen: number; totalAfterFen: number; backPayMonths: number; rows: RaisePreviewRow[]; rowsTruncated: boolean }
 export interface RaiseResult extends RaisePreview { raiseId: string; ms: number }

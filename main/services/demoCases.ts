@@ -178,10 +178,11 @@ export async function generateDemoCases(core: Core, opts: { count: number; seed?
   /** 复核 and 变更 on households in payment: one opened, one kept (维持), one 减发 with a hearing. */
   async function demoManagement(): Promise<number> {
     const active = await core.db.selectFrom('household').leftJoin('dibao_case', (j) => j.onRef('dibao_case.household_id', '=', 'household.id').on('dibao_case.closed_at', 'is', null))
-      .select(['household.id']).where('household.status', '=', 'active').where('household.benefit_fen', '>', 0).where('dibao_case.id', 'is', null).orderBy('household.next_recheck_due').limit(3).execute()
+      .select(['household.id']).where('household.status', '=', 'active').where('household.benefit_fen', '>', 0).where('dibao_case.id', 'is', null).orderBy('household.next_recheck_due').limit(4).execute()
     let n = 0
     for (const [i, h] of active.entries()) {
       const members = await core.db.selectFrom('member').select(['id', 'name']).where('household_id', '=', h.id).where('left_at', 'is', null).orderBy('sort_order').execute()
+      if (i === 3) { await demoPhaseOut(h.id, members); n++; continue }
       const c = await cases.openCase(core, ops.handler, { householdId: h.id, kind: 'recheck', origin: 'proactive', receivedDate: addDays(today, -20), note: '定期复核', triggerKind: 'due' })
       n++
       if (i === 0) continue
@@ -204,6 +205,24 @@ export async function generateDemoCases(core: Core, opts: { count: number; seed?
     }
     return n
   }
+  /** A 渐退 of one month decided two months ago: listed as 渐退期满 in 复核管理. */
+  async function demoPhaseOut(householdId: string, members: Array<{ id: string; name: string }>) {
+    const d = (n: number) => addDays(today, n)
+    const c = await cases.openCase(core, ops.handler, { householdId, kind: 'phaseOut', origin: 'proactive', receivedDate: d(-70), note: '家庭成员就业', triggerKind: 'reported' })
+    await step(c.id, 'investigating', d(-69), ops.handler)
+    await addRecord(core, ops.handler, { caseId: c.id, kind: 'homeVisit', date: d(-68), data: { investigators: [{ name: '张丽', role: '乡镇民政办工作人员' }, { name: '赵村委', role: '村委会委员' }], membersPresent: [members[0]!.id], livingConditions: '家庭成员已稳定就业。', housing: null, findings: [], neighbourInquiry: null, conclusion: '家庭收入已超过低保标准，符合渐退条件。', investigatorsSigned: true, familySigned: true } })
+    await attach(householdId, ['visitForm'])
+    await clearWarnings(c.id)
+    await step(c.id, 'preliminary', d(-66), ops.reviewer, { reason: '家庭成员就业，收入超过低保标准，给予渐退期', data: { outcome: 'phaseOut', phaseOutMonths: 1 } })
+    await step(c.id, 'hearing', d(-65), ops.handler)
+    await addRecord(core, ops.handler, { caseId: c.id, kind: 'hearing', date: d(-64), data: { method: 'inPerson', heardPerson: members[0]!.name, statement: '同意渐退安排。', attempts: [], outcome: 'heard' } })
+    await step(c.id, 'townshipDecision', d(-60), ops.approver)
+    await clearWarnings(c.id)
+    await step(c.id, 'approved', d(-60), ops.approver)
+    await step(c.id, 'notified', d(-59), ops.handler)
+    await step(c.id, 'closed', d(-59), ops.handler)
+  }
+
   async function demoMeeting(): Promise<number> {
     // a re-check case at 民主评议 is not part of the national path; show a signed meeting on a case with an open objection
     const withObjection = await core.db.selectFrom('objection').innerJoin('dibao_case', 'dibao_case.id', 'objection.case_id').innerJoin('household', 'household.id', 'dibao_case.household_id')

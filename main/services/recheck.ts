@@ -7,6 +7,7 @@ import { readCtx, withWrite, type Actor, type Core, type ReadCtx, type WriteCtx 
 import { paramInForce } from './policy'
 import { requireTownship } from './setup'
 import { insertCase } from './cases'
+import { newId } from './ids'
 
 export async function recheckDashboard(ctx: ReadCtx, input: { villageCode?: string | null; asOf?: string | null; limit?: number } = {}): Promise<RecheckDashboard> {
   const asOf = input.asOf ?? ctx.today
@@ -27,10 +28,53 @@ export async function recheckDashboard(ctx: ReadCtx, input: { villageCode?: stri
     villages.set(r.village_code, v)
   }
   const limit = input.limit ?? 1000
+  const phaseOutEnded = await phaseOutsEnded(ctx, asOf, input.villageCode ?? null)
   return {
+    phaseOutEnded,
     asOf, leadDays: lead, total: rows.length, villages: [...villages.values()].sort((a, b) => b.overdue - a.overdue || a.villageCode.localeCompare(b.villageCode)),
     rows: rows.slice(0, limit).map((r) => ({ householdId: r.id, fileNo: r.file_no, headName: r.head_name, villageCode: r.village_code, villageName: r.village_name, recheckClass: r.recheck_class, nextRecheckDue: r.next_recheck_due!, overdue: r.next_recheck_due! < asOf, openCaseNo: r.case_no ?? null, benefitFen: r.benefit_fen })),
   }
+}
+
+const nextMonth = (m: string) => { const [y, mo] = m.split('-').map(Number) as [number, number]; return mo === 12 ? `${y + 1}-01` : `${y}-${String(mo + 1).padStart(2, '0')}` }
+
+/** Households in 渐退 whose last paid month is before the month of `asOf`: the stop decided with the 渐退 is due. */
+async function phaseOutsEnded(ctx: ReadCtx, asOf: string, villageCode: string | null) {
+  let q = ctx.db.selectFrom('household').innerJoin('village', 'village.code', 'household.village_code')
+    .select(['household.id', 'household.file_no', 'household.head_name', 'village.name as village_name', 'household.benefit_fen', 'household.phase_out_until'])
+    .where('household.status', '=', 'phaseOut').where('household.phase_out_until', '<', asOf.slice(0, 7))
+  if (villageCode) q = q.where('household.village_code', '=', villageCode)
+  const rows = await q.orderBy('household.phase_out_until').orderBy('household.file_no').limit(1000).execute()
+  return rows.map((r) => ({ householdId: r.id, fileNo: r.file_no, headName: r.head_name, villageName: r.village_name, benefitFen: r.benefit_fen, phaseOutUntil: r.phase_out_until!, stopFrom: nextMonth(r.phase_out_until!) }))
+}
+
+/**
+ * 渐退期满: carries out the stop that was decided (with its hearing and notice) together with the 渐退 (domain.md §4.3:
+ * "a 终止 with deferred effect"): status 停保 from the month after the last 渐退 month, the file closed, one benefit
+ * record and one audit event per household. No new decision is made here.
+ */
+export async function endPhaseOuts(core: Core, actor: Actor, input: { householdIds: string[] }): Promise<{ stopped: number; skipped: string[] }> {
+  if (actor.role !== 'handler' && actor.role !== 'reviewer') throw new AppError('FORBIDDEN', '渐退期满停发由经办人或审核人办理')
+  if (input.householdIds.length === 0) throw new AppError('VALIDATION', '请选择渐退期满的家庭')
+  return withWrite(core, actor, async (w) => {
+    let stopped = 0
+    const skipped: string[] = []
+    const month = w.today.slice(0, 7)
+    for (const id of [...new Set(input.householdIds)]) {
+      const h = await w.tx.selectFrom('household').selectAll().where('id', '=', id).executeTakeFirst()
+      if (!h) { skipped.push(`${id}（档案不存在）`); continue }
+      if (h.status !== 'phaseOut' || !h.phase_out_until || h.phase_out_until >= month) { skipped.push(`${h.file_no}（不在渐退期或渐退期未满）`); continue }
+      const from = nextMonth(h.phase_out_until)
+      await w.tx.insertInto('benefit_record').values({ id: newId(), household_id: h.id, case_id: null, raise_id: null, kind: 'stop', effective_month: from, monthly_fen: 0, previous_fen: h.benefit_fen, standard_fen: h.standard_fen, persons: h.benefit_persons, income_fen: h.income_basis_fen, back_pay_fen: null, breakdown_json: JSON.stringify({ reason: 'phaseOutEnded', phaseOutUntil: h.phase_out_until }), created_at: w.now }).execute()
+      await w.tx.updateTable('household').set({ status: 'stopped', status_reason: `渐退期满（${h.phase_out_until}）停发`, status_changed_at: w.now, benefit_fen: null, benefit_from: null, next_recheck_due: null, version: h.version + 1, updated_at: w.now }).where('id', '=', h.id).execute()
+      await w.tx.updateTable('member').set({ in_open_file: 0, updated_at: w.now }).where('household_id', '=', h.id).execute()
+      await w.tx.updateTable('search_key').set({ open: 0 }).where('hh_seq', '=', h.seq).execute()
+      await w.audit({ action: 'benefit.phaseOutEnd', entity: 'household', entityId: h.id, householdId: h.id, summary: `档案 ${h.file_no} 渐退期满（最后发放月 ${h.phase_out_until}），自 ${from} 起停发，档案注销`, before: { status: 'phaseOut', benefitFen: h.benefit_fen }, after: { status: 'stopped', stopFrom: from } })
+      stopped++
+    }
+    if (stopped === 0) await w.audit({ action: 'benefit.phaseOutEnd.none', entity: 'household', summary: `渐退期满停发：未办理（${skipped.join('；')}）` })
+    return { stopped, skipped }
+  })
 }
 
 /** Opens 复核 cases for the chosen due households (one transaction; households with an open case are skipped and listed). */

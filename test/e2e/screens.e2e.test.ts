@@ -69,7 +69,7 @@ describe('各页面在 1366×768 下正常显示', () => {
     const hearing = await e.core.db.selectFrom('dibao_case').select('household_id').where('current_step', '=', 'hearing').executeTakeFirstOrThrow()
     const routes: Array<[string, string, string]> = [
       ['/todo', '33-todo', '待办'], [`/meetings`, '34-meetings', '民主评议'], [`/meetings/${meeting.id}`, '35-meeting', '会议'], ['/notices', '36-notices', '公示'],
-      [`/notices/${notice.id}`, '37-notice-objection', '异议'], ['/recheck', '38-recheck', '复核'], ['/settings/standards', '39-standards', '低保标准'],
+      [`/notices/${notice.id}`, '37-notice-objection', '异议'], ['/recheck', '38-recheck', '渐退期满待停发'], ['/settings/standards', '39-standards', '低保标准'],
       ['/settings/relatives', '39b-relatives', '近亲属'], ['/settings/policy', '39c-policy', '政策参数'],
       [`/households/${approved.household_id}?tab=cases`, '39d-case-approved', '审核确认结果'], [`/households/${hearing.household_id}?tab=cases`, '39e-case-hearing', '听取'],
     ]

@@ -19,7 +19,7 @@ import { addParam } from '../../main/services/policy'
 import { addStandard, applyRaise, previewRaise, trialCalc } from '../../main/services/benefits'
 import { createMeeting, setMeetingCase, attachSignin, closeMeeting } from '../../main/services/meetings'
 import { createNotice, postNotice, addNoticePhoto, addObjection, closeObjection } from '../../main/services/notices'
-import { recheckDashboard } from '../../main/services/recheck'
+import { endPhaseOuts, recheckDashboard } from '../../main/services/recheck'
 import type { StepKind } from '../../main/domain/workflow'
 import { newTestCore, threeMemberHousehold, VILLAGE_A, type TestCore } from '../fixtures/core'
 
@@ -374,6 +374,20 @@ describe('动态管理', () => {
     const h = await t.core.db.selectFrom('household').select(['status', 'benefit_fen', 'phase_out_until']).where('id', '=', hid).executeTakeFirstOrThrow()
     expect(h).toEqual({ status: 'phaseOut', benefit_fen: 240000, phase_out_until: '2027-03' })
     await fail(proposeAndDecide(await activeHousehold2(), 'phaseOut', '2026-09-20', { phaseOutMonths: 7 }), 'VALIDATION', /渐退期最长 6 个月/)
+  })
+
+  it('渐退期满：复核管理列出，经办人办理停发（执行已作出的决定，不另作决定）', async () => {
+    const hid = await activeHousehold()
+    await proposeAndDecide(hid, 'phaseOut', '2026-09-20', { phaseOutMonths: 1 })
+    const d = await recheckDashboard(readCtx(t.core, handler))
+    expect(d.phaseOutEnded).toEqual([expect.objectContaining({ householdId: hid, phaseOutUntil: '2026-10', stopFrom: '2026-11' })])
+    await fail(endPhaseOuts(t.core, approver, { householdIds: [hid] }), 'FORBIDDEN', /经办人或审核人/)
+    const r = await endPhaseOuts(t.core, handler, { householdIds: [hid, householdId] })
+    expect(r.stopped).toBe(1)
+    expect(r.skipped.join()).toMatch(/不在渐退期/)
+    const h = await t.core.db.selectFrom('household').select(['status', 'benefit_fen']).where('id', '=', hid).executeTakeFirstOrThrow()
+    expect(h).toEqual({ status: 'stopped', benefit_fen: null })
+    expect((await recheckDashboard(readCtx(t.core, handler))).phaseOutEnded).toEqual([])
   })
 
   async function activeHousehold2() {

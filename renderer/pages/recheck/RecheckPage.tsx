@@ -5,7 +5,7 @@ import { SyncOutlined } from '@ant-design/icons'
 import { Alert, Button, Card, Select, Space, Table, Tag, Tooltip, Typography } from 'antd'
 import type { TableProps } from 'antd'
 import { useState } from 'react'
-import type { RecheckRow } from '../../../main/api/types'
+import type { PhaseOutEndRow, RecheckRow } from '../../../main/api/types'
 import { today, yuan } from '../../app/format'
 import { feedback } from '../../app/feedback'
 import { Link } from '../../app/router'
@@ -100,6 +100,7 @@ export function RecheckPage() {
         />
       ) : null}
       {q.error ? <Alert type="error" showIcon title={q.error.message} style={{ marginBottom: 8 }} /> : null}
+      {d?.phaseOutEnded.length ? <PhaseOutEnded rows={d.phaseOutEnded} writable={writable && (handler || session.operator.role === 'reviewer')} /> : null}
       <Table<RecheckRow>
         size="small" rowKey="householdId" columns={columns} dataSource={d?.rows ?? []} loading={q.loading}
         pagination={{ pageSize: 50, showSizeChanger: false, hideOnSinglePage: true, size: 'small' }}
@@ -108,6 +109,37 @@ export function RecheckPage() {
         locale={{ emptyText: village ? '该村（社区）没有到期或超期的复核' : '没有到期或超期的复核' }}
       />
     </div>
+  )
+}
+
+/** 渐退期满: the stop decided together with the 渐退 falls due; carrying it out closes the file (no new decision). */
+function PhaseOutEnded({ rows, writable }: { rows: PhaseOutEndRow[]; writable: boolean }) {
+  const [pending, setPending] = useState(false)
+  const stop = () => {
+    feedback.modal?.confirm({
+      title: `为 ${rows.length} 户办理渐退期满停发？`,
+      content: <p>渐退期满的家庭按原决定自次月起停发，档案注销（停保）。停发已在渐退决定中听取意见并书面告知，这里只是执行。</p>,
+      okText: '办理停发', cancelText: '取消',
+      onOk: async () => {
+        setPending(true)
+        try { await mutate('recheck.endPhaseOut', { householdIds: rows.map((r) => r.householdId) }, { success: '已办理渐退期满停发' }) } finally { setPending(false) }
+      }
+    })
+  }
+  return (
+    <Card size="small" style={{ marginBottom: 12 }} data-testid="phaseout-ended"
+      title={<span>渐退期满待停发 <Tag color="orange">{rows.length} 户</Tag></span>}
+      extra={writable ? <Button size="small" danger loading={pending} onClick={stop}>办理停发</Button> : null}>
+      <Table<PhaseOutEndRow> size="small" rowKey="householdId" pagination={false} dataSource={rows}
+        columns={[
+          { title: '档案号', dataIndex: 'fileNo', key: 'fileNo', width: 150, render: (v: string, r) => <Link to={`/households/${r.householdId}`} className="mono">{v}</Link> },
+          { title: '户主', dataIndex: 'headName', key: 'headName', width: 90 },
+          { title: '村（社区）', dataIndex: 'villageName', key: 'villageName', width: 110 },
+          { title: '渐退最后发放月', dataIndex: 'phaseOutUntil', key: 'until', width: 130 },
+          { title: '停发起始月', dataIndex: 'stopFrom', key: 'from', width: 110 },
+          { title: '渐退期月保障金', dataIndex: 'benefitFen', key: 'benefit', align: 'right', render: (v: number | null) => yuan(v) }
+        ]} />
+    </Card>
   )
 }
 
