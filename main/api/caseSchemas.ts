@@ -119,6 +119,9 @@ export const StepData = z.object({
   recheckClass: RecheckClass.optional(),
   /** notAccepted: one of the closed list of grounds (domain.md §4.1). */
   ground: z.enum(['wrongTownship', 'notMember', 'openCase']).optional(),
+  /** notified after a 停发: the 低保证/确认通知书 cancelled (seed 003 衡阳 "收回并注销相关证件"). */
+  certificateNo: z.string().trim().max(40, '证件编号不超过40字').optional(),
+  certificateReturned: z.boolean().optional(),
   /** stop/decrease decided against the hearing: a written reason is required anyway (in `reason`). */
 }).default({})
 export type StepDataT = z.output<typeof StepData>

@@ -239,6 +239,10 @@ export async function blockersFor(ctx: ReadCtx, c: CaseRow, steps: StepRow[], to
     const max = (await paramInForce<number>(ctx, 'phaseOut.maxMonths', date, t.code)) ?? 6
     if (data.phaseOutMonths !== undefined && data.phaseOutMonths > max) out.push(`渐退期最长 ${max} 个月（民发〔2022〕83号），不能设为 ${data.phaseOutMonths} 个月`)
   }
+  // a stop cancels the 低保证/确认通知书: record its number and whether it was handed back, with the notice
+  if (v.id === 'management' && to === 'notified' && currentOutcome(steps) === 'stop' && (data.certificateReturned === undefined || !data.certificateNo)) {
+    out.push('停发须同时收回并注销低保证（确认通知书）：请填写证件编号并选择是否已收回')
+  }
   if (to === 'notAccepted' && !data.ground) out.push('请选择不予受理的理由（只限法定情形：不属本乡镇、非共同生活成员且无委托、已有在办案件）')
 
   // rules: blocks stop approval; warnings need a 审核人's written clearance before an opinion or decision
@@ -325,7 +329,8 @@ export async function advanceCase(core: Core, actor: Actor, input: { caseId: str
     await insertStep(w.tx, { caseId: c.id, seq: last.seq + 1, kind: input.to, date: input.date, actor, role, reason: input.reason ?? null, now: w.now, data: stepData, attachmentIds })
     await w.tx.updateTable('dibao_case').set({ current_step: input.to, closed_at: def.terminal ? w.now : null, version: c.version + 1 }).where('id', '=', c.id).execute()
     await refreshDue(w, c.id)
-    const extra = data.opinion ? `，意见：${data.opinion === 'positive' ? '拟同意' : '拟不同意'}` : outcome && input.to === 'preliminary' ? `，方案：${PROPOSAL_LABELS[outcome]}` : ''
+    const cert = data.certificateNo ? `，低保证 ${data.certificateNo} ${data.certificateReturned ? '已收回注销' : '未能收回，已登记注销'}` : ''
+    const extra = cert + (data.opinion ? `，意见：${data.opinion === 'positive' ? '拟同意' : '拟不同意'}` : outcome && input.to === 'preliminary' ? `，方案：${PROPOSAL_LABELS[outcome]}` : '')
     await w.audit({ action: 'case.step', entity: 'case', entityId: c.id, householdId: c.household_id, summary: `案件 ${c.case_no}：${def.label}（${ROLE_LABELS[role]} ${actor.name} 签字，${input.date}）${extra}${input.reason ? `，理由：${input.reason}` : ''}${effect}`, before: { step: c.current_step }, after: { step: input.to, date: input.date, ...(stepData ? { data: { ...stepData, assessment: undefined } } : {}) } })
   })
   return getCase(readCtx(core, actor), input.caseId)

@@ -404,6 +404,10 @@ describe('动态管理', () => {
     expect(open).toEqual([])
     const br = await t.core.db.selectFrom('benefit_record').select(['kind', 'monthly_fen', 'effective_month', 'previous_fen']).where('household_id', '=', hid).execute()
     expect(br).toEqual([{ kind: 'stop', monthly_fen: 0, effective_month: '2026-10', previous_fen: 240000 }])
+    // the 书面告知 of a stop records the 低保证 cancelled with it
+    await fail(sign(c.id, 'notified', '2026-09-22', handler), 'VALIDATION', /收回并注销低保证/)
+    const n = await sign(c.id, 'notified', '2026-09-22', handler, { data: { certificateNo: '豫新乡低保证第000123号', certificateReturned: true } })
+    expect(n.steps.at(-1)!.data).toMatchObject({ certificateNo: '豫新乡低保证第000123号', certificateReturned: true })
   })
 
   it('成员死亡：减少成员时自动登记变更案件，3个月内办结', async () => {

@@ -19,6 +19,8 @@ type Ground = keyof typeof NOT_ACCEPTED_GROUNDS
 interface SignValues {
   date: Dayjs
   reason?: string
+  certificateNo?: string
+  certificateReturned?: boolean
   opinion?: 'positive' | 'negative'
   recheckClass?: 'A' | 'B' | 'C'
   outcome?: ProposalOutcome
@@ -79,6 +81,7 @@ export function SignStepModal({ c, step, currentBenefitFen, onClose }: { c: Case
         }
         if (step.kind === 'approved' && !mgmt && v.recheckClass) data.recheckClass = v.recheckClass
         if (step.kind === 'notAccepted') data.ground = v.ground
+        if (step.kind === 'notified' && mgmt && prelim?.outcome === 'stop') { data.certificateNo = v.certificateNo?.trim(); data.certificateReturned = v.certificateReturned }
         const res = await mutate('cases.advance', {
           caseId: c.id, version: c.version, to: step.kind, date: v.date.format('YYYY-MM-DD'), reason: v.reason?.trim() || null,
           ...(Object.keys(data).length ? { data: data as never } : {})
@@ -158,6 +161,17 @@ function SignFields({ c, step, lastDate, currentBenefitFen }: { c: CaseView; ste
         </>
       ) : null}
 
+      {step.kind === 'notified' && mgmt && prelim?.outcome === 'stop' ? (
+        <>
+          <Alert style={{ marginBottom: 10 }} type="info" showIcon title="停发的同时收回并注销低保证（确认通知书）。" />
+          <Form.Item label="低保证（确认通知书）编号" name="certificateNo" rules={[{ required: true, whitespace: true, message: '请填写证件编号' }, maxLen('证件编号', 40)]}>
+            <Input style={{ width: 260 }} />
+          </Form.Item>
+          <Form.Item label="证件收回情况" name="certificateReturned" rules={[{ required: true, message: '请选择是否已收回' }]}>
+            <Radio.Group options={[{ value: true, label: '已收回并注销' }, { value: false, label: '未能收回，登记注销' }]} />
+          </Form.Item>
+        </>
+      ) : null}
       {step.kind === 'approved' && !mgmt ? <RecheckClassField hint={typeof prelim?.recheckClass === 'string' ? `初审意见为 ${prelim.recheckClass} 类` : '不选则按 B 类'} /> : null}
 
       <Form.Item label="办理日期" name="date" rules={[{ required: true, message: '请选择办理日期' }]}
