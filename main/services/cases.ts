@@ -116,6 +116,19 @@ async function insertStep(tx: Tx, s: { caseId: string; seq: number; kind: StepKi
   }).execute()
 }
 
+/**
+ * The history the deadlines run on. ⚙ acceptance.deemedIfNoNotice (default true, LOCAL 江苏): without a 一次性告知书
+ * the 受理 dates from the receipt, so a late 受理 cannot shorten the township's clock.
+ */
+async function deadlineHistory(ctx: ReadCtx, steps: StepRow[]): Promise<Array<{ kind: StepKind; at: string }>> {
+  const hist = steps.map((s) => ({ kind: s.kind as StepKind, at: s.step_date }))
+  const received = steps.find((s) => s.kind === 'received')
+  if (!received || steps.some((s) => s.kind === 'pendingMaterials')) return hist
+  const t = await ctx.db.selectFrom('township').select('code').executeTakeFirst()
+  const deemed = (await paramInForce<boolean>(ctx, 'acceptance.deemedIfNoNotice', received.step_date, t?.code ?? '*')) ?? true
+  return deemed ? hist.map((h) => (h.kind === 'accepted' ? { ...h, at: received.step_date } : h)) : hist
+}
+
 /** Stores the next steps' earliest due date and roles on the case, so the 待办 list is one indexed query. */
 export async function refreshDue(ctx: ReadCtx, caseId: string): Promise<void> {
   const c = await loadCase(ctx.db, caseId)
@@ -127,7 +140,7 @@ export async function refreshDue(ctx: ReadCtx, caseId: string): Promise<void> {
   const v = variantOfCase(c)
   const steps = await stepsOf(tx, caseId)
   const cal = await calendar(ctx)
-  const hist = steps.map((s) => ({ kind: s.kind as StepKind, at: s.step_date }))
+  const hist = await deadlineHistory(ctx, steps)
   const cur = v.steps[c.current_step as StepKind]
   const nexts = (cur?.next ?? []).filter((k) => k !== 'withdrawn' && k !== 'terminated')
   const dues = nexts.map((k) => dueDate(v, k, hist, cal)?.due).filter((d): d is string => !!d)
@@ -394,7 +407,7 @@ export async function getCase(ctx: ReadCtx, id: string): Promise<CaseView> {
   const steps = await stepsOf(ctx.db, c.id)
   const cal = await calendar(ctx)
   const h = await ctx.db.selectFrom('household').select(['head_name', 'file_no']).where('id', '=', c.household_id).executeTakeFirstOrThrow()
-  const hist = steps.map((s) => ({ kind: s.kind as StepKind, at: s.step_date }))
+  const hist = await deadlineHistory(ctx, steps)
   const cur = variant.steps[c.current_step as StepKind]
   const next: CaseNextStep[] = []
   if (!c.closed_at && cur) {

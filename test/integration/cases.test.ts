@@ -469,6 +469,21 @@ describe('签字与留痕', () => {
     raw.close()
   })
 
+  it('未出具一次性告知书的，受理自收到申请之日起算（⚙ acceptance.deemedIfNoNotice）；出具了则从受理日起算', async () => {
+    let c = await cases.openCase(t.core, handler, { householdId, kind: 'newApplication', origin: 'window', receivedDate: '2026-09-14' })
+    await applicationRecord(c.id, '2026-09-14')
+    c = await sign(c.id, 'accepted', '2026-09-21', handler) // a week late, no 一次性告知
+    expect(c.next.find((n) => n.kind === 'investigating')!.due).toBe('2026-09-17') // 3 WD from the receipt
+    expect(c.caseDue).toBe('2026-10-30') // 30 WD from 09-14, not from 09-21
+    const other = (await hh.createHousehold(t.core, handler, threeMemberHousehold({}, ['孙甲', '李乙', '孙丙']))).id
+    let d = await cases.openCase(t.core, handler, { householdId: other, kind: 'newApplication', origin: 'window', receivedDate: '2026-09-14' })
+    await addRecord(t.core, handler, { caseId: d.id, kind: 'materialsNotice', date: '2026-09-14', data: { items: ['残疾证'], deliveredTo: '孙甲' } })
+    await sign(d.id, 'pendingMaterials', '2026-09-14', handler)
+    await applicationRecord(d.id, '2026-09-21', other)
+    d = await sign(d.id, 'accepted', '2026-09-21', handler)
+    expect(d.next.find((n) => n.kind === 'investigating')!.due).toBe('2026-09-24')
+  })
+
   it('一户只能有一个在办案件；撤回须写理由并办结案件；补正告知须列明材料', async () => {
     const c = await cases.openCase(t.core, handler, { householdId, kind: 'newApplication', origin: 'window', receivedDate: '2026-11-30' })
     await fail(cases.openCase(t.core, handler, { householdId, kind: 'newApplication', origin: 'window', receivedDate: '2026-12-01' }), 'CONFLICT', /已有在办案件 410721101-2026-00001/)
