@@ -424,6 +424,7 @@ export interface DeclaredRelativeTable {
   staff_name: string
   staff_post: string
   staff_id_number: string | null
+  staff_operator_id: string | null
   relative_name: string
   relative_id_number: string
   relation: string

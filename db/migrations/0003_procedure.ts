@@ -239,6 +239,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('staff_name', 'text', (c) => c.notNull())
     .addColumn('staff_post', 'text', (c) => c.notNull())
     .addColumn('staff_id_number', 'text')
+    .addColumn('staff_operator_id', 'text')   // the staff member's account here, for 回避 (⚙ relatives.recusal)
     .addColumn('relative_name', 'text', (c) => c.notNull())
     .addColumn('relative_id_number', 'text', (c) => c.notNull())
     .addColumn('relation', 'text', (c) => c.notNull())

@@ -36,6 +36,7 @@ export const contract = {
   'auth.changePassword': m(z.object({ oldPassword: z.string().min(1, '请填写原密码'), newPassword: PasswordSchema }), out<null>(), true, 'any', '修改密码'),
 
   'operators.list': m(Empty, out<OperatorView[]>(), false, 'admin', '操作员列表'),
+  'operators.signers': m(Empty, out<Array<{ id: string; name: string; username: string; roleLabel: string }>>(), false, 'any', '在用的操作员（姓名与角色，用于回避备案）'),
   'operators.create': m(z.object({ username: UsernameSchema, name: z.string().trim().min(1, '请填写姓名').max(20), role: RoleSchema, password: PasswordSchema }), out<OperatorView>(), true, 'admin', '新增操作员'),
   'operators.update': m(z.object({ id: Id, name: z.string().trim().min(1).max(20).optional(), role: RoleSchema.optional(), active: z.boolean().optional() }), out<OperatorView>(), true, 'admin', '修改操作员'),
   'operators.resetPassword': m(z.object({ id: Id, password: PasswordSchema }), out<null>(), true, 'admin', '重置密码'),
@@ -105,7 +106,7 @@ export const contract = {
   'recheck.endPhaseOut': m(z.object({ householdIds: z.array(Id).min(1, '请选择家庭').max(500) }), out<{ stopped: number; skipped: string[] }>(), true, 'write', '渐退期满停发'),
 
   'relatives.list': m(Empty, out<DeclaredRelativeView[]>(), false, 'any', '近亲属备案'),
-  'relatives.add': m(z.object({ staffName: z.string().max(20), staffPost: z.string().max(40), staffIdNumber: z.string().max(18).nullable().optional(), relativeName: z.string().max(20), relativeIdNumber: z.string().min(15, '请填写身份证号').max(18), relation: z.string().max(20), declaredDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD') }), out<DeclaredRelativeView[]>(), true, 'write', '登记近亲属备案'),
+  'relatives.add': m(z.object({ staffName: z.string().max(20), staffPost: z.string().max(40), staffIdNumber: z.string().max(18).nullable().optional(), staffOperatorId: z.string().nullable().optional(), relativeName: z.string().max(20), relativeIdNumber: z.string().min(15, '请填写身份证号').max(18), relation: z.string().max(20), declaredDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD') }), out<DeclaredRelativeView[]>(), true, 'write', '登记近亲属备案'),
   'relatives.remove': m(z.object({ id: Id, reason: Reason }), out<DeclaredRelativeView[]>(), true, 'write', '撤销近亲属备案'),
 
   'policy.list': m(Empty, out<Array<{ id: string; key: string; areaScope: string; value: unknown; effectiveFrom: string; effectiveTo: string | null; sourceNote: string }>>(), false, 'any', '政策参数'),

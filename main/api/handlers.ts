@@ -46,6 +46,7 @@ export const handlers: Handlers = {
   'auth.changePassword': async (h, i) => { await operators.changePassword(h.core, actor(h), i.oldPassword, i.newPassword); h.session.mustChangePassword = false; return null },
 
   'operators.list': (h) => operators.listOperators(rc(h)),
+  'operators.signers': async (h) => (await operators.listOperators(rc(h))).filter((o) => o.active).map((o) => ({ id: o.id, name: o.name, username: o.username, roleLabel: o.roleLabel })),
   'operators.create': (h, i) => operators.createOperator(h.core, actor(h), i),
   'operators.update': (h, i) => operators.updateOperator(h.core, actor(h), i),
   'operators.resetPassword': async (h, i) => { await operators.resetPassword(h.core, actor(h), i.id, i.password); return null },

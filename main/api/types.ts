@@ -139,5 +139,5 @@ export interface RecheckDashboard { asOf: string; leadDays: number; villages: Ar
 export interface RaisePreviewRow { householdId: string; fileNo: string; headName: string; villageName: string; persons: number; incomeFen: number; beforeFen: number; afterFen: number; backPayFen: number; note: string | null }
 export interface RaisePreview { category: 'urban' | 'rural'; categoryLabel: string; effectiveMonth: string; oldFen: number | null; newFen: number; households: number; totalBeforeFen: number; totalAfterFen: number; backPayMonths: number; rows: RaisePreviewRow[]; rowsTruncated: boolean }
 export interface RaiseResult extends RaisePreview { raiseId: string; ms: number }
-export interface DeclaredRelativeView { id: string; staffName: string; staffPost: string; staffIdNumber: string | null; relativeName: string; relativeIdNumber: string; relation: string; declaredDate: string }
+export interface DeclaredRelativeView { id: string; staffName: string; staffPost: string; staffIdNumber: string | null; staffOperatorId: string | null; staffOperatorName: string | null; relativeName: string; relativeIdNumber: string; relation: string; declaredDate: string }
 export interface StandardView { id: string; category: 'urban' | 'rural'; categoryLabel: string; amountFen: number; effectiveFrom: string; effectiveTo: string | null; areaScope: string; sourceNote: string }

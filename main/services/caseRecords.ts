@@ -5,7 +5,7 @@ import type { CaseRecordView } from '../api/types'
 import { RECORD_KIND_LABELS, RECORD_SCHEMAS, RECORD_KINDS, type RecordKind } from '../api/caseSchemas'
 import { withWrite, readCtx, type Actor, type Core, type ReadCtx } from './context'
 import { newId } from './ids'
-import { allowedRecordKinds, getCase, loadCase, refreshDue, setIndividual, stepsOf } from './cases'
+import { allowedRecordKinds, assertNotRecused, getCase, loadCase, refreshDue, setIndividual, stepsOf } from './cases'
 import type { StepKind } from '../domain/workflow'
 import type { CaseView } from '../api/types'
 
@@ -34,6 +34,7 @@ export async function addRecord(core: Core, actor: Actor, input: { caseId: strin
   await withWrite(core, actor, async (w) => {
     const c = await loadCase(w.tx, input.caseId)
     if (c.closed_at) throw new AppError('CONFLICT', `案件 ${c.case_no} 已办结，不能再登记`)
+    await assertNotRecused(w, c, actor, input.date)
     const allowed = allowedRecordKinds(c.current_step as StepKind, false)
     if (!allowed.includes(kind) && !input.supersedesId) throw new AppError('VALIDATION', `案件当前环节不能登记“${RECORD_KIND_LABELS[kind]}”`)
     const steps = await stepsOf(w.tx, c.id)

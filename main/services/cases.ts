@@ -25,6 +25,7 @@ import { flagsOfCase, previewOpenFlags, syncFlags } from './rules'
 import { assessCase, applyBenefit, nextRecheckDue } from './benefits'
 import { caseMeetings } from './meetings'
 import { caseNotices, caseObjections } from './notices'
+import { recusedOperators } from './relatives'
 
 type Tx = Transaction<Database>
 export type { CaseStepView, CaseView, TodoItem } from '../api/types'
@@ -293,6 +294,7 @@ export async function advanceCase(core: Core, actor: Actor, input: { caseId: str
     const steps = await stepsOf(w.tx, c.id)
     const sig = checkSignature(variant, input.to, actor.operatorId, steps.map((s) => ({ kind: s.kind as StepKind, signerId: s.signer_id })), role)
     if (!sig.ok) throw new AppError('FORBIDDEN', sig.reason)
+    await assertNotRecused(w, c, actor, input.date)
     const last = lastStep(steps)
     if (input.date > w.today) throw new AppError('VALIDATION', '办理日期不能晚于今天', { date: '不能晚于今天' })
     if (input.date < last.step_date) throw new AppError('VALIDATION', `办理日期不能早于上一环节（${last.step_date}）`, { date: `不能早于 ${last.step_date}` })
@@ -347,6 +349,14 @@ export async function advanceCase(core: Core, actor: Actor, input: { caseId: str
     await w.audit({ action: 'case.step', entity: 'case', entityId: c.id, householdId: c.household_id, summary: `案件 ${c.case_no}：${def.label}（${ROLE_LABELS[role]} ${actor.name} 签字，${input.date}）${extra}${input.reason ? `，理由：${input.reason}` : ''}${effect}`, before: { step: c.current_step }, after: { step: input.to, date: input.date, ...(stepData ? { data: { ...stepData, assessment: undefined } } : {}) } })
   })
   return getCase(readCtx(core, actor), input.caseId)
+}
+
+/** 近亲属回避 (⚙ relatives.recusal, LOCAL 海南): a staff member with a declared relative in the household signs nothing in its case. */
+export async function assertNotRecused(ctx: ReadCtx, c: CaseRow, actor: Actor, date: string): Promise<void> {
+  const t = await ctx.db.selectFrom('township').select('code').executeTakeFirst()
+  if (!((await paramInForce<boolean>(ctx, 'relatives.recusal', date, t?.code ?? '*')) ?? true)) return
+  const why = (await recusedOperators(ctx, c.household_id)).get(actor.operatorId)
+  if (why) throw new AppError('FORBIDDEN', `近亲属回避：${why}（已备案），您不能办理本户的案件，请由其他工作人员办理`)
 }
 
 /** Domain calculation errors are the user's input problem here (Chinese message kept). */

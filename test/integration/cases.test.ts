@@ -20,6 +20,7 @@ import { addStandard, applyRaise, previewRaise, trialCalc } from '../../main/ser
 import { createMeeting, setMeetingCase, attachSignin, closeMeeting } from '../../main/services/meetings'
 import { createNotice, postNotice, addNoticePhoto, addObjection, closeObjection } from '../../main/services/notices'
 import { endPhaseOuts, recheckDashboard } from '../../main/services/recheck'
+import { addRelative } from '../../main/services/relatives'
 import type { StepKind } from '../../main/domain/workflow'
 import { newTestCore, threeMemberHousehold, VILLAGE_A, type TestCore } from '../fixtures/core'
 
@@ -454,6 +455,21 @@ describe('提标', () => {
     expect(std).toEqual([{ value_json: '80000', effective_from: '2026-01-01', effective_to: '2026-06-30' }, { value_json: '85000', effective_from: '2026-07-01', effective_to: null }])
     expect((await verifyChain(t.core.db)).ok).toBe(true)
   }, 120_000)
+})
+
+describe('近亲属回避', () => {
+  it('备案了本系统账号的工作人员不能办理其近亲属家庭的案件（⚙ relatives.recusal）；规则要求备案和县级核查', async () => {
+    const m = await t.core.db.selectFrom('member').select(['id_number', 'name']).where('household_id', '=', householdId).orderBy('sort_order').execute()
+    await addRelative(t.core, handler, { staffName: '李审核', staffPost: '民政办主任', staffOperatorId: reviewer.operatorId, relativeName: m[1]!.name, relativeIdNumber: m[1]!.id_number, relation: '表姐', declaredDate: '2026-01-05' })
+    const c = await cases.openCase(t.core, handler, { householdId, kind: 'newApplication', origin: 'window', receivedDate: '2026-10-12' })
+    await applicationRecord(c.id, '2026-10-12')
+    await sign(c.id, 'accepted', '2026-10-12', handler); await sign(c.id, 'investigating', '2026-10-13', handler)
+    await homeVisit(c.id, '2026-10-14'); await checkReport(c.id, '2026-10-15'); await upload('visitForm'); await upload('checkReport')
+    await fail(sign(c.id, 'preliminary', '2026-10-16', reviewer, { data: { opinion: 'positive' } }), 'FORBIDDEN', /近亲属回避：李秀英是其表姐/)
+    await fail(addRecord(t.core, reviewer, { caseId: c.id, kind: 'countyVisit', date: '2026-10-16', data: { visitors: [{ name: '县', role: '科' }], findings: 'x' } }), 'FORBIDDEN', /近亲属回避/)
+    const flags = await cases.evaluateCaseRules(t.core, handler, c.id)
+    expect(flags.map((f) => f.ruleId)).toEqual(expect.arrayContaining(['relatives.filing', 'county.visit']))
+  })
 })
 
 describe('签字与留痕', () => {

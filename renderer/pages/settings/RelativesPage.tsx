@@ -1,7 +1,7 @@
 // 近亲属备案 (domain.md §2): the declared close relatives of 低保经办人员 and 村(居)委会成员. Every rules check
 // matches household members against these ID numbers; a match marks the case for 单独登记备案 and county visit.
 import { PlusOutlined } from '@ant-design/icons'
-import { Alert, AutoComplete, Button, Card, Col, DatePicker, Form, Input, Row, Table, Typography } from 'antd'
+import { Alert, AutoComplete, Button, Card, Col, DatePicker, Form, Input, Row, Select, Table, Typography } from 'antd'
 import type { TableProps } from 'antd'
 import dayjs, { type Dayjs } from 'dayjs'
 import { useState } from 'react'
@@ -21,7 +21,7 @@ const POSTS = ['民政办主任', '民政经办人员', '分管领导', '村党�
 const maskId = (id: string | null) => (id && id.length >= 15 ? `${id.slice(0, 6)}${'*'.repeat(id.length - 10)}${id.slice(-4)}` : id ?? '')
 const normalizeId = (v: string) => { const r = checkIdNumber(v, today()); return r.ok ? r.normalized : v.trim() }
 
-interface RelativeValues { staffName: string; staffPost: string; staffIdNumber?: string; relativeName: string; relation: string; relativeIdNumber: string; declaredDate: Dayjs }
+interface RelativeValues { staffName: string; staffPost: string; staffIdNumber?: string; staffOperatorId?: string; relativeName: string; relation: string; relativeIdNumber: string; declaredDate: Dayjs }
 
 function IdHint({ name }: { name: keyof RelativeValues }) {
   const v = Form.useWatch(name) as string | undefined
@@ -32,12 +32,14 @@ export function RelativesPage() {
   const session = useSession()
   const writable = canWrite(session.operator)
   const { data, loading, error } = useApi('relatives.list', {})
+  const signers = useApi('operators.signers', {})
   const [adding, setAdding] = useState(false)
   const [removing, setRemoving] = useState<DeclaredRelativeView | null>(null)
 
   const columns: TableProps<DeclaredRelativeView>['columns'] = [
     { title: '工作人员', dataIndex: 'staffName', key: 'staffName', width: 90 },
     { title: '职务', dataIndex: 'staffPost', key: 'staffPost', width: 130, ellipsis: true },
+    { title: '系统账号', dataIndex: 'staffOperatorName', key: 'op', width: 150, render: (v: string | null) => (v ?? <Typography.Text type="secondary">无</Typography.Text>) },
     { title: '工作人员身份证号', dataIndex: 'staffIdNumber', key: 'staffId', width: 170, render: (v: string | null) => (v ? <span className="mono">{maskId(v)}</span> : <Typography.Text type="secondary">未填</Typography.Text>) },
     { title: '亲属姓名', dataIndex: 'relativeName', key: 'relativeName', width: 90 },
     { title: '关系', dataIndex: 'relation', key: 'relation', width: 90 },
@@ -63,7 +65,7 @@ export function RelativesPage() {
         onClose={() => setAdding(false)}
         onSubmit={async (v, form) => {
           const res = await mutate('relatives.add', {
-            staffName: v.staffName.trim(), staffPost: v.staffPost.trim(), staffIdNumber: v.staffIdNumber?.trim() ? normalizeId(v.staffIdNumber) : null,
+            staffName: v.staffName.trim(), staffPost: v.staffPost.trim(), staffIdNumber: v.staffIdNumber?.trim() ? normalizeId(v.staffIdNumber) : null, staffOperatorId: v.staffOperatorId ?? null,
             relativeName: v.relativeName.trim(), relativeIdNumber: normalizeId(v.relativeIdNumber), relation: v.relation.trim(), declaredDate: v.declaredDate.format('YYYY-MM-DD')
           }, { form, success: `已登记：${v.staffName} 的${v.relation} ${v.relativeName}` })
           return res.ok
@@ -73,9 +75,14 @@ export function RelativesPage() {
         <Row gutter={12} style={{ marginTop: 4 }}>
           <Col span={8}><Form.Item label="姓名" name="staffName" rules={[required('请填写工作人员姓名'), maxLen('姓名', 20)]}><Input autoFocus /></Form.Item></Col>
           <Col span={16}><Form.Item label="职务" name="staffPost" rules={[required('请填写职务'), maxLen('职务', 40)]}><AutoComplete options={POSTS} placeholder="如：民政办主任、村委会主任" filterOption /></Form.Item></Col>
-          <Col span={16}>
+          <Col span={12}>
             <Form.Item label="身份证号（可不填）" name="staffIdNumber" rules={[idNumberRule({ optional: true })]} extra={<IdHint name="staffIdNumber" />}>
               <Input className="mono" maxLength={20} autoComplete="off" />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item label="本系统账号（选填）" name="staffOperatorId" extra="选了账号，此人不能办理其近亲属家庭的案件（回避）">
+              <Select allowClear placeholder="不使用本系统可不选" options={(signers.data ?? []).map((o) => ({ value: o.id, label: `${o.name}（${o.username}，${o.roleLabel}）` }))} />
             </Form.Item>
           </Col>
         </Row>
