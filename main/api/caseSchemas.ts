@@ -7,7 +7,7 @@ const text = (label: string, max = 500) => z.string({ error: `请填写${label}`
 const optText = (label: string, max = 500) => z.string().trim().max(max, `${label}不超过${max}字`).nullable().optional().transform((v) => (v ? v : null))
 const Person = z.object({ name: text('姓名', 20), role: text('身份/职务', 30) })
 
-export const RECORD_KINDS = ['application', 'materialsNotice', 'homeVisit', 'checkReport', 'hearing', 'countyVisit'] as const
+export const RECORD_KINDS = ['application', 'materialsNotice', 'homeVisit', 'checkReport', 'checkNotice', 'checkAppeal', 'hearing', 'countyVisit'] as const
 export type RecordKind = (typeof RECORD_KINDS)[number]
 
 export const RECORD_KIND_LABELS: Record<RecordKind, string> = {
@@ -15,6 +15,8 @@ export const RECORD_KIND_LABELS: Record<RecordKind, string> = {
   materialsNotice: '一次性告知（补正材料清单）',
   homeVisit: '入户调查记录',
   checkReport: '家庭经济状况核对报告',
+  checkNotice: '核对结果告知',
+  checkAppeal: '申请人对核对结果的异议',
   hearing: '听取当事人意见记录',
   countyVisit: '县级入户核查记录',
 }
@@ -80,6 +82,17 @@ export const CheckReportRecord = z.object({
   summary: text('核对结论', 1000),
 })
 
+/** 办法 art. 18: the 核对 shows the family is not eligible → the applicant is told, and may object with evidence. */
+export const CheckNoticeRecord = z.object({
+  findings: text('告知的核对结果', 1000),
+  deliveredTo: text('告知对象', 20),
+  method: z.enum(['inPerson', 'visit', 'phone', 'letter'], { error: '请选择告知方式' }),
+})
+export const CheckAppealRecord = z.object({
+  content: text('异议内容', 2000),
+  evidence: optText('提供的证据', 1000),
+})
+
 /** 听取意见 before a decrease, stop or phase-out (社救法 art. 48): how and when, or the failed contacts. */
 export const HearingRecord = z.object({
   method: z.enum(['inPerson', 'visit', 'phone', 'letter'], { error: '请选择听取方式' }),
@@ -102,6 +115,8 @@ export const RECORD_SCHEMAS = {
   materialsNotice: MaterialsNoticeRecord,
   homeVisit: HomeVisitRecord,
   checkReport: CheckReportRecord,
+  checkNotice: CheckNoticeRecord,
+  checkAppeal: CheckAppealRecord,
   hearing: HearingRecord,
   countyVisit: CountyVisitRecord,
 } as const satisfies Record<RecordKind, z.ZodType>

@@ -495,6 +495,8 @@ export function dueDate(
   if (!limit) return null
   const start = latestAt(history, limit.from)
   if (start === null) return null
+  // already entered since its `from`: the limit was met; a re-entry (复查 after 核对异议, re-investigation) has none
+  if (history.some((h) => h.kind === stepKind && h.at >= start)) return null
   const { date, warnings } = addWorkdays(start, limit.days, cal)
   return { due: date, warnings }
 }

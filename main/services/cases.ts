@@ -14,6 +14,7 @@ import {
   type CaseKind, type DecisionLevel, type ProposalOutcome, type Role, type StepKind, type Variant, type VariantId
 } from '../domain/workflow'
 import { BenefitError, startMonth, phaseOutSchedule } from '../domain/benefit'
+import { addWorkdays } from '../domain/workdays'
 import { formatYuan } from '../domain/money'
 import { readCtx, withWrite, type Actor, type Core, type ReadCtx, type WriteCtx } from './context'
 import { newId } from './ids'
@@ -228,6 +229,23 @@ export async function blockersFor(ctx: ReadCtx, c: CaseRow, steps: StepRow[], to
   }
   if (to === 'hearing' || from === 'hearing') {
     if (from === 'hearing' && since('hearing', cur.seq).length === 0) out.push('须先登记听取当事人意见的记录（方式、时间、陈述或联系经过）')
+  }
+  // 办法 art. 18: 核对结果告知 → an objection with evidence within ⚙ check.objectionWD (5) → 复查; none → negative opinion
+  if (from === 'checkObjection') { // (exits returned early above)
+    const notices = since('checkNotice', cur.seq)
+    const appeals = since('checkAppeal', cur.seq)
+    if (notices.length === 0) out.push('须先登记核对结果告知（告知申请人核对结果及其提出异议的权利）')
+    else if (to === 'investigating' && appeals.length === 0) out.push('申请人未提出异议的，不需复查；请登记申请人的异议后再转入复查')
+    else if (to === 'preliminary') {
+      if (appeals.length) out.push('申请人已对核对结果提出异议，须先复查（转入调查核实）')
+      else {
+        const wd = (await paramInForce<number>(ctx, 'check.objectionWD', date, t.code)) ?? 5
+        const noticeDate = notices[notices.length - 1]!.date
+        const until = addWorkdays(noticeDate, wd, await calendar(ctx)).date
+        if (date <= until) out.push(`申请人可在 ${until} 前对核对结果提出异议（${wd} 个工作日），期满后才能签署初审意见`)
+        if (data.opinion === 'positive') out.push('核对结果显示不符合条件且申请人未提出异议的，初审意见应为拟不同意')
+      }
+    }
   }
   // 办法 art. 19: every 初审意见 is posted; only a negative one may skip the 公示 where ⚙ notice.postNegativeOpinions is off
   if (v.steps.preliminary?.next.includes('noticing') && from === 'preliminary' && (to === 'submitted' || to === 'townshipDecision')) {
@@ -480,7 +498,7 @@ export function allowedRecordKinds(step: StepKind, closed: boolean): RecordKind[
   const by: Partial<Record<StepKind, RecordKind[]>> = {
     received: ['application', 'materialsNotice'], pendingMaterials: ['application', 'materialsNotice'],
     investigating: ['homeVisit', 'checkReport', 'countyVisit'], villageInvestigation: ['homeVisit'], checking: ['checkReport'],
-    checkObjection: ['homeVisit', 'checkReport'], objectionHandling: ['homeVisit', 'checkReport', 'countyVisit'], hearing: ['hearing'],
+    checkObjection: ['checkNotice', 'checkAppeal', 'homeVisit', 'checkReport'], objectionHandling: ['homeVisit', 'checkReport', 'countyVisit'], hearing: ['hearing'],
     submitted: ['countyVisit'], townshipDecision: ['countyVisit'], preliminary: ['countyVisit'], reviewMeeting: ['countyVisit'], noticing: ['countyVisit'],
   }
   return by[step] ?? []

@@ -53,7 +53,7 @@ export async function ensureDemoPolicy(core: Core, admin: Actor): Promise<void> 
   if (!lvl) await addParam(core, admin, { key: 'procedure.decisionLevel', value: 'township', effectiveFrom: `${Number(year) - 1}-01-01`, sourceNote: '演示数据：省民政厅关于委托乡镇人民政府（街道办事处）审核确认低保的通知（示例）' })
 }
 
-type Target = 'received' | 'pendingMaterials' | 'investigating' | 'preliminary' | 'noticing' | 'objection' | 'townshipDecision' | 'approved' | 'closed' | 'rejected' | 'withdrawn'
+type Target = 'received' | 'pendingMaterials' | 'investigating' | 'checkObjection' | 'preliminary' | 'noticing' | 'objection' | 'townshipDecision' | 'approved' | 'closed' | 'rejected' | 'withdrawn'
 
 /**
  * Cases in every state on `count` households of status 申请中 (applying), plus management cases on active ones.
@@ -68,7 +68,7 @@ export async function generateDemoCases(core: Core, opts: { count: number; seed?
   const applying = await core.db.selectFrom('household').leftJoin('dibao_case', (j) => j.onRef('dibao_case.household_id', '=', 'household.id'))
     .select(['household.id', 'household.village_code', 'household.applicant_member_id']).where('household.status', '=', 'applying').where('dibao_case.id', 'is', null)
     .orderBy('household.file_no').limit(opts.count).execute()
-  const targets: Target[] = ['received', 'pendingMaterials', 'investigating', 'preliminary', 'noticing', 'objection', 'townshipDecision', 'approved', 'closed', 'rejected', 'withdrawn']
+  const targets: Target[] = ['received', 'pendingMaterials', 'investigating', 'preliminary', 'noticing', 'objection', 'townshipDecision', 'approved', 'closed', 'rejected', 'withdrawn', 'checkObjection']
   const scan = storeContent(core.dataDir, makeScanPdf('demo-scan'))
   const photo = makeScanPng(rng(11), 320, 240).toString('base64')
   let opened = 0, meetings = 0, notices = 0
@@ -152,6 +152,11 @@ export async function generateDemoCases(core: Core, opts: { count: number; seed?
     await addRecord(core, ops.handler, { caseId: c.id, kind: 'homeVisit', date: addDays(d1, 1), data: { investigators: [{ name: ops.handler.name.replace(/（.*/, ''), role: '乡镇民政办工作人员' }, { name: '赵村委', role: '村委会委员' }], membersPresent: members.slice(0, 2).map((m) => m.id), livingConditions: '住房为自建砖瓦房，家具陈旧，无大额消费品。', housing: '砖瓦房，约80平方米', findings: [], neighbourInquiry: '走访邻居两户，反映该户生活困难属实。', conclusion: '家庭生活困难，情况属实。', investigatorsSigned: true, familySigned: true } })
     await addRecord(core, ops.handler, { caseId: c.id, kind: 'checkReport', date: addDays(d1, 4), data: { receivedDate: addDays(d1, 4), source: '县居民家庭经济状况核对中心', reportNo: `核对-${d1.slice(0, 4)}-${String(100 + Math.floor(r() * 800))}`, findings: [{ memberId: null, item: 'vehicle', text: '未发现登记车辆', amountFen: null }], consistent: true, summary: '核对结果与申报基本一致。' } })
     await attach(householdId, ['visitForm', 'checkReport'])
+    if (target === 'checkObjection') {
+      await step(c.id, 'checkObjection', addDays(d1, 5), ops.handler)
+      await addRecord(core, ops.handler, { caseId: c.id, kind: 'checkNotice', date: addDays(d1, 5), data: { findings: '核对发现户主名下登记小型轿车一辆', deliveredTo: members[0]!.name, method: 'inPerson' } })
+      return null
+    }
     await clearWarnings(c.id)
     const negative = target === 'rejected'
     c = await step(c.id, 'preliminary', addDays(d1, 6), ops.reviewer, negative ? { reason: '家庭月人均收入高于当地低保标准', data: { opinion: 'negative' } } : { data: { opinion: 'positive', recheckClass: r() < 0.5 ? 'A' : 'B' } })

@@ -67,11 +67,13 @@ describe('各页面在 1366×768 下正常显示', () => {
     const notice = await e.core.db.selectFrom('notice_batch').innerJoin('objection', 'objection.batch_id', 'notice_batch.id').select('notice_batch.id').executeTakeFirstOrThrow()
     const approved = await e.core.db.selectFrom('dibao_case').innerJoin('case_step', 'case_step.case_id', 'dibao_case.id').select('dibao_case.household_id').where('case_step.kind', '=', 'approved').executeTakeFirstOrThrow()
     const hearing = await e.core.db.selectFrom('dibao_case').select('household_id').where('current_step', '=', 'hearing').executeTakeFirstOrThrow()
+    const checkObjection = await e.core.db.selectFrom('dibao_case').select('household_id').where('current_step', '=', 'checkObjection').executeTakeFirstOrThrow()
     const routes: Array<[string, string, string]> = [
       ['/todo', '33-todo', '待办'], [`/meetings`, '34-meetings', '民主评议'], [`/meetings/${meeting.id}`, '35-meeting', '会议'], ['/notices', '36-notices', '公示'],
       [`/notices/${notice.id}`, '37-notice-objection', '异议'], ['/recheck', '38-recheck', '渐退期满待停发'], ['/settings/standards', '39-standards', '低保标准'],
       ['/settings/relatives', '39b-relatives', '近亲属'], ['/settings/policy', '39c-policy', '政策参数'],
       [`/households/${approved.household_id}?tab=cases`, '39d-case-approved', '审核确认结果'], [`/households/${hearing.household_id}?tab=cases`, '39e-case-hearing', '听取'],
+      [`/households/${checkObjection.household_id}?tab=cases`, '39f-case-check-objection', '核对结果告知'],
     ]
     for (const [route, name, text] of routes) {
       await page.goto(`${origin}/#${route}`)

@@ -219,6 +219,36 @@ describe('新申请：每种程序从申请到审批（真实数据库）', () =
     expect(h).toEqual({ status: 'applying', benefit_fen: null })
   })
 
+  it('核对结果显示不符合条件：告知申请人，5 个工作日内提出异议的复查，未提出的签拟不同意（办法第十八条）', async () => {
+    let c = await cases.openCase(t.core, handler, { householdId, kind: 'newApplication', origin: 'window', receivedDate: '2026-09-14' })
+    await applicationRecord(c.id, '2026-09-14')
+    await sign(c.id, 'accepted', '2026-09-14', handler); await sign(c.id, 'investigating', '2026-09-15', handler)
+    await homeVisit(c.id, '2026-09-16'); await checkReport(c.id, '2026-09-17'); await upload('visitForm'); await upload('checkReport')
+    c = await sign(c.id, 'checkObjection', '2026-09-18', handler)
+    await fail(sign(c.id, 'preliminary', '2026-09-30', reviewer, { data: { opinion: 'negative' }, reason: '核对发现车辆' }), 'VALIDATION', /须先登记核对结果告知/)
+    await addRecord(t.core, handler, { caseId: c.id, kind: 'checkNotice', date: '2026-09-18', data: { findings: '核对发现户主名下登记小型轿车一辆', deliveredTo: '张三', method: 'inPerson' } })
+    await clearWarnings(c.id)
+    // 5 WD from Fri 09-18: Sun 09-20 (调休上班), 21, 22, 23, 24 → objections until 09-24
+    await fail(sign(c.id, 'preliminary', '2026-09-24', reviewer, { data: { opinion: 'negative' }, reason: '核对发现车辆' }), 'VALIDATION', /2026-09-24 前对核对结果提出异议/)
+    await fail(sign(c.id, 'investigating', '2026-09-22', handler), 'VALIDATION', /未提出异议的，不需复查/)
+    await fail(sign(c.id, 'preliminary', '2026-09-29', reviewer, { data: { opinion: 'positive' } }), 'VALIDATION', /应为拟不同意/)
+    c = await sign(c.id, 'preliminary', '2026-09-29', reviewer, { data: { opinion: 'negative' }, reason: '核对发现户主名下登记小型轿车一辆，申请人未提出异议' })
+    expect(c.opinion).toBe('negative')
+  })
+
+  it('核对结果告知后申请人提出异议：转入复查', async () => {
+    let c = await cases.openCase(t.core, handler, { householdId, kind: 'newApplication', origin: 'window', receivedDate: '2026-09-14' })
+    await applicationRecord(c.id, '2026-09-14')
+    await sign(c.id, 'accepted', '2026-09-14', handler); await sign(c.id, 'investigating', '2026-09-15', handler)
+    await homeVisit(c.id, '2026-09-16')
+    c = await sign(c.id, 'checkObjection', '2026-09-18', handler)
+    await addRecord(t.core, handler, { caseId: c.id, kind: 'checkNotice', date: '2026-09-18', data: { findings: '车辆', deliveredTo: '张三', method: 'phone' } })
+    await addRecord(t.core, handler, { caseId: c.id, kind: 'checkAppeal', date: '2026-09-21', data: { content: '车辆已于2025年转让，提供过户证明', evidence: '机动车转移登记证明' } })
+    await fail(sign(c.id, 'preliminary', '2026-09-29', reviewer, { data: { opinion: 'negative' }, reason: 'x' }), 'VALIDATION', /须先复查/)
+    c = await sign(c.id, 'investigating', '2026-09-22', handler)
+    expect(c.currentStep).toBe('investigating')
+  })
+
   it('规则阻止：收入不低于标准时不能签署拟同意，只能拟不同意', async () => {
     const hid = (await hh.createHousehold(t.core, handler, threeMemberHousehold({ incomes: [{ memberIdNumber: null, memberId: null, kind: 'wage', subtype: '务工', amountFen: 270000, periodFrom: null, periodTo: null, source: '核对报告', counted: true, note: null }] }, ['赵甲', '钱乙', '赵丙']))).id
     const c = await cases.openCase(t.core, handler, { householdId: hid, kind: 'newApplication', origin: 'window', receivedDate: '2026-10-12' })

@@ -312,3 +312,11 @@ describe('公示期（domain.md §8）', () => {
   it('跨入无节假日数据的年份时提示', () => { expect(noticeEnd('2027-12-28', { days: 7, unit: 'calendar' }, cal).warnings.join()).toMatch(/2028年的节假日安排尚未录入/) })
   it('天数无效时报错', () => { expect(() => noticeEnd('2026-09-28', { days: 0, unit: 'calendar' }, cal)).toThrow(/正整数/) })
 })
+
+describe('再次进入的环节没有时限', () => {
+  it('核对异议后复查（再次进入调查核实）不再显示“受理后 3 个工作日内开始调查”', () => {
+    const h = [{ kind: 'accepted' as StepKind, at: '2026-09-14' }, { kind: 'investigating' as StepKind, at: '2026-09-15' }, { kind: 'checkObjection' as StepKind, at: '2026-09-18' }]
+    expect(dueDate(national, 'investigating', h, cal)).toBeNull()
+    expect(dueDate(national, 'investigating', h.slice(0, 1), cal)?.due).toBe('2026-09-17')
+  })
+})

@@ -33,7 +33,7 @@ const INVESTIGATOR_ROLES = ['乡镇民政办工作人员', '乡镇干部', '驻�
 
 export const RECORD_TITLES: Record<string, string> = {
   application: '申请（承诺书、授权书签字情况）', materialsNotice: '一次性告知书（需补正的全部材料）', homeVisit: '入户调查记录',
-  checkReport: '家庭经济状况核对报告', hearing: '听取当事人意见记录', countyVisit: '县级入户核查记录'
+  checkReport: '家庭经济状况核对报告', checkNotice: '核对结果告知', checkAppeal: '申请人对核对结果的异议', hearing: '听取当事人意见记录', countyVisit: '县级入户核查记录'
 }
 
 // ── values ⇄ record data ────────────────────────────────────────────────
@@ -46,6 +46,8 @@ export function newRecordValues(kind: string, c: CaseView, ctx: { applicantId: s
     case 'homeVisit': return { ...base, investigators: [{ name: ctx.operatorName, role: '乡镇民政办工作人员' }, { name: '', role: '村委会委员' }], membersPresent: ctx.applicantId ? [ctx.applicantId] : [], findings: [], investigatorsSigned: false, familySigned: false }
     case 'checkReport': return { ...base, receivedDate: dayjs(), source: '县居民家庭经济状况核对中心', findings: [] }
     case 'hearing': return { ...base, attempts: [] }
+    case 'checkNotice': return { ...base, deliveredTo: ctx.firstMember, method: 'inPerson' }
+    case 'checkAppeal': return base
     case 'countyVisit': return { ...base, visitors: [{ name: '', role: '县民政局工作人员' }] }
     default: void c; return base
   }
@@ -87,6 +89,8 @@ export function valuesToData(kind: string, v: Values): Data {
       method: v.method, heardPerson: str(v.heardPerson), statement: str(v.statement),
       attempts: arr<Data>(v.attempts).map((a) => ({ date: fromDay(a?.date), method: str(a?.method) ?? '', result: str(a?.result) ?? '' })), outcome: v.outcome
     }
+    case 'checkNotice': return { findings: str(v.findings) ?? '', deliveredTo: str(v.deliveredTo) ?? '', method: v.method }
+    case 'checkAppeal': return { content: str(v.content) ?? '', evidence: str(v.evidence) }
     case 'countyVisit': return { visitors: arr<Data>(v.visitors).map((p) => ({ name: str(p?.name) ?? '', role: str(p?.role) ?? '' })), findings: str(v.findings) ?? '' }
     default: return {}
   }
@@ -159,6 +163,8 @@ function RecordFields({ kind }: { kind: string }) {
     case 'checkReport': return <CheckReportFields />
     case 'hearing': return <HearingFields />
     case 'countyVisit': return <CountyVisitFields />
+    case 'checkNotice': return <CheckNoticeFields />
+    case 'checkAppeal': return <CheckAppealFields />
     default: return <Typography.Text type="danger">未知的记录类型：{kind}</Typography.Text>
   }
 }
@@ -409,6 +415,34 @@ function HearingFields() {
           </Row>
         )}
       </DynamicList>
+    </>
+  )
+}
+
+// ── 核对结果告知与异议（办法第十八条） ────────────────────────────────────
+
+function CheckNoticeFields() {
+  return (
+    <>
+      <TextField name="findings" label="告知的核对结果" required max={1000} rows={3} placeholder="如：核对发现户主名下登记小型轿车一辆（2023年购入）" />
+      <Row gutter={12}>
+        <Col span={10}><TextField name="deliveredTo" label="告知对象" required max={20} rows={1} /></Col>
+        <Col span={14}>
+          <Form.Item label="告知方式" name="method" rules={[reqSel('请选择告知方式')]}>
+            <Radio.Group options={HEARING_METHODS.map((m) => ({ value: m.value, label: m.label }))} />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>告知时须说明：对核对结果有异议的，可在 5 个工作日内提供证据申请复查；逾期未提出的，按核对结果提出初审意见。</Typography.Text>
+    </>
+  )
+}
+
+function CheckAppealFields() {
+  return (
+    <>
+      <TextField name="content" label="异议内容" required max={2000} rows={3} placeholder="如：车辆已于2025年转让他人，现已不在本人名下" />
+      <TextField name="evidence" label="提供的证据（选填）" max={1000} rows={2} placeholder="如：机动车转移登记证明复印件" />
     </>
   )
 }

@@ -148,6 +148,19 @@ export function RecordContent({ r }: { r: CaseRecordView }) {
       ]} />
       break
     }
+    case 'checkNotice':
+      body = <KV items={[
+        { key: 'f', label: '告知的核对结果', span: 2, children: <span style={{ whiteSpace: 'pre-wrap' }}>{s(d.findings)}</span> },
+        { key: 't', label: '告知对象', children: s(d.deliveredTo) },
+        { key: 'm', label: '告知方式', children: labelOf(HEARING_METHODS, d.method) }
+      ]} />
+      break
+    case 'checkAppeal':
+      body = <KV items={[
+        { key: 'c', label: '异议内容', span: 2, children: <span style={{ whiteSpace: 'pre-wrap' }}>{s(d.content)}</span> },
+        { key: 'e', label: '证据', span: 2, children: s(d.evidence) || '—' }
+      ]} />
+      break
     case 'countyVisit':
       body = <KV items={[
         { key: 'v', label: '核查人员', span: 2, children: people(d.visitors) },

@@ -65,7 +65,7 @@ export const HEARING_OUTCOMES = [
 ] as const
 
 export const RECORD_KIND_SHORT: Record<string, string> = {
-  application: '申请登记', materialsNotice: '一次性告知', homeVisit: '入户调查', checkReport: '核对报告', hearing: '听取意见', countyVisit: '县级核查'
+  application: '申请登记', materialsNotice: '一次性告知', homeVisit: '入户调查', checkReport: '核对报告', checkNotice: '核对结果告知', checkAppeal: '核对异议', hearing: '听取意见', countyVisit: '县级核查'
 }
 
 export const ROUNDING_LABELS: Record<string, string> = {
