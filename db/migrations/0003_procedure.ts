@@ -197,6 +197,8 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('household_recheck_due').on('household').columns(['next_recheck_due']).where(sql.ref('next_recheck_due'), 'is not', null).execute()
   // rules: 一人持多卡 (the same account on another open household) without a scan
   await db.schema.createIndex('household_bank_account').on('household').column('bank_account').where(sql.ref('bank_account'), 'is not', null).execute()
+  // rules: 拆户保 / 合户保 (other open files at the same address of the village)
+  await db.schema.createIndex('household_village_address').on('household').columns(['village_code', 'address']).execute()
   await db.schema.createIndex('household_active_benefit').on('household').columns(['status', 'category']).where(sql.ref('benefit_fen'), 'is not', null).execute()
 
   await db.schema.createTable('benefit_record')

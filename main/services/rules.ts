@@ -43,6 +43,7 @@ export async function buildFacts(ctx: ReadCtx, c: CaseRow, asOf: string): Promis
   const relatives = ids.length ? await db.selectFrom('declared_relative').selectAll().where('removed_at', 'is', null)
     .where((eb) => eb.or([eb('relative_id_number', 'in', ids), eb('staff_id_number', 'in', ids)])).execute() : []
   const byId = new Map(current.map((m) => [m.id_number, m.name]))
+  const sameAddr = await db.selectFrom('household').select(['file_no', 'head_name']).where('village_code', '=', h.village_code).where('address', '=', h.address).where('id', '!=', h.id).where('status', 'in', OPEN_STATUSES).limit(20).execute()
   const shared = h.bank_account ? await db.selectFrom('household').select(['file_no', 'head_name']).where('bank_account', '=', h.bank_account).where('id', '!=', h.id).where('status', 'in', OPEN_STATUSES).execute() : []
   const atts = await db.selectFrom('attachment').select('doc_kind').distinct().where('household_id', '=', h.id).where('removed_at', 'is', null).execute()
   const records = (await listRecords(ctx, c.id)).filter((r) => !r.superseded)
@@ -71,6 +72,7 @@ export async function buildFacts(ctx: ReadCtx, c: CaseRow, asOf: string): Promis
       return { memberName: byId.get(idn) ?? r.relative_name, idNumber: idn, staffName: r.staff_name, staffPost: r.staff_post, relation: self ? '本人' : r.relation }
     }),
     sharedAccounts: shared.map((s) => ({ fileNo: s.file_no, headName: s.head_name })),
+    sameAddress: sameAddr.map((s) => ({ fileNo: s.file_no, headName: s.head_name })),
     individualInclusion: c.individual_member_id ? { memberId: c.individual_member_id, basis: c.individual_basis ?? '' } : null,
     standardFen: std?.amountFen ?? null,
     attachmentKinds: atts.map((a) => a.doc_kind),

@@ -215,6 +215,8 @@ describe('members.deceased 死亡成员（民发〔2022〕83号）', () => {
 describe('members.otherOpenFiles 一人两档', () => {
   const rows: Row[] = [
     { name: '无重复 → 通过', rule: 'members.otherOpenFiles', facts: baseFacts(), expect: [] },
+    { name: '同一地址没有其他档案 → 通过', rule: 'household.sharedAddress', facts: baseFacts({ sameAddress: [] }), expect: [] },
+    { name: '同一地址另有在保档案（拆户保？）→ 提示', rule: 'household.sharedAddress', facts: baseFacts({ sameAddress: [{ fileNo: '410721101000077', headName: '张建军' }] }), expect: ['warn'], contains: ['拆户保', '410721101000077'] },
     { name: '母亲在另一在保档案中 → 阻止', rule: 'members.otherOpenFiles', facts: baseFacts({ otherOpenFiles: [{ memberName: '王桂兰', idNumber: '11010519491231002X', fileNo: 'DB-2019-0042', headName: '张建军' }] }), expect: ['block'], contains: ['DB-2019-0042', '张建军'] },
   ]
   it.each(rows)('$name', check)

@@ -9,6 +9,7 @@ import { allMembersCovered } from './coverage'
 import { individualInclusionBasis } from './individualInclusion'
 import { deceasedMembers } from './death'
 import { otherOpenFiles } from './otherOpenFiles'
+import { sharedAddress } from './sharedAddress'
 import { relativeFiling } from './relativeFiling'
 import { countyVisit } from './countyVisit'
 import { openObjections } from './objections'
@@ -38,6 +39,7 @@ export const RULES: Rule[] = [
   individualInclusionBasis,
   deceasedMembers,
   otherOpenFiles,
+  sharedAddress,
   relativeFiling,
   countyVisit,
   openObjections,

@@ -91,6 +91,8 @@ export type RuleFacts = {
   otherOpenFiles: Array<{ memberName: string; idNumber: string; fileNo: string; headName: string }>
   /** Members matching a declared relative of a 低保经办人员 or 村(居)委会成员 (or being one themselves). */
   staffRelations: Array<{ memberName: string; idNumber: string; staffName: string; staffPost: string; relation: string }>
+  /** Other open households of the same village at the same address (拆户保 / 合户保), if known. */
+  sameAddress?: Array<{ fileNo: string; headName: string }>
   /** Other open households paid to the same bank account. */
   sharedAccounts: Array<{ fileNo: string; headName: string }>
   /** 单人保 (individual inclusion) claimed for this case, with the covered member's id. */
