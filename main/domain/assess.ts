@@ -53,6 +53,7 @@ export type HouseholdAssessment = {
 
 /** Policy keys read here (the rules that use the assessment list them too). */
 export const ASSESS_PARAM_KEYS: string[] = [
+  'benefit.supplements',
   'income.excludeBasicPension',
   'income.excludedSubtypes',
   'benefit.mode',
@@ -289,5 +290,59 @@ export function assessComposition(comp: HouseholdComposition, standardFen: numbe
 }
 
 export function assessHousehold(input: AssessInput, params: RuleParams): HouseholdAssessment {
-  return assessComposition(composeHousehold(input, params), input.standardFen, params)
+  return withSupplements(assessComposition(composeHousehold(input, params), input.standardFen, params), input.asOf, params)
+}
+
+type Supplements = { elderlyAge: number; elderlyFen: number; minorFen: number; severeDisabilityFen: number; seriousIllnessFen: number; stacking: 'max' | 'sum' }
+
+/**
+ * 分类施保 (办法 art. 27; 社救法 art. 20; domain.md §6.1): ⚙ benefit.supplements adds a fixed amount per beneficiary who
+ * is elderly (age ≥ elderlyAge), a minor, 重度残疾 (grade 1–2, or 3 智力/精神) or 重病, on top of the rounded benefit of an
+ * eligible household. Off unless configured (LOCAL old 重庆 +45/+30 元). DESIGN ⚠: a member in several categories gets
+ * the highest one (`stacking: 'max'`, default) or all of them (`'sum'`).
+ */
+function supplementsParam(params: RuleParams): Supplements | null {
+  const v = params['benefit.supplements']
+  if (v === undefined || v === null) return null
+  if (!isRecord(v)) throw new ParamError('政策参数 benefit.supplements 应为 {elderlyAge, elderlyFen, minorFen, severeDisabilityFen, seriousIllnessFen, stacking}')
+  const n = (k: string, d: number) => {
+    const x = v[k]
+    if (x === undefined) return d
+    if (typeof x !== 'number' || !Number.isSafeInteger(x) || x < 0) throw new ParamError(`政策参数 benefit.supplements.${k} 应为不小于 0 的整数`)
+    return x
+  }
+  const stacking = v.stacking === 'sum' ? 'sum' : 'max'
+  return { elderlyAge: n('elderlyAge', 70), elderlyFen: n('elderlyFen', 0), minorFen: n('minorFen', 0), severeDisabilityFen: n('severeDisabilityFen', 0), seriousIllnessFen: n('seriousIllnessFen', 0), stacking }
+}
+
+function ageOn(birth: string, asOf: string): number {
+  const [by, bm, bd] = birth.split('-').map(Number) as [number, number, number]
+  const [y, m, d] = asOf.split('-').map(Number) as [number, number, number]
+  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0)
+}
+
+function withSupplements(a: HouseholdAssessment, asOf: string, params: RuleParams): HouseholdAssessment {
+  const sp = supplementsParam(params)
+  if (!sp || !a.result || !a.result.eligible) return a
+  const lines: Array<{ label: string; valueFen: number }> = []
+  let total = 0
+  for (const m of a.beneficiaries) {
+    const age = ageOn(m.birthDate, asOf)
+    const kinds: Array<[string, number]> = []
+    if (sp.elderlyFen && age >= sp.elderlyAge) kinds.push([`${sp.elderlyAge}岁以上老年人`, sp.elderlyFen])
+    if (sp.minorFen && age < 18) kinds.push(['未成年人', sp.minorFen])
+    if (sp.severeDisabilityFen && m.disabilityGrade !== null && m.disabilityCategory !== null && (m.disabilityGrade <= 2 || (m.disabilityGrade === 3 && (m.disabilityCategory === 5 || m.disabilityCategory === 6)))) kinds.push(['重度残疾人', sp.severeDisabilityFen])
+    if (sp.seriousIllnessFen && m.health === 'serious') kinds.push(['重病患者', sp.seriousIllnessFen])
+    if (kinds.length === 0) continue
+    const chosen = sp.stacking === 'sum' ? kinds : [kinds.reduce((x, y) => (y[1] > x[1] ? y : x))]
+    const fen = chosen.reduce((s2, k) => s2 + k[1], 0)
+    total += fen
+    lines.push({ label: `分类施保：${m.name}（${chosen.map((k) => k[0]).join('、')}）+${formatYuan(fen)} 元`, valueFen: fen })
+  }
+  if (total === 0) return a
+  const monthly = a.result.monthlyFen + total
+  return {
+    ...a,
+    result: { ...a.result, monthlyFen: monthly, steps: [...a.result.steps, ...lines, { label: `月低保金（含分类施保）= ${formatYuan(monthly)} 元`, valueFen: monthly }] },
+  }
 }

@@ -127,6 +127,7 @@ async function computeRaise(ctx: ReadCtx, input: RaiseInput, rowsLimit: number) 
   const floorShareBp = await paramInForce<number>(ctx, 'benefit.floorShareBp', effDate, t.code)
   const tiers = await paramInForce<BenefitInput['tiers']>(ctx, 'benefit.tiers', effDate, t.code)
   const backPay = (await paramInForce<boolean>(ctx, 'raise.backPay', effDate, t.code)) ?? true
+  const supplements = (await paramInForce<unknown>(ctx, 'benefit.supplements', effDate, t.code)) !== undefined
   const lateMonths = Math.max(0, monthsBetween(input.effectiveMonth, ctx.today.slice(0, 7)))
   const hh = await ctx.db.selectFrom('household').innerJoin('village', 'village.code', 'household.village_code')
     .select(['household.id', 'household.file_no', 'household.head_name', 'household.version', 'household.benefit_fen', 'household.benefit_persons', 'household.income_basis_fen', 'household.member_count', 'household.status', 'village.name as village_name'])
@@ -137,14 +138,19 @@ async function computeRaise(ctx: ReadCtx, input: RaiseInput, rowsLimit: number) 
   for (const h of hh) {
     const persons = h.benefit_persons ?? h.member_count
     const income = h.income_basis_fen ?? 0
-    const r = computeBenefit({ standardFen: input.amountFen, members: persons, householdSize: Math.max(persons, h.member_count), monthlyIncomeFen: income, method: mode === 'tiered' ? 'tiers' : 'gap', rounding, ...(floorShareBp !== undefined ? { floorShareBp } : {}), ...(tiers ? { tiers } : {}) })
+    const calc = (S: number) => computeBenefit({ standardFen: S, members: persons, householdSize: Math.max(persons, h.member_count), monthlyIncomeFen: income, method: mode === 'tiered' ? 'tiers' : 'gap', rounding, ...(floorShareBp !== undefined ? { floorShareBp } : {}), ...(tiers ? { tiers } : {}) })
+    const r = calc(input.amountFen)
     const b = h.benefit_fen ?? 0
+    // 分类施保 configured: what the household receives above the base formula under the old standard (its
+    // supplements) is carried over unchanged — supplements are fixed amounts, not shares of the standard
+    const carried = supplements && old ? Math.max(0, b - calc(old.amountFen).monthlyFen) : 0
+    const computed = r.monthlyFen + carried
     // 提标 never lowers a benefit in the batch (a lower result means the stored basis is stale: re-check instead).
-    const a = Math.max(r.monthlyFen, b)
-    const note = r.monthlyFen < b ? '按新标准计算低于现发金额，维持现发金额，请安排复核' : null
+    const a = Math.max(computed, b)
+    const note = computed < b ? '按新标准计算低于现发金额，维持现发金额，请安排复核' : null
     const back = backPay && lateMonths > 0 ? (a - b) * lateMonths : 0
     before += b; after += a
-    changes.push({ id: h.id, before: b, after: a, back, persons, income, breakdown: `{"standardFen":${input.amountFen},"persons":${persons},"incomeFen":${income},"computedFen":${r.monthlyFen},"monthlyFen":${a},"method":"${mode}","rounding":"${rounding}"}` })
+    changes.push({ id: h.id, before: b, after: a, back, persons, income, breakdown: `{"standardFen":${input.amountFen},"persons":${persons},"incomeFen":${income},"computedFen":${r.monthlyFen},"carriedFen":${carried},"monthlyFen":${a},"method":"${mode}","rounding":"${rounding}"}` })
     if (rows.length < rowsLimit) rows.push({ householdId: h.id, fileNo: h.file_no, headName: h.head_name, villageName: h.village_name, persons, incomeFen: income, beforeFen: b, afterFen: a, backPayFen: back, note })
   }
   const preview: RaisePreview = {

@@ -454,6 +454,14 @@ describe('动态管理', () => {
 })
 
 describe('提标', () => {
+  it('设有分类施保时，提标保留每户原有的加发金额', async () => {
+    await addParam(t.core, t.admin, { key: 'benefit.supplements', value: { elderlyFen: 3000 }, effectiveFrom: '2026-01-01', sourceNote: '县民政局分类施保文件（测试）' })
+    // 3 persons, no income: base 2,400.00 + 30.00 for the elderly member = 2,430.00
+    const hid = (await hh.createHousehold(t.core, handler, threeMemberHousehold({ legacyImport: true, legacyBenefitFen: 243000, legacyBenefitFrom: '2026-01', recheckClass: 'A' }, ['钱老', '孙婆', '钱孙']))).id
+    const r = await applyRaise(t.core, t.admin, { category: 'rural', amountFen: 85000, effectiveMonth: '2026-12', sourceNote: '新政〔2026〕9号' })
+    expect(r.rows.find((x) => x.householdId === hid)).toMatchObject({ beforeFen: 243000, afterFen: 258000 }) // 850 × 3 + 30
+  })
+
   it('5,000 户在保家庭一次重算：一个事务、每户一条审计记录、调整前后对照、补发', async () => {
     const n = 5000
     await withWrite(t.core, t.admin, async (w) => {

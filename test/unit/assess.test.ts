@@ -238,3 +238,28 @@ describe('assessHousehold：无法计算和异常数据', () => {
     expect(() => assessHousehold(input({ incomes: [income({ id: 'x', memberId: 'm1', kind: 'wage', amountFen: 100.5 })] }), PARAMS)).toThrow()
   })
 })
+
+describe('分类施保（⚙ benefit.supplements，办法第二十七条）', () => {
+  const sup = { elderlyAge: 70, elderlyFen: 3_000, minorFen: 2_000, severeDisabilityFen: 4_500, seriousIllnessFen: 4_500 }
+  const people = [
+    member({ id: 'a', name: '老人甲', birthDate: '1950-01-01', labour: 'none' }),
+    member({ id: 'b', name: '孩子乙', birthDate: '2015-06-01', relation: '20', labour: 'none' }),
+    member({ id: 'c', name: '残疾丙', birthDate: '1990-03-07', relation: '10', disabilityCategory: 4, disabilityGrade: 1, disabilityCert: '41072119900307431041' }),
+  ]
+  const run = (params: Record<string, unknown>, members = people) => assessHousehold({ members, incomes: [], standardFen: 80_000, individualInclusion: null, asOf: '2026-09-20' }, { ...PARAMS, ...params })
+  it('未设置时不加发', () => { expect(run({}).result?.monthlyFen).toBe(240_000) })
+  it('老人 +30.00、未成年人 +20.00、重度残疾 +45.00 → 2,495.00', () => {
+    const r = run({ 'benefit.supplements': sup }).result!
+    expect(r.monthlyFen).toBe(249_500)
+    expect(r.steps.map((s) => s.label)).toContain('分类施保：残疾丙（重度残疾人）+45.00 元')
+  })
+  it('一人多项时默认取最高一项；stacking = sum 时相加', () => {
+    const old = [member({ id: 'd', name: '重病老人', birthDate: '1940-01-01', health: 'serious', labour: 'none' })]
+    expect(run({ 'benefit.supplements': sup }, old).result!.monthlyFen).toBe(80_000 + 4_500)
+    expect(run({ 'benefit.supplements': { ...sup, stacking: 'sum' } }, old).result!.monthlyFen).toBe(80_000 + 4_500 + 3_000)
+  })
+  it('不符合收入条件的家庭不加发', () => {
+    const a = assessHousehold({ members: people, incomes: [income({ id: 'i', amountFen: 300_000, kind: 'wage' })], standardFen: 80_000, individualInclusion: null, asOf: '2026-09-20' }, { ...PARAMS, 'benefit.supplements': sup })
+    expect(a.result).toMatchObject({ eligible: false, monthlyFen: 0 })
+  })
+})
