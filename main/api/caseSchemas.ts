@@ -134,6 +134,11 @@ export const StepData = z.object({
   recheckClass: RecheckClass.optional(),
   /** notAccepted: one of the closed list of grounds (domain.md §4.1). */
   ground: z.enum(['wrongTownship', 'notMember', 'openCase']).optional(),
+  /** 办法 art. 34: a member able to work refused suitable jobs 3 times running without good reason → his share is stopped. */
+  memberStop: z.object({
+    memberId: z.string().min(1, '请选择本人份额停发的成员'),
+    refusals: z.array(z.object({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD'), job: z.string().trim().min(1, '请填写介绍的工作').max(60) })).min(3, '须记录连续三次无正当理由拒绝介绍的工作（办法第三十四条）').max(10),
+  }).optional(),
   /** notified after a 停发: the 低保证/确认通知书 cancelled (seed 003 衡阳 "收回并注销相关证件"). */
   certificateNo: z.string().trim().max(40, '证件编号不超过40字').optional(),
   certificateReturned: z.boolean().optional(),

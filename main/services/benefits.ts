@@ -5,7 +5,7 @@ import type { AssessmentView, RaisePreview, RaiseResult, StandardView } from '..
 import { assessHousehold } from '../domain/assess'
 import { HOUSEHOLD_CATEGORIES, codeName } from '../domain/codes'
 import { computeBenefit, type BenefitInput } from '../domain/benefit'
-import { formatYuan } from '../domain/money'
+import { formatYuan, mulDivRound } from '../domain/money'
 import { readCtx, withWrite, type Actor, type Core, type ReadCtx, type WriteCtx } from './context'
 import { newId } from './ids'
 import { paramInForce } from './policy'
@@ -72,6 +72,36 @@ async function assess(ctx: ReadCtx, c: CaseRow | null, householdId: string, date
   const a = assessHousehold({ members, incomes: facts.incomes, standardFen: std?.amountFen ?? null, individualInclusion: individual, asOf: date }, params)
   const ind = individual ? { memberName: members.find((m) => m.id === individual.memberId)!.name, basis: individual.basis } : null
   return toView(householdId, date, facts.household.category, std, a, String(params['benefit.mode'] ?? 'gap'), String(params['benefit.rounding'] ?? 'fenHalfUp'), ind)
+}
+
+/**
+ * 办法 art. 34 / domain.md §4.3: a member who refused suitable jobs 3 times running has his own share stopped.
+ * ⚙ memberStop.method = perCapitaShare (DESIGN default: B − B ÷ N) | recomputeWithout (S × (N − 1) − I, his income still counted).
+ */
+export async function withMemberStop(ctx: ReadCtx, a: AssessmentView, stop: { memberId: string; refusals: Array<{ date: string; job: string }> }, date: string): Promise<AssessmentView> {
+  if (!a.eligible || a.monthlyFen === null || a.standardFen === null) throw new AppError('VALIDATION', '按现有收入和标准试算不符合条件，不适用本人份额停发，请考虑停发')
+  const m = await ctx.db.selectFrom('member').select(['id', 'name', 'household_id', 'left_at', 'is_beneficiary', 'labour']).where('id', '=', stop.memberId).executeTakeFirst()
+  if (!m || m.household_id !== a.householdId || m.left_at || !a.beneficiaries.includes(m.name)) throw new AppError('VALIDATION', '本人份额停发的成员须是本户现有的保障对象')
+  if (m.labour === 'none') throw new AppError('VALIDATION', `${m.name}登记为无劳动能力，不适用“拒绝介绍的工作”（办法第三十四条适用于有劳动能力的成员）`)
+  const dates = new Set(stop.refusals.map((r) => r.date))
+  if (dates.size < 3) throw new AppError('VALIDATION', '三次拒绝工作的日期不能相同')
+  if ([...dates].some((d) => d > date)) throw new AppError('VALIDATION', '拒绝工作的日期不能晚于办理日期')
+  const t = await requireTownship(ctx)
+  const method = (await paramInForce<string>(ctx, 'memberStop.method', date, t.code)) ?? 'perCapitaShare'
+  const N = a.persons
+  let monthly: number
+  const steps = [...a.steps]
+  if (method === 'recomputeWithout') {
+    if (N <= 1) throw new AppError('VALIDATION', '单人户不适用本人份额停发，请考虑停发')
+    const r = computeBenefit({ standardFen: a.standardFen, members: N - 1, householdSize: N, monthlyIncomeFen: a.monthlyIncomeFen, method: 'gap' })
+    monthly = r.eligible ? r.monthlyFen : 0
+    steps.push({ label: `${m.name}本人份额停发（不计其保障人数，收入仍计入）：${formatYuan(a.standardFen)} × ${N - 1} − ${formatYuan(a.monthlyIncomeFen)} = ${formatYuan(monthly)} 元`, valueFen: monthly })
+  } else {
+    const share = mulDivRound(a.monthlyFen, 1, N)
+    monthly = a.monthlyFen - share
+    steps.push({ label: `${m.name}本人份额停发：${formatYuan(a.monthlyFen)} − ${formatYuan(a.monthlyFen)} ÷ ${N} = ${formatYuan(monthly)} 元`, valueFen: monthly })
+  }
+  return { ...a, monthlyFen: monthly, steps, reasons: [...a.reasons, `${m.name}连续三次无正当理由拒绝介绍的工作（${stop.refusals.map((r) => `${r.date} ${r.job}`).join('；')}），停发其本人份额（办法第三十四条）`] }
 }
 
 /** Next re-check date for a class (⚙ recheck.intervalMonths), counted from the decision date. */

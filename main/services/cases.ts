@@ -23,7 +23,7 @@ import { calendar, paramInForce } from './policy'
 import { requireTownship } from './setup'
 import { listRecords } from './caseRecords'
 import { flagsOfCase, previewOpenFlags, syncFlags } from './rules'
-import { assessCase, applyBenefit, nextRecheckDue } from './benefits'
+import { assessCase, applyBenefit, nextRecheckDue, withMemberStop } from './benefits'
 import { caseMeetings } from './meetings'
 import { caseNotices, caseObjections } from './notices'
 import { recusedOperators } from './relatives'
@@ -332,7 +332,13 @@ export async function advanceCase(core: Core, actor: Actor, input: { caseId: str
     // 初审意见 and decisions carry the benefit assessment they rest on (stored, never recomputed).
     const outcome = variant.id === 'management' ? (input.to === 'preliminary' ? (data.outcome ?? null) : currentOutcome(steps)) : null
     if (input.to === 'preliminary' || input.to === 'approved') {
-      const a = await assessCase(w, c, input.date)
+      let a = await assessCase(w, c, input.date)
+      // 办法 art. 34: the member's own share stopped (proposed with the 初审, applied again at the decision)
+      const memberStop = input.to === 'preliminary' ? data.memberStop : parse<StepDataT>(latestOf(steps, 'preliminary')?.data_json ?? null)?.memberStop
+      if (variant.id === 'management' && memberStop) {
+        if (outcome !== 'decrease') throw new AppError('VALIDATION', '本人份额停发按“减发”办理，请选择拟调整方案为减发')
+        a = await withMemberStop(w, a, memberStop, input.date)
+      }
       stepData = { ...(stepData ?? {}), assessment: a }
       if (input.to === 'preliminary' && variant.id !== 'management' && data.opinion === 'positive' && !a.eligible) throw new AppError('VALIDATION', `试算结果不符合收入条件，不能签署拟同意意见：${a.reasons.join('；') || a.warnings.join('；')}`)
     }

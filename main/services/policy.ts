@@ -75,6 +75,7 @@ export const EDITABLE_PARAMS: Record<string, { label: string; schema: z.ZodType 
   'benefit.rounding': { label: '保障金取整方式', schema: z.enum(['fenHalfUp', 'jiaoHalfUp', 'jiaoUp', 'jiaoDown', 'yuanHalfUp', 'yuanUp', 'yuanDown']) },
   'benefit.floorShareBp': { label: '保底比例（基点）', schema: z.number().int().min(0).max(10000) },
   'benefit.supplements': { label: '分类施保（每人每月加发，分）', schema: z.object({ elderlyAge: z.number().int().min(50).max(100).optional(), elderlyFen: z.number().int().min(0).optional(), minorFen: z.number().int().min(0).optional(), severeDisabilityFen: z.number().int().min(0).optional(), seriousIllnessFen: z.number().int().min(0).optional(), stacking: z.enum(['max', 'sum']).optional() }) },
+  'memberStop.method': { label: '本人份额停发的计算方式', schema: z.enum(['perCapitaShare', 'recomputeWithout']) },
   'asset.financialLimit': { label: '金融资产限额', schema: z.object({ basis: z.enum(['perCapitaMonths', 'householdMonths', 'absolute']), value: z.number().positive(), operator: z.enum(['gt', 'gte']) }) },
   'vehicle.valueLimit': { label: '车辆价值限额（分）', schema: fenLimit },
   'housing.maxUnits': { label: '住房套数上限', schema: z.number().int().min(1) },

@@ -441,6 +441,28 @@ describe('动态管理', () => {
     expect(n.steps.at(-1)!.data).toMatchObject({ certificateNo: '豫新乡低保证第000123号', certificateReturned: true })
   })
 
+  it('本人份额停发（办法第三十四条）：有劳动能力的成员连续三次拒绝介绍的工作，经听取意见后停发其本人份额', async () => {
+    const hid = await activeHousehold()
+    const m = await members(hid)
+    let c = await cases.openCase(t.core, handler, { householdId: hid, kind: 'change', origin: 'proactive', receivedDate: '2026-11-02', triggerKind: 'reported' })
+    await sign(c.id, 'investigating', '2026-11-02', handler)
+    await homeVisit(c.id, '2026-11-03', hid); await upload('visitForm', hid)
+    await clearWarnings(c.id)
+    const refusals = [{ date: '2026-08-05', job: '县城物业保洁' }, { date: '2026-09-10', job: '镇农业合作社' }, { date: '2026-10-12', job: '工业园区包装工' }]
+    await fail(sign(c.id, 'preliminary', '2026-11-04', reviewer, { data: { outcome: 'decrease', memberStop: { memberId: m[1]!.id, refusals: refusals.slice(0, 2) } }, reason: 'x' }), 'VALIDATION', /连续三次/)
+    await fail(sign(c.id, 'preliminary', '2026-11-04', reviewer, { data: { outcome: 'decrease', memberStop: { memberId: m[2]!.id, refusals } }, reason: 'x' }), 'VALIDATION', /无劳动能力/)
+    c = await sign(c.id, 'preliminary', '2026-11-04', reviewer, { data: { outcome: 'decrease', memberStop: { memberId: m[1]!.id, refusals } }, reason: '吴二有劳动能力，连续三次无正当理由拒绝介绍的工作' })
+    const a = c.steps.at(-1)!.data!.assessment as { monthlyFen: number; steps: Array<{ label: string }> }
+    expect(a.monthlyFen).toBe(160000) // 2,400.00 − 2,400.00 ÷ 3 (⚙ memberStop.method = perCapitaShare)
+    expect(a.steps.at(-1)!.label).toBe('吴二本人份额停发：2,400.00 − 2,400.00 ÷ 3 = 1,600.00 元')
+    await sign(c.id, 'hearing', '2026-11-05', handler)
+    await addRecord(t.core, handler, { caseId: c.id, kind: 'hearing', date: '2026-11-06', data: { method: 'visit', heardPerson: '吴二', statement: '无异议', outcome: 'heard' } })
+    await sign(c.id, 'townshipDecision', '2026-11-09', approver)
+    await clearWarnings(c.id)
+    c = await sign(c.id, 'approved', '2026-11-09', approver)
+    expect(c.decision).toMatchObject({ outcome: 'decrease', amountFen: 160000, previousFen: 240000 })
+  })
+
   it('成员死亡：减少成员时自动登记变更案件，3个月内办结', async () => {
     const hid = await activeHousehold()
     const m = await members(hid)

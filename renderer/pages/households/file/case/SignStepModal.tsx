@@ -1,7 +1,7 @@
 // The sign dialog of a next step: date (not in the future, not before the last step), the reason where the
 // law wants one, the step's data (初审意见 + 分类管理类别, 拟调整方案 + 渐退月数, 不予受理情形) and, before a
 // 初审 or a decision, the benefit trial calculation on the household's current data.
-import { Alert, Button, Collapse, DatePicker, Descriptions, Form, Input, InputNumber, Radio, Spin, Typography } from 'antd'
+import { Alert, Button, Checkbox, Col, Collapse, DatePicker, Descriptions, Form, Input, InputNumber, Radio, Row, Select, Spin, Typography } from 'antd'
 import dayjs, { type Dayjs } from 'dayjs'
 import type { AssessmentView, CaseNextStep, CaseView } from '../../../../../main/api/types'
 import { formatYuan } from '../../../../../main/domain/money'
@@ -9,6 +9,7 @@ import { useSession } from '../../../../app/session'
 import { mutate, useApi, useMutation } from '../../../../app/useApi'
 import { maxLen } from '../../../../components/rules'
 import { AssessmentPanel, AssessmentResult } from './AssessmentPanel'
+import { useFile } from '../context'
 import { CaseModal, Section } from './CaseModal'
 import {
   ADVERSE_OUTCOMES, NEEDS_REASON, NOT_ACCEPTED_GROUNDS, OPINION_LABELS, OUTCOME_OPTIONS, preliminaryData, PROPOSAL_LABELS, RECHECK_CLASSES, TRIAL_STEPS,
@@ -19,6 +20,8 @@ type Ground = keyof typeof NOT_ACCEPTED_GROUNDS
 interface SignValues {
   date: Dayjs
   reason?: string
+  memberStopOn?: boolean
+  memberStop?: { memberId?: string; refusals?: Array<{ date?: Dayjs; job?: string }> }
   certificateNo?: string
   certificateReturned?: boolean
   opinion?: 'positive' | 'negative'
@@ -74,6 +77,9 @@ export function SignStepModal({ c, step, currentBenefitFen, onClose }: { c: Case
             data.outcome = v.outcome
             if (v.outcome === 'phaseOut' && v.phaseOutMonths) data.phaseOutMonths = v.phaseOutMonths
             if (v.recheckClass && v.outcome !== 'stop' && v.outcome !== 'phaseOut') data.recheckClass = v.recheckClass
+            if (v.outcome === 'decrease' && v.memberStopOn && v.memberStop) {
+              data.memberStop = { memberId: v.memberStop.memberId, refusals: (v.memberStop.refusals ?? []).map((r) => ({ date: r.date ? r.date.format('YYYY-MM-DD') : '', job: (r.job ?? '').trim() })) }
+            }
           } else {
             data.opinion = v.opinion
             if (v.opinion === 'positive' && v.recheckClass) data.recheckClass = v.recheckClass
@@ -157,6 +163,7 @@ function SignFields({ c, step, lastDate, currentBenefitFen }: { c: CaseView; ste
               <InputNumber min={1} max={maxMonths} precision={0} style={{ width: 160 }} suffix="个月" />
             </Form.Item>
           ) : null}
+          {outcome === 'decrease' ? <MemberStopFields /> : null}
           {outcome && outcome !== 'stop' && outcome !== 'phaseOut' ? <RecheckClassField /> : null}
         </>
       ) : null}
@@ -184,6 +191,39 @@ function SignFields({ c, step, lastDate, currentBenefitFen }: { c: CaseView; ste
           placeholder={adverse ? '写明事实和理由，如：家庭月人均收入 920.00 元，高于本地标准 800.00 元' : step.kind === 'withdrawn' ? '如：申请人书面申请撤回' : undefined} />
       </Form.Item>
 
+    </>
+  )
+}
+
+/** 办法第三十四条: the decrease is the stop of one member's own share after three refused jobs. */
+function MemberStopFields() {
+  const { file } = useFile()
+  const on = Form.useWatch('memberStopOn') as boolean | undefined
+  const able = file.members.filter((m) => m.isBeneficiary && m.labour !== 'none')
+  return (
+    <>
+      <Form.Item name="memberStopOn" valuePropName="checked" style={{ marginBottom: on ? 8 : 16 }}>
+        <Checkbox>本人份额停发：有劳动能力的成员连续三次无正当理由拒绝介绍的工作（办法第三十四条）</Checkbox>
+      </Form.Item>
+      {on ? (
+        <>
+          <Form.Item label="停发本人份额的成员" name={['memberStop', 'memberId']} rules={[{ required: true, message: '请选择成员' }]}>
+            <Select style={{ width: 260 }} options={able.map((m) => ({ value: m.id, label: `${m.name}（${m.relationName}）` }))} placeholder="有劳动能力的保障对象" />
+          </Form.Item>
+          <Form.List name={['memberStop', 'refusals']} initialValue={[{}, {}, {}]}>
+            {(fields) => (
+              <Form.Item label="三次拒绝介绍的工作" required style={{ marginBottom: 8 }}>
+                {fields.map((f, i) => (
+                  <Row key={f.key} gutter={8}>
+                    <Col span={8}><Form.Item name={[f.name, 'date']} rules={[{ required: true, message: `请选择第 ${i + 1} 次的日期` }]} style={{ marginBottom: 6 }}><DatePicker style={{ width: '100%' }} placeholder={`第 ${i + 1} 次日期`} disabledDate={(d) => d.isAfter(dayjs(), 'day')} /></Form.Item></Col>
+                    <Col span={16}><Form.Item name={[f.name, 'job']} rules={[{ required: true, whitespace: true, message: '请填写介绍的工作' }, maxLen('工作', 60)]} style={{ marginBottom: 6 }}><Input placeholder="介绍的工作，如：县城物业保洁" /></Form.Item></Col>
+                  </Row>
+                ))}
+              </Form.Item>
+            )}
+          </Form.List>
+        </>
+      ) : null}
     </>
   )
 }
