@@ -74,7 +74,7 @@ export async function openCase(core: Core, actor: Actor, input: { householdId: s
 }
 
 /** Opens a case inside an existing write (also used by the death trigger in households.removeMember). */
-export async function insertCase(w: WriteCtx, actor: Actor | null, role: Role, input: { householdId: string; kind: CaseKind; origin: string; receivedDate: string; note?: string | null; triggerKind?: string | null }): Promise<string> {
+export async function insertCase(w: WriteCtx, actor: Actor | null, role: Role, input: { householdId: string; kind: CaseKind; origin: string; receivedDate: string; note?: string | null; triggerKind?: string | null; triggerDate?: string | null }): Promise<string> {
   const t = await requireTownship(w)
   const h = await w.tx.selectFrom('household').select(['id', 'file_no', 'status', 'head_name', 'category']).where('id', '=', input.householdId).executeTakeFirst()
   if (!h) throw new AppError('NOT_FOUND', '找不到该家庭档案')
@@ -104,7 +104,7 @@ export async function insertCase(w: WriteCtx, actor: Actor | null, role: Role, i
     current_step: first, opened_at: w.now, closed_at: null, version: 1, category: h.category, individual_member_id: null, individual_basis: null,
     next_due: null, next_roles: null, case_due: null, trigger_kind: input.triggerKind ?? null, extension_json: null
   }).execute()
-  await insertStep(w.tx, { caseId, seq: 1, kind: first, date: input.receivedDate, actor, role, reason: input.note ?? null, now: w.now })
+  await insertStep(w.tx, { caseId, seq: 1, kind: first, date: input.receivedDate, actor, role, reason: input.note ?? null, now: w.now, data: input.triggerDate ? { triggerDate: input.triggerDate } : undefined })
   await refreshDue(w, caseId)
   const trig = input.triggerKind ? `，启动原因：${TRIGGER_LABELS[input.triggerKind] ?? input.triggerKind}` : ''
   await w.audit({ action: 'case.open', entity: 'case', entityId: caseId, householdId: h.id, summary: `登记${CASE_KIND_LABELS[input.kind]}案件 ${caseNo}（户主 ${h.head_name}），程序：${variant.label}${trig}`, after: { caseNo, kind: input.kind, origin: input.origin, variantId, decisionLevel: variant.decisionLevel, receivedDate: input.receivedDate, triggerKind: input.triggerKind ?? null } })
@@ -147,22 +147,21 @@ export async function refreshDue(ctx: ReadCtx, caseId: string): Promise<void> {
   const nexts = (cur?.next ?? []).filter((k) => k !== 'withdrawn' && k !== 'terminated')
   const dues = nexts.map((k) => dueDate(v, k, hist, cal)?.due).filter((d): d is string => !!d)
   const decided = v.caseLimitWD ? steps.find((s) => v.caseLimitWD!.until.includes(s.kind as StepKind)) : undefined
-  const whole = decided ? null : (caseDueDate(v, hist, cal, !!c.extended)?.due ?? (await managementDue(ctx, c, steps)))
+  const whole = decided ? null : (caseDueDate(v, hist, cal, !!c.extended)?.due ?? managementDue(c, steps))
   const all = [...dues, ...(whole ? [whole] : [])].sort()
   const roles = [...new Set(nexts.map((k) => v.steps[k]!.role))]
   await tx.updateTable('dibao_case').set({ next_due: all[0] ?? null, next_roles: roles.join(','), case_due: whole ?? null }).where('id', '=', caseId).execute()
 }
 
-/** Management cases opened by a death: finish within 3 months of the death (83号). */
-async function managementDue(ctx: ReadCtx, c: CaseRow, steps: StepRow[]): Promise<string | null> {
+/** Management cases opened by a death: finish within 3 months of the death (83号); the same day 3 months on, or that month's last day. */
+function managementDue(c: CaseRow, steps: StepRow[]): string | null {
   if (c.trigger_kind !== 'death') return null
-  const note = steps[0]?.reason ?? ''
-  const m = /(\d{4}-\d{2}-\d{2})/.exec(note)
-  const from = m?.[1] ?? steps[0]!.step_date
+  const from = parse<{ triggerDate?: string }>(steps[0]?.data_json ?? null)?.triggerDate ?? steps[0]!.step_date
   const [y, mo, d] = from.split('-').map(Number) as [number, number, number]
-  const dt = new Date(Date.UTC(y, mo - 1 + 3, d))
-  void ctx
-  return dt.toISOString().slice(0, 10)
+  const idx = y * 12 + (mo - 1) + 3
+  const ny = Math.floor(idx / 12), nm = (idx % 12) + 1
+  const last = new Date(Date.UTC(ny, nm, 0)).getUTCDate()
+  return `${ny}-${String(nm).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`
 }
 
 type Blocker = string
@@ -459,7 +458,7 @@ export async function getCase(ctx: ReadCtx, id: string): Promise<CaseView> {
   const prelim = latestOf(steps, 'preliminary')
   const pdata = parse<StepDataT>(prelim?.data_json ?? null)
   const outcome = variant.id === 'management' ? (pdata?.outcome ?? null) : null
-  const decision = decisionView(variant, c, steps)
+  const decision = decisionView(variant, steps)
   return {
     id: c.id, caseNo: c.case_no, householdId: c.household_id, headName: h.head_name, fileNo: h.file_no, kind: c.kind, kindLabel: CASE_KIND_LABELS[c.kind], variantId: c.variant_id, variantLabel: variant.label,
     decisionLevel: c.decision_level, category: c.category ?? 'rural', categoryLabel: codeName(HOUSEHOLD_CATEGORIES, c.category ?? 'rural'),
@@ -482,7 +481,7 @@ async function nextBlockers(ctx: ReadCtx, c: CaseRow, steps: StepRow[], k: StepK
   return (await blockersFor(ctx, c, steps, k, ctx.today, assumed, true)).filter((b) => !b.startsWith('公示期到'))
 }
 
-function decisionView(v: Variant, c: CaseRow, steps: StepRow[]): DecisionView | null {
+function decisionView(v: Variant, steps: StepRow[]): DecisionView | null {
   const d = [...steps].reverse().find((s) => s.kind === 'approved' || s.kind === 'rejected' || (s.kind === 'closed' && (parse<Record<string, unknown>>(s.data_json) ?? {}).benefit))
   if (!d) return null
   const data = parse<Record<string, unknown>>(d.data_json) ?? {}
@@ -495,7 +494,6 @@ function decisionView(v: Variant, c: CaseRow, steps: StepRow[]): DecisionView | 
     amountFen: d.kind === 'rejected' ? null : (benefit.monthlyFen ?? a?.monthlyFen ?? null), previousFen: benefit.previousFen ?? null,
     startMonth: d.kind === 'rejected' ? null : (benefit.startMonth ?? startMonth(d.step_date)), phaseOutUntil: benefit.phaseOutUntil ?? null, recheckClass: benefit.recheckClass ?? null, assessment: a,
   }
-  void c
 }
 
 /** Which records may be added while a case is at a step. */

@@ -12,7 +12,6 @@ import { calendar, paramInForce } from './policy'
 import { requireTownship } from './setup'
 import { storeContent, sniffMime } from './attachments'
 import { refreshDue } from './cases'
-import { CASE_KIND_LABELS } from './cases'
 
 export const NOTICE_KINDS: Record<string, { label: string; steps: string[]; level: 'village' | 'township' | 'county' }> = {
   preliminary: { label: '初审公示', steps: ['noticing'], level: 'village' },
@@ -47,7 +46,6 @@ async function lineFor(ctx: ReadCtx, caseId: string, kind: string) {
     villageCode: c.village_code, caseNo: c.case_no,
     line: { village_name: c.group_name ? `${c.village_name}${c.group_name}` : c.village_name, applicant_name: c.applicant_name, persons: data.assessment?.persons ?? c.member_count, amount_fen: negative || data.outcome === 'stop' ? null : (data.assessment?.monthlyFen ?? c.benefit_fen ?? null), category: `${what}（${cat}）`, remark: what },
   }
-  void CASE_KIND_LABELS
 }
 
 export async function createNotice(core: Core, actor: Actor, input: { kind: string; villageCode?: string | null; title?: string | null; caseIds: string[]; places: string[]; phones?: string | null }): Promise<NoticeView> {

@@ -106,7 +106,7 @@ export async function memberLeftTrigger(w: WriteCtx, householdId: string, member
   if (open) return `（已有在办案件 ${open.case_no}，请在该案中一并核实）`
   const trigger = deathDate ? 'death' : /迁/.test(reason) ? 'moveOut' : 'reported'
   const note = deathDate ? `成员 ${memberName} 于 ${deathDate} 死亡，须在死亡之日起3个月内完成核查和调整（民发〔2022〕83号）` : `成员 ${memberName} 减少：${reason}`
-  await insertCase(w, null, 'handler', { householdId, kind: 'change', origin: 'proactive', receivedDate: w.today, note, triggerKind: trigger })
+  await insertCase(w, null, 'handler', { householdId, kind: 'change', origin: 'proactive', receivedDate: w.today, note, triggerKind: trigger, triggerDate: deathDate })
   return '，已自动登记变更案件'
 }
 

@@ -472,6 +472,12 @@ describe('动态管理', () => {
     const c = await cases.getCase(readCtx(t.core, handler), open.id)
     expect(c.steps[0]).toMatchObject({ signer: '系统（自动登记）' })
     expect(c.steps[0]!.reason).toMatch(/2026-11-20 死亡/)
+    // a death on 11-30: three months on is 02-30, which does not exist → the last day of February
+    const other = await activeHousehold2()
+    const om = await members(other)
+    await hh.removeMember(t.core, handler, { id: om[2]!.id, reason: '死亡', deathDate: '2026-11-30' })
+    const oc = await t.core.db.selectFrom('dibao_case').select('case_due').where('household_id', '=', other).executeTakeFirstOrThrow()
+    expect(oc.case_due).toBe('2027-02-28')
   })
 })
 
