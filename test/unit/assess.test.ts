@@ -1,28 +1,15 @@
 import { describe, expect, it } from 'vitest'
 import { assessHousehold, policyExclusion, type AssessInput } from '../../main/domain/assess'
 import type { RuleIncome, RuleMember, RuleParams } from '../../main/domain/rules/types'
-import { income, member } from '../fixtures/facts'
+import { EX1_INCOMES, GUILAN, income, JIANGUO, member, XIAOMING, XIUYING } from '../fixtures/facts'
 
 // domain.md §6.2: S = 800.00 元; money in 分.
 const S = 80_000
 const AS_OF = '2026-09-20'
 const PARAMS: RuleParams = { 'income.excludeBasicPension': true, 'benefit.rounding': 'fenHalfUp' }
 
-
-
-// 算例1: 3 members; wages 10 800.00 − 10 % = 9 720.00 a year (810.00 a month), support 1 200.00 (100.00),
+// 算例1 (test/fixtures/facts.ts): wages 10 800.00 − 10 % = 9 720.00 a year (810.00 a month), support 1 200.00 (100.00),
 // land rent 600.00 (50.00), grandmother's 基础养老金 1 800.00 (150.00) excluded → I = 960.00.
-const JIANGUO = member({ id: 'm1', name: '张建国', idNumber: '410721199003074310', relation: '02' })
-const XIAOMING = member({ id: 'm2', name: '张小明', idNumber: '420106201605201239', birthDate: '2016-05-20', relation: '20', labour: 'none', employment: 'student' })
-const GUILAN = member({ id: 'm3', name: '王桂兰', idNumber: '11010519491231002X', gender: 'female', birthDate: '1949-12-31', relation: '52', labour: 'none', employment: 'none', health: 'chronic' })
-const XIUYING = member({ id: 'm4', name: '李秀英', idNumber: '410721199003074329', gender: 'female', relation: '10', employment: 'none', labour: 'none', disabilityCert: '41072119900307432941', disabilityCategory: 4, disabilityGrade: 1 })
-
-const EX1_INCOMES: RuleIncome[] = [
-  income({ id: 'i1', memberId: 'm1', kind: 'wage', subtype: '务工收入（已扣除就业成本10%）', amountFen: 81_000 }),
-  income({ id: 'i2', kind: 'transfer', subtype: '赡养费', amountFen: 10_000 }),
-  income({ id: 'i3', kind: 'property', subtype: '土地流转租金', amountFen: 5_000 }),
-  income({ id: 'i4', memberId: 'm3', kind: 'transfer', subtype: '城乡居民基础养老金', amountFen: 15_000 }),
-]
 
 function input(over: Partial<AssessInput> = {}): AssessInput {
   return { members: [JIANGUO, XIAOMING, GUILAN], incomes: EX1_INCOMES, standardFen: S, individualInclusion: null, asOf: AS_OF, ...over }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import shippedRows from '../../resources/policy/params.json'
 import { RULES, RULE_PARAM_KEYS, evaluateRules, evaluateWith } from '../../main/domain/rules'
-import { income, member } from '../fixtures/facts'
+import { EX1_INCOMES, GUILAN, income, JIANGUO, member, XIAOMING, XIUYING } from '../fixtures/facts'
 import type { Rule, RuleAsset, RuleFacts, RuleFlag, RuleIncome, RuleMember, RuleObligor, RuleParams, Severity } from '../../main/domain/rules/types'
 
 // domain.md §6.2: S = 800.00 元; money in 分. asOf: a decision date in 2026.
@@ -15,20 +15,7 @@ const P = (over: Record<string, unknown> = {}): RuleParams => ({ ...SHIPPED, ...
 const asset = (over: Partial<RuleAsset> & { id: string; kind: string; valueFen: number }): RuleAsset => ({ memberId: 'm1', description: '', quantity: null, exempt: false, exemptReason: null, ...over })
 const obligor = (over: Partial<RuleObligor> = {}): RuleObligor => ({ id: 'o1', name: '张建军', relation: 'child', age: 40, monthlyIncomeFen: null, supportPaidFen: 10_000, waiver: false, waiverReason: null, consent: true, ...over })
 
-// 算例1 household: 户主 张建国 (wages 810.00/月 after 10 % 就业成本), son 张小明 (minor), mother 王桂兰 (基础养老金 150.00,
-// excluded); support 100.00 and land rent 50.00 → I = 960.00, B = 1,440.00.
-const JIANGUO = member({ id: 'm1', name: '张建国', idNumber: '410721199003074310', relation: '02' })
-const XIAOMING = member({ id: 'm2', name: '张小明', idNumber: '420106201605201239', birthDate: '2016-05-20', relation: '20', labour: 'none', employment: 'student' })
-const GUILAN = member({ id: 'm3', name: '王桂兰', idNumber: '11010519491231002X', gender: 'female', birthDate: '1949-12-31', relation: '52', labour: 'none', employment: 'none', health: 'chronic' })
-/** Spouse, 一级肢体残疾 (单人保-eligible), no work. */
-const XIUYING = member({ id: 'm4', name: '李秀英', idNumber: '410721199003074329', gender: 'female', relation: '10', employment: 'none', labour: 'none', disabilityCert: '41072119900307432941', disabilityCategory: 4, disabilityGrade: 1 })
-
-const EX1_INCOMES: RuleIncome[] = [
-  income({ id: 'i1', memberId: 'm1', kind: 'wage', subtype: '务工收入（已扣除就业成本10%）', amountFen: 81_000 }),
-  income({ id: 'i2', kind: 'transfer', subtype: '赡养费', amountFen: 10_000 }),
-  income({ id: 'i3', kind: 'property', subtype: '土地流转租金', amountFen: 5_000 }),
-  income({ id: 'i4', memberId: 'm3', kind: 'transfer', subtype: '城乡居民基础养老金', amountFen: 15_000 }),
-]
+// The 算例1 household (JIANGUO, XIAOMING, GUILAN, EX1_INCOMES) comes from test/fixtures/facts.ts.
 
 /** A clean 算例1 new application at the county decision, all records present. */
 function baseFacts(overrides: Partial<RuleFacts> = {}): RuleFacts {
