@@ -19,6 +19,7 @@
 import { computeBenefit, type BenefitInput, type BenefitResult, type Rounding, type Tier } from './benefit'
 import { INCOME_KINDS, codeName } from './codes'
 import { formatYuan, sumFen } from './money'
+import { ageOn, isSevereDisability } from './idcard'
 import { ParamError, boolParam, isRecord, numberParam, stringListParam, stringParam } from './rules/params'
 import type { RuleIncome, RuleMember, RuleParams } from './rules/types'
 
@@ -315,11 +316,6 @@ function supplementsParam(params: RuleParams): Supplements | null {
   return { elderlyAge: n('elderlyAge', 70), elderlyFen: n('elderlyFen', 0), minorFen: n('minorFen', 0), severeDisabilityFen: n('severeDisabilityFen', 0), seriousIllnessFen: n('seriousIllnessFen', 0), stacking }
 }
 
-function ageOn(birth: string, asOf: string): number {
-  const [by, bm, bd] = birth.split('-').map(Number) as [number, number, number]
-  const [y, m, d] = asOf.split('-').map(Number) as [number, number, number]
-  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0)
-}
 
 function withSupplements(a: HouseholdAssessment, asOf: string, params: RuleParams): HouseholdAssessment {
   const sp = supplementsParam(params)
@@ -331,7 +327,7 @@ function withSupplements(a: HouseholdAssessment, asOf: string, params: RuleParam
     const kinds: Array<[string, number]> = []
     if (sp.elderlyFen && age >= sp.elderlyAge) kinds.push([`${sp.elderlyAge}岁以上老年人`, sp.elderlyFen])
     if (sp.minorFen && age < 18) kinds.push(['未成年人', sp.minorFen])
-    if (sp.severeDisabilityFen && m.disabilityGrade !== null && m.disabilityCategory !== null && (m.disabilityGrade <= 2 || (m.disabilityGrade === 3 && (m.disabilityCategory === 5 || m.disabilityCategory === 6)))) kinds.push(['重度残疾人', sp.severeDisabilityFen])
+    if (sp.severeDisabilityFen && m.disabilityGrade !== null && m.disabilityCategory !== null && isSevereDisability(m.disabilityCategory, m.disabilityGrade)) kinds.push(['重度残疾人', sp.severeDisabilityFen])
     if (sp.seriousIllnessFen && m.health === 'serious') kinds.push(['重病患者', sp.seriousIllnessFen])
     if (kinds.length === 0) continue
     const chosen = sp.stacking === 'sum' ? kinds : [kinds.reduce((x, y) => (y[1] > x[1] ? y : x))]

@@ -12,7 +12,7 @@
 // - Rounding ⚙ benefit.rounding, default 分 half-up (§16), applied once to the monthly amount.
 // - Not here: annual standards (B = (A × N − I_year) ÷ 12), 分类施保 supplements, member-level stops.
 
-import { isValidDate, parseDate } from './dates'
+import { addMonthsYm, isValidDate, parseDate } from './dates'
 import { formatYuan, mulDivRound } from './money'
 
 export type Rounding =
@@ -217,18 +217,12 @@ export function computeBenefit(input: BenefitInput): BenefitResult {
   return { eligible: true, ...base, monthlyFen: rounded, ...(tierLabel ? { tier: tierLabel } : {}), steps, reasons }
 }
 
-function addMonths(year: number, month: number, n: number): string {
-  const idx = year * 12 + (month - 1) + n
-  const y = Math.floor(idx / 12)
-  const m = (idx % 12) + 1
-  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}`
-}
 
 /** Paid from the month after the decision date (办法 art. 21), `YYYY-MM`. */
 export function startMonth(decisionDate: string): string {
   if (!isValidDate(decisionDate)) throw new BenefitError(`决定日期 ${JSON.stringify(decisionDate)} 无效，应为 YYYY-MM-DD`)
   const { year, month } = parseDate(decisionDate)
-  return addMonths(year, month, 1)
+  return addMonthsYm(year, month, 1)
 }
 
 /**
@@ -249,6 +243,6 @@ export function phaseOutSchedule(input: {
   const first = startMonth(input.decisionDate)
   const [y, m] = first.split('-').map(Number) as [number, number]
   const out: Array<{ month: string; amountFen: number }> = []
-  for (let i = 0; i < n; i++) out.push({ month: addMonths(y, m, i), amountFen: amount })
-  return { months: out, stopFrom: addMonths(y, m, n) }
+  for (let i = 0; i < n; i++) out.push({ month: addMonthsYm(y, m, i), amountFen: amount })
+  return { months: out, stopFrom: addMonthsYm(y, m, n) }
 }

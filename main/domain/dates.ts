@@ -64,6 +64,28 @@ export function addDays(s: string, n: number): string {
   return fromDayNumber(toDayNumber(s) + n)
 }
 
+/** Month `YYYY-MM` of year/month shifted by `n` months (n may be negative). */
+export function addMonthsYm(year: number, month: number, n: number): string {
+  const idx = year * 12 + (month - 1) + n
+  const y = Math.floor(idx / 12)
+  const m = (idx % 12) + 1
+  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}`
+}
+
+/** The month after `YYYY-MM`. */
+export function nextMonth(ym: string): string {
+  const [y, m] = ym.split('-').map(Number) as [number, number]
+  return addMonthsYm(y, m, 1)
+}
+
+/** The same day `n` months after `s`; a day the target month lacks becomes its last day (11-30 + 3 → 02-28). */
+export function addMonthsClamped(s: string, n: number): string {
+  const { year, month, day } = parseDate(s)
+  const ym = addMonthsYm(year, month, n)
+  const [y, m] = ym.split('-').map(Number) as [number, number]
+  return `${ym}-${String(Math.min(day, daysInMonth(y, m))).padStart(2, '0')}`
+}
+
 /** Calendar days from `a` to `b` (b − a). */
 export function daysBetween(a: string, b: string): number {
   return toDayNumber(b) - toDayNumber(a)

@@ -5,6 +5,7 @@ import type { AssessmentView, RaisePreview, RaiseResult, StandardView } from '..
 import { assessHousehold } from '../domain/assess'
 import { HOUSEHOLD_CATEGORIES, codeName } from '../domain/codes'
 import { computeBenefit, type BenefitInput } from '../domain/benefit'
+import { addMonthsClamped } from '../domain/dates'
 import { formatYuan, mulDivRound } from '../domain/money'
 import { readCtx, withWrite, type Actor, type Core, type ReadCtx, type WriteCtx } from './context'
 import { newId } from './ids'
@@ -107,12 +108,7 @@ export async function withMemberStop(ctx: ReadCtx, a: AssessmentView, stop: { me
 /** Next re-check date for a class (⚙ recheck.intervalMonths), counted from the decision date. */
 export async function nextRecheckDue(ctx: ReadCtx, cls: 'A' | 'B' | 'C', from: string, area: string): Promise<string> {
   const iv = (await paramInForce<Record<string, number>>(ctx, 'recheck.intervalMonths', from, area)) ?? { A: 12, B: 12, C: 6 }
-  const months = iv[cls] ?? 12
-  const [y, m, d] = from.split('-').map(Number) as [number, number, number]
-  const idx = y * 12 + (m - 1) + months
-  const ny = Math.floor(idx / 12), nm = (idx % 12) + 1
-  const last = new Date(Date.UTC(ny, nm, 0)).getUTCDate()
-  return `${ny}-${String(nm).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`
+  return addMonthsClamped(from, iv[cls] ?? 12)
 }
 
 /** Writes a decision's effect on the household file and its benefit history (inside the decision's transaction). */

@@ -15,6 +15,7 @@ import {
 } from '../domain/workflow'
 import { BenefitError, startMonth, phaseOutSchedule } from '../domain/benefit'
 import { addWorkdays } from '../domain/workdays'
+import { addMonthsClamped } from '../domain/dates'
 import { formatYuan } from '../domain/money'
 import { readCtx, withWrite, type Actor, type Core, type ReadCtx, type WriteCtx } from './context'
 import { newId } from './ids'
@@ -156,12 +157,7 @@ export async function refreshDue(ctx: ReadCtx, caseId: string): Promise<void> {
 /** Management cases opened by a death: finish within 3 months of the death (83号); the same day 3 months on, or that month's last day. */
 function managementDue(c: CaseRow, steps: StepRow[]): string | null {
   if (c.trigger_kind !== 'death') return null
-  const from = parse<{ triggerDate?: string }>(steps[0]?.data_json ?? null)?.triggerDate ?? steps[0]!.step_date
-  const [y, mo, d] = from.split('-').map(Number) as [number, number, number]
-  const idx = y * 12 + (mo - 1) + 3
-  const ny = Math.floor(idx / 12), nm = (idx % 12) + 1
-  const last = new Date(Date.UTC(ny, nm, 0)).getUTCDate()
-  return `${ny}-${String(nm).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`
+  return addMonthsClamped(parse<{ triggerDate?: string }>(steps[0]?.data_json ?? null)?.triggerDate ?? steps[0]!.step_date, 3)
 }
 
 type Blocker = string

@@ -2,7 +2,7 @@
 // opening re-check cases for due households, and the death / move-out trigger.
 import { AppError } from '../api/errors'
 import type { RecheckDashboard } from '../api/types'
-import { addDays } from '../domain/dates'
+import { addDays, nextMonth } from '../domain/dates'
 import { readCtx, withWrite, type Actor, type Core, type ReadCtx, type WriteCtx } from './context'
 import { paramInForce } from './policy'
 import { requireTownship } from './setup'
@@ -36,7 +36,6 @@ export async function recheckDashboard(ctx: ReadCtx, input: { villageCode?: stri
   }
 }
 
-const nextMonth = (m: string) => { const [y, mo] = m.split('-').map(Number) as [number, number]; return mo === 12 ? `${y + 1}-01` : `${y}-${String(mo + 1).padStart(2, '0')}` }
 
 /** Households in 渐退 whose last paid month is before the month of `asOf`: the stop decided with the 渐退 is due. */
 async function phaseOutsEnded(ctx: ReadCtx, asOf: string, villageCode: string | null) {

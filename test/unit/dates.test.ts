@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import {
   addDays,
+  addMonthsClamped,
+  nextMonth,
   daysBetween,
   formatChineseDate,
   isLeapYear,
@@ -59,4 +61,14 @@ describe('日期运算', () => {
   it('formatChineseDate 无前导零', () => {
     expect(formatChineseDate('2026-07-01')).toBe('2026年7月1日')
   })
+})
+
+describe('按月推算', () => {
+  it.each([
+    ['2026-11-20 + 3 个月 → 2027-02-20', '2026-11-20', 3, '2027-02-20'],
+    ['2026-11-30 + 3 个月 → 2027-02-28（无 30 日取月末）', '2026-11-30', 3, '2027-02-28'],
+    ['2027-11-30 + 3 个月 → 2028-02-29（闰年）', '2027-11-30', 3, '2028-02-29'],
+    ['2026-05-04 + 6 个月 → 2026-11-04', '2026-05-04', 6, '2026-11-04'],
+  ])('%s', (_n, from, n, to) => { expect(addMonthsClamped(from, n)).toBe(to) })
+  it('下一个月跨年', () => { expect(nextMonth('2026-12')).toBe('2027-01'); expect(nextMonth('2026-10')).toBe('2026-11') })
 })
