@@ -7,9 +7,10 @@ import { HOUSEHOLD_CATEGORIES, codeName } from '../domain/codes'
 import { computeBenefit, type BenefitInput } from '../domain/benefit'
 import { addMonthsClamped } from '../domain/dates'
 import { formatYuan, mulDivRound } from '../domain/money'
+import { closeFileIndexes } from './households'
 import { readCtx, withWrite, type Actor, type Core, type ReadCtx, type WriteCtx } from './context'
 import { newId } from './ids'
-import { paramInForce } from './policy'
+import { paramInForce, paramRowInForce } from './policy'
 import { requireTownship } from './setup'
 import { buildFacts, ruleParams } from './rules'
 import type { CaseRow } from './cases'
@@ -21,12 +22,7 @@ export const standardKey = (c: Category) => `standard.monthly.${c}`
 /** The monthly 低保标准 (分 per person) in force on `date` for the category, with its source. */
 export async function standardInForce(ctx: ReadCtx, category: Category, date: string): Promise<{ amountFen: number; source: string; effectiveFrom: string } | null> {
   const t = await ctx.db.selectFrom('township').select('code').executeTakeFirst()
-  const rows = await ctx.db.selectFrom('policy_param').selectAll().where('key', '=', standardKey(category)).where('effective_from', '<=', date)
-    .where((eb) => eb.or([eb('effective_to', 'is', null), eb('effective_to', '>=', date)])).execute()
-  const area = t?.code ?? ''
-  const ok = rows.filter((r) => r.area_scope === '*' || area.startsWith(r.area_scope))
-  ok.sort((a, b) => (b.area_scope === '*' ? 0 : b.area_scope.length) - (a.area_scope === '*' ? 0 : a.area_scope.length) || b.effective_from.localeCompare(a.effective_from))
-  const r = ok[0]
+  const r = await paramRowInForce(ctx, standardKey(category), date, t?.code ?? '')
   return r ? { amountFen: JSON.parse(r.value_json) as number, source: r.source_note, effectiveFrom: r.effective_from } : null
 }
 
@@ -129,8 +125,7 @@ export async function applyBenefit(w: WriteCtx, e: {
     recheck_class: e.recheckClass, next_recheck_due: e.nextRecheckDue, version: h.version + 1, updated_at: w.now,
   }).where('id', '=', h.id).execute()
   if (stopped) {
-    await w.tx.updateTable('member').set({ in_open_file: 0, updated_at: w.now }).where('household_id', '=', h.id).execute()
-    await w.tx.updateTable('search_key').set({ open: 0 }).where('hh_seq', '=', h.seq).execute()
+    await closeFileIndexes(w.tx, h, w.now)
   }
 }
 

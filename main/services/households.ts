@@ -316,14 +316,22 @@ export async function deactivateHousehold(core: Core, actor: Actor, input: { id:
     const h = await loadHousehold(w.tx, input.id)
     assertOpen(h); assertVersion(h, input.version)
     if (!input.reason.trim()) throw new AppError('VALIDATION', '请写明注销（停保/归档）原因', { reason: '请写明原因' })
-    await w.tx.updateTable('member').set({ in_open_file: 0, updated_at: w.now }).where('household_id', '=', h.id).execute()
-    await w.tx.updateTable('search_key').set({ open: 0 }).where('hh_seq', '=', h.seq).execute()
+    await closeFileIndexes(w.tx, h, w.now)
     await w.tx.updateTable('household').set({ status: input.status, status_reason: input.reason, status_changed_at: w.now, version: h.version + 1, updated_at: w.now }).where('id', '=', h.id).execute()
     const label = input.status === 'stopped' ? '停保' : '归档'
     await w.audit({ action: 'household.deactivate', entity: 'household', entityId: h.id, householdId: h.id, summary: `档案 ${h.file_no}（户主 ${h.head_name}）${label}：${input.reason}`, before: { status: h.status }, after: { status: input.status, statusReason: input.reason } })
     const village = await w.tx.selectFrom('village').select('name').where('code', '=', h.village_code).executeTakeFirst()
     return householdView({ ...h, status: input.status, status_reason: input.reason, status_changed_at: w.now, version: h.version + 1, updated_at: w.now }, village?.name ?? '')
   })
+}
+
+/**
+ * A file leaving the open statuses (停保, 归档): its members no longer hold the one-open-file slot of their ID
+ * number, and search stops listing it as 在办. The caller sets the household's own status in the same transaction.
+ */
+export async function closeFileIndexes(tx: Tx, h: { id: string; seq: number }, now: string): Promise<void> {
+  await tx.updateTable('member').set({ in_open_file: 0, updated_at: now }).where('household_id', '=', h.id).execute()
+  await tx.updateTable('search_key').set({ open: 0 }).where('hh_seq', '=', h.seq).execute()
 }
 
 // ───────────────────────── members ─────────────────────────

@@ -31,11 +31,17 @@ export async function loadPolicyDefaults(tx: Transaction<Database>, now: string)
 
 /** The parameter in force on date D for area A: the most specific area scope, then the latest effective_from ≤ D. */
 export async function paramInForce<T>(ctx: ReadCtx, key: string, date: string, area = '*'): Promise<T | undefined> {
+  const row = await paramRowInForce(ctx, key, date, area)
+  return row ? (JSON.parse(row.value_json) as T) : undefined
+}
+
+/** The row behind paramInForce (for callers that show its source and effective date). */
+export async function paramRowInForce(ctx: ReadCtx, key: string, date: string, area = '*') {
   const rows = await ctx.db.selectFrom('policy_param').selectAll().where('key', '=', key).where('effective_from', '<=', date)
     .where((eb) => eb.or([eb('effective_to', 'is', null), eb('effective_to', '>=', date)])).execute()
   const applicable = rows.filter((r) => r.area_scope === '*' || area.startsWith(r.area_scope))
   applicable.sort((a, b) => (b.area_scope === '*' ? 0 : b.area_scope.length) - (a.area_scope === '*' ? 0 : a.area_scope.length) || b.effective_from.localeCompare(a.effective_from))
-  return applicable[0] ? (JSON.parse(applicable[0].value_json) as T) : undefined
+  return applicable[0]
 }
 
 export async function listParams(ctx: ReadCtx) {

@@ -7,6 +7,7 @@ import { readCtx, withWrite, type Actor, type Core, type ReadCtx, type WriteCtx 
 import { paramInForce } from './policy'
 import { requireTownship } from './setup'
 import { insertCase } from './cases'
+import { closeFileIndexes } from './households'
 import { newId } from './ids'
 
 export async function recheckDashboard(ctx: ReadCtx, input: { villageCode?: string | null; asOf?: string | null; limit?: number } = {}): Promise<RecheckDashboard> {
@@ -66,8 +67,7 @@ export async function endPhaseOuts(core: Core, actor: Actor, input: { householdI
       const from = nextMonth(h.phase_out_until)
       await w.tx.insertInto('benefit_record').values({ id: newId(), household_id: h.id, case_id: null, raise_id: null, kind: 'stop', effective_month: from, monthly_fen: 0, previous_fen: h.benefit_fen, standard_fen: h.standard_fen, persons: h.benefit_persons, income_fen: h.income_basis_fen, back_pay_fen: null, breakdown_json: JSON.stringify({ reason: 'phaseOutEnded', phaseOutUntil: h.phase_out_until }), created_at: w.now }).execute()
       await w.tx.updateTable('household').set({ status: 'stopped', status_reason: `渐退期满（${h.phase_out_until}）停发`, status_changed_at: w.now, benefit_fen: null, benefit_from: null, next_recheck_due: null, version: h.version + 1, updated_at: w.now }).where('id', '=', h.id).execute()
-      await w.tx.updateTable('member').set({ in_open_file: 0, updated_at: w.now }).where('household_id', '=', h.id).execute()
-      await w.tx.updateTable('search_key').set({ open: 0 }).where('hh_seq', '=', h.seq).execute()
+      await closeFileIndexes(w.tx, h, w.now)
       await w.audit({ action: 'benefit.phaseOutEnd', entity: 'household', entityId: h.id, householdId: h.id, summary: `档案 ${h.file_no} 渐退期满（最后发放月 ${h.phase_out_until}），自 ${from} 起停发，档案注销`, before: { status: 'phaseOut', benefitFen: h.benefit_fen }, after: { status: 'stopped', stopFrom: from } })
       stopped++
     }
