@@ -44,24 +44,19 @@ export function auditRowJson(r: HashFields): string {
   return `{"action":${J(r.action)},"after_json":${J(r.after_json)},"at":${J(r.at)},"before_json":${J(r.before_json)},"entity":${J(r.entity)},"entity_id":${J(r.entity_id)},"household_id":${J(r.household_id)},"id":${J(r.id)},"operator_id":${J(r.operator_id)},"operator_name":${J(r.operator_name)},"prev_hash":${J(r.prev_hash)},"seq":${J(r.seq)},"summary":${J(r.summary)}}`
 }
 
+/** The next chain row for an event: canonical before/after JSON, prev hash, and its own hash. */
+function chainRow(seq: number, prevHash: string, actor: Actor | null, now: string, e: AuditInput): AuditRow {
+  const row: HashFields = {
+    seq, id: newId(), at: now, operator_id: actor?.operatorId ?? null, operator_name: actor ? `${actor.name}（${actor.username}）` : null,
+    action: e.action, entity: e.entity, entity_id: e.entityId ?? null, household_id: e.householdId ?? null, summary: e.summary,
+    before_json: e.before === undefined ? null : canonicalJson(e.before), after_json: e.after === undefined ? null : canonicalJson(e.after), prev_hash: prevHash
+  }
+  return { ...row, hash: hashAuditRow(row) }
+}
+
 export async function appendAudit(tx: Transaction<Database>, actor: Actor | null, now: string, e: AuditInput): Promise<void> {
   const last = await tx.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst()
-  const row: HashFields = {
-    seq: (last?.seq ?? 0) + 1,
-    id: newId(),
-    at: now,
-    operator_id: actor?.operatorId ?? null,
-    operator_name: actor ? `${actor.name}（${actor.username}）` : null,
-    action: e.action,
-    entity: e.entity,
-    entity_id: e.entityId ?? null,
-    household_id: e.householdId ?? null,
-    summary: e.summary,
-    before_json: e.before === undefined ? null : canonicalJson(e.before),
-    after_json: e.after === undefined ? null : canonicalJson(e.after),
-    prev_hash: last?.hash ?? GENESIS_HASH
-  }
-  await tx.insertInto('audit_log').values({ ...row, hash: hashAuditRow(row) }).execute()
+  await tx.insertInto('audit_log').values(chainRow((last?.seq ?? 0) + 1, last?.hash ?? GENESIS_HASH, actor, now, e)).execute()
 }
 
 /**
@@ -74,17 +69,10 @@ export function auditAppender(raw: import('better-sqlite3').Database, actor: Act
   let seq = last?.seq ?? 0
   let prev = last?.hash ?? GENESIS_HASH
   const ins = raw.prepare('insert into audit_log (seq, id, at, operator_id, operator_name, action, entity, entity_id, household_id, summary, before_json, after_json, prev_hash, hash) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?)')
-  const operatorId = actor?.operatorId ?? null
-  const operatorName = actor ? `${actor.name}（${actor.username}）` : null
   return (e) => {
-    const row: HashFields = {
-      seq: ++seq, id: newId(), at: now, operator_id: operatorId, operator_name: operatorName, action: e.action, entity: e.entity,
-      entity_id: e.entityId ?? null, household_id: e.householdId ?? null, summary: e.summary,
-      before_json: e.before === undefined ? null : canonicalJson(e.before), after_json: e.after === undefined ? null : canonicalJson(e.after), prev_hash: prev
-    }
-    const hash = hashAuditRow(row)
-    ins.run(row.seq, row.id, row.at, row.operator_id, row.operator_name, row.action, row.entity, row.entity_id, row.household_id, row.summary, row.before_json, row.after_json, row.prev_hash, hash)
-    prev = hash
+    const r = chainRow(++seq, prev, actor, now, e)
+    ins.run(r.seq, r.id, r.at, r.operator_id, r.operator_name, r.action, r.entity, r.entity_id, r.household_id, r.summary, r.before_json, r.after_json, r.prev_hash, r.hash)
+    prev = r.hash
   }
 }
 

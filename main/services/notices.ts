@@ -89,10 +89,7 @@ export async function postNotice(core: Core, actor: Actor, input: { id: string; 
       .select(['dibao_case.case_no', 'case_step.step_date', 'dibao_case.id']).where('notice_line.batch_id', '=', b.id).execute()
     const early = lines.find((l) => l.step_date > input.startDate)
     if (early) throw new AppError('VALIDATION', `张贴日期不能早于案件 ${early.case_no} 进入公示环节的日期（${early.step_date}）`, { startDate: `不能早于 ${early.step_date}` })
-    const t = await requireTownship(w)
-    const duration = (await paramInForce<NoticeDuration>(w, 'notice.duration', input.startDate, t.code)) ?? { days: 7, unit: 'calendar' }
-    const shift = (await paramInForce<boolean>(w, 'notice.shiftEndToWorkday', input.startDate, t.code)) ?? true
-    const { end } = noticeEnd(input.startDate, duration, await calendar(w), shift)
+    const { duration, end } = await periodOf(w, input.startDate)
     await w.tx.updateTable('notice_batch').set({ status: 'posted', start_date: input.startDate, end_date: end, duration_json: JSON.stringify(duration), posted_by: `${actor.name}（${actor.username}）`, posted_at: w.now, version: b.version + 1 }).where('id', '=', b.id).execute()
     for (const l of lines) await refreshDue(w, l.id)
     await w.audit({ action: 'notice.post', entity: 'notice', entityId: b.id, summary: `张贴公示 ${b.batch_no}：${input.startDate} 起 ${durationLabel(duration)}，至 ${end} 止` })
@@ -100,13 +97,18 @@ export async function postNotice(core: Core, actor: Actor, input: { id: string; 
   return getNotice(readCtx(core, actor), input.id)
 }
 
+/** ⚙ notice.duration and notice.shiftEndToWorkday in force on the posting day, and the period's end. */
+async function periodOf(ctx: ReadCtx, startDate: string): Promise<{ duration: NoticeDuration; end: string; warnings: string[] }> {
+  const t = await requireTownship(ctx)
+  const duration = (await paramInForce<NoticeDuration>(ctx, 'notice.duration', startDate, t.code)) ?? { days: 7, unit: 'calendar' }
+  const shift = (await paramInForce<boolean>(ctx, 'notice.shiftEndToWorkday', startDate, t.code)) ?? true
+  return { duration, ...noticeEnd(startDate, duration, await calendar(ctx), shift) }
+}
+
 /** The period a notice posted on `startDate` would have (shown before posting). */
 export async function noticePeriod(ctx: ReadCtx, input: { startDate: string }): Promise<{ startDate: string; endDate: string; durationLabel: string; warnings: string[] }> {
-  const t = await requireTownship(ctx)
-  const duration = (await paramInForce<NoticeDuration>(ctx, 'notice.duration', input.startDate, t.code)) ?? { days: 7, unit: 'calendar' }
-  const shift = (await paramInForce<boolean>(ctx, 'notice.shiftEndToWorkday', input.startDate, t.code)) ?? true
-  const { end, warnings } = noticeEnd(input.startDate, duration, await calendar(ctx), shift)
-  return { startDate: input.startDate, endDate: end, durationLabel: durationLabel(duration), warnings }
+  const p = await periodOf(ctx, input.startDate)
+  return { startDate: input.startDate, endDate: p.end, durationLabel: durationLabel(p.duration), warnings: p.warnings }
 }
 
 export async function addNoticePhoto(core: Core, actor: Actor, input: { id: string; originalName: string; dataBase64: string; takenDate: string }): Promise<NoticeView> {

@@ -88,14 +88,18 @@ export async function buildFacts(ctx: ReadCtx, c: CaseRow, asOf: string): Promis
   }
 }
 
+/** The flags the rules produce for a case now: facts from the file, parameters in force for its village. */
+async function produceFlags(ctx: ReadCtx, c: CaseRow, asOf: string): Promise<RuleFlag[]> {
+  const facts = await buildFacts(ctx, c, asOf)
+  const t = await requireTownship(ctx)
+  return evaluateRules(facts, await ruleParams(ctx, asOf, facts.household.villageCode || t.code))
+}
+
 const fingerprint = (f: RuleFlag) => sm3(JSON.stringify([f.ruleId, f.severity, f.evidence]))
 
 /** Evaluates and stores the flags; returns them with a one-line Chinese summary for the audit event. */
 export async function syncFlags(w: WriteCtx, c: CaseRow, asOf: string): Promise<{ flags: CaseFlagView[]; summary: string }> {
-  const t = await requireTownship(w)
-  const h = await w.tx.selectFrom('household').select(['village_code']).where('id', '=', c.household_id).executeTakeFirstOrThrow()
-  const facts = await buildFacts(w, c, asOf)
-  const produced = evaluateRules(facts, await ruleParams(w, asOf, h.village_code || t.code))
+  const produced = await produceFlags(w, c, asOf)
   const existing = await w.tx.selectFrom('case_flag').selectAll().where('case_id', '=', c.id).where('status', 'in', ['open', 'cleared']).execute()
   const seen = new Set<string>()
   let added = 0, resolved = 0
@@ -122,9 +126,7 @@ export async function syncFlags(w: WriteCtx, c: CaseRow, asOf: string): Promise<
 
 /** The flags a re-check would leave open, evaluated read-only (for the 下一步 preview). */
 export async function previewOpenFlags(ctx: ReadCtx, c: CaseRow, asOf: string): Promise<Array<{ severity: string; title: string }>> {
-  const t = await requireTownship(ctx)
-  const h = await ctx.db.selectFrom('household').select(['village_code']).where('id', '=', c.household_id).executeTakeFirstOrThrow()
-  const produced = evaluateRules(await buildFacts(ctx, c, asOf), await ruleParams(ctx, asOf, h.village_code || t.code))
+  const produced = await produceFlags(ctx, c, asOf)
   const cleared = new Set((await ctx.db.selectFrom('case_flag').select('fingerprint').where('case_id', '=', c.id).where('status', '=', 'cleared').execute()).map((r) => r.fingerprint))
   return produced.filter((f) => f.severity !== 'info' && !cleared.has(fingerprint(f)))
 }
