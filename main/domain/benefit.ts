@@ -50,6 +50,8 @@ export type BenefitInput = {
   rounding?: Rounding
   /** Minimum per-person gap as a share of S, basis points (LOCAL 南京/江苏 2000 = 20 %). */
   floorShareBp?: number
+  /** false: amounts only, steps and reasons left empty (batch recomputation such as 提标 of every household) */
+  explain?: boolean
 }
 
 export type BenefitResult = {
@@ -122,6 +124,7 @@ export function computeBenefit(input: BenefitInput): BenefitResult {
   const hasPeriod = input.periodIncomeFen !== undefined || input.periodMonths !== undefined
   if (hasMonthly === hasPeriod) throw new BenefitError('请提供月计入收入，或提供核算期总收入及月数（二者选一）')
 
+  const explain = input.explain !== false
   const steps: BenefitResult['steps'] = []
   const reasons: string[] = []
   const SN = S * N
@@ -134,17 +137,17 @@ export function computeBenefit(input: BenefitInput): BenefitResult {
     total = requireInt(input.periodIncomeFen, '核算期计入收入（分）', 0)
     months = requireInt(input.periodMonths, '核算期月数', 1)
     I = mulDivRound(total, 1, months)
-    steps.push({ label: `家庭月计入收入 = ${yuan(total)} ÷ ${months} = ${yuan(I)} 元`, valueFen: I })
+    if (explain) steps.push({ label: `家庭月计入收入 = ${yuan(total)} ÷ ${months} = ${yuan(I)} 元`, valueFen: I })
   } else {
     total = requireInt(input.monthlyIncomeFen, '月计入收入（分）', 0)
     months = 1
     I = total
-    steps.push({ label: `家庭月计入收入 = ${yuan(I)} 元`, valueFen: I })
+    if (explain) steps.push({ label: `家庭月计入收入 = ${yuan(I)} 元`, valueFen: I })
   }
   const perCapita = mulDivRound(total, 1, months * N)
-  steps.push({ label: `家庭月人均收入 = ${yuan(I)} ÷ ${N} = ${yuan(perCapita)} 元`, valueFen: perCapita })
-  steps.push({ label: `低保标准合计 = ${yuan(S)} × ${N} = ${yuan(SN)} 元`, valueFen: SN })
-  if (N < size) reasons.push(`家庭共 ${size} 人，按保障人数 ${N} 人计算`)
+  if (explain) steps.push({ label: `家庭月人均收入 = ${yuan(I)} ÷ ${N} = ${yuan(perCapita)} 元`, valueFen: perCapita })
+  if (explain) steps.push({ label: `低保标准合计 = ${yuan(S)} × ${N} = ${yuan(SN)} 元`, valueFen: SN })
+  if (explain && N < size) reasons.push(`家庭共 ${size} 人，按保障人数 ${N} 人计算`)
 
   const eligible = lessThan(total, 1, SN, months)
   const aboveStandard = lessThan(SN, months, total, 1)
@@ -152,7 +155,7 @@ export function computeBenefit(input: BenefitInput): BenefitResult {
   const base = { aboveStandard, monthlyIncomeFen: I, perCapitaIncomeFen: perCapita, gapPerCapitaFen: gapPerCapita }
 
   if (!eligible) {
-    reasons.push(
+    if (explain) reasons.push(
       `家庭月人均收入 ${yuan(perCapita)} 元不低于低保标准 ${yuan(S)} 元` +
         (aboveStandard ? '' : '（收入恰好等于标准，不属于“低于”）') +
         '，不符合收入条件',
@@ -164,7 +167,7 @@ export function computeBenefit(input: BenefitInput): BenefitResult {
   let tierLabel: string | undefined
   if (input.method === 'gap') {
     amount = SN - I
-    steps.push({ label: `差额 = ${yuan(SN)} − ${yuan(I)} = ${yuan(amount)} 元`, valueFen: amount })
+    if (explain) steps.push({ label: `差额 = ${yuan(SN)} − ${yuan(I)} = ${yuan(amount)} 元`, valueFen: amount })
     if (input.floorShareBp !== undefined) {
       const bp = requireInt(input.floorShareBp, '保底比例（基点）', 0)
       if (bp > 10000) throw new BenefitError('保底比例不能超过 100%')
@@ -172,11 +175,11 @@ export function computeBenefit(input: BenefitInput): BenefitResult {
       if (lessThan(SN * months - total, 10000, bp, SN * months)) {
         const perPerson = mulDivRound(S, bp, 10000)
         amount = mulDivRound(SN, bp, 10000)
-        steps.push({
+        if (explain) steps.push({
           label: `人均差额 ${yuan(gapPerCapita)} 元低于标准的 ${pct(bp)}，按保底 ${yuan(perPerson)} × ${N} = ${yuan(amount)} 元`,
           valueFen: amount,
         })
-        reasons.push(`按保底发放（人均差额低于低保标准的 ${pct(bp)}）`)
+        if (explain) reasons.push(`按保底发放（人均差额低于低保标准的 ${pct(bp)}）`)
       }
     }
   } else {
@@ -198,22 +201,22 @@ export function computeBenefit(input: BenefitInput): BenefitResult {
     if (tier.shareBp !== undefined) {
       const share = requireInt(tier.shareBp, `档次“${tier.label}”的比例（基点）`, 0)
       amount = mulDivRound(SN, share, 10000)
-      steps.push({
+      if (explain) steps.push({
         label: `分档“${tier.label}”：${yuan(SN)} × ${pct(share)} = ${yuan(amount)} 元`,
         valueFen: amount,
       })
     } else {
       const each = requireInt(tier.amountFen, `档次“${tier.label}”的定额（分）`, 0)
       amount = each * N
-      steps.push({ label: `分档“${tier.label}”：${yuan(each)} × ${N} = ${yuan(amount)} 元`, valueFen: amount })
+      if (explain) steps.push({ label: `分档“${tier.label}”：${yuan(each)} × ${N} = ${yuan(amount)} 元`, valueFen: amount })
     }
   }
 
   const rounded = roundBenefit(amount, rounding)
   if (rounded !== amount) {
-    steps.push({ label: `${ROUNDING_LABELS[rounding]}：${yuan(amount)} → ${yuan(rounded)} 元`, valueFen: rounded })
+    if (explain) steps.push({ label: `${ROUNDING_LABELS[rounding]}：${yuan(amount)} → ${yuan(rounded)} 元`, valueFen: rounded })
   }
-  steps.push({ label: `月低保金 = ${yuan(rounded)} 元`, valueFen: rounded })
+  if (explain) steps.push({ label: `月低保金 = ${yuan(rounded)} 元`, valueFen: rounded })
   return { eligible: true, ...base, monthlyFen: rounded, ...(tierLabel ? { tier: tierLabel } : {}), steps, reasons }
 }
 

@@ -19,6 +19,9 @@ export interface AuditInput {
   summary: string                // Chinese one-liner: 新建家庭档案 410721101000012（户主 张三，3人）
   before?: unknown
   after?: unknown
+  /** before/after already as JSON (batch writes: flat objects written with sorted keys); stored and hashed as given */
+  beforeJson?: string
+  afterJson?: string
 }
 
 export function canonicalJson(v: unknown): string {
@@ -36,9 +39,14 @@ const J = JSON.stringify
  * batch writes (提标) hash tens of thousands of rows in one transaction.
  */
 const utf8 = new TextEncoder()
+// one growing scratch buffer for the UTF-8 bytes (hashing is synchronous, so it is never shared)
+let scratch = new Uint8Array(4096)
 export function hashAuditRow(r: HashFields): string {
   // bytes in: sm-crypto-v2's own string→UTF-8 step costs as much as the hash itself
-  return sm3(utf8.encode(auditRowJson(r)))
+  const json = auditRowJson(r)
+  if (json.length * 3 > scratch.length) scratch = new Uint8Array(json.length * 3)
+  const { written } = utf8.encodeInto(json, scratch)
+  return sm3(scratch.subarray(0, written))
 }
 export function auditRowJson(r: HashFields): string {
   return `{"action":${J(r.action)},"after_json":${J(r.after_json)},"at":${J(r.at)},"before_json":${J(r.before_json)},"entity":${J(r.entity)},"entity_id":${J(r.entity_id)},"household_id":${J(r.household_id)},"id":${J(r.id)},"operator_id":${J(r.operator_id)},"operator_name":${J(r.operator_name)},"prev_hash":${J(r.prev_hash)},"seq":${J(r.seq)},"summary":${J(r.summary)}}`
@@ -49,7 +57,7 @@ function chainRow(seq: number, prevHash: string, actor: Actor | null, now: strin
   const row: HashFields = {
     seq, id: newId(), at: now, operator_id: actor?.operatorId ?? null, operator_name: actor ? `${actor.name}（${actor.username}）` : null,
     action: e.action, entity: e.entity, entity_id: e.entityId ?? null, household_id: e.householdId ?? null, summary: e.summary,
-    before_json: e.before === undefined ? null : canonicalJson(e.before), after_json: e.after === undefined ? null : canonicalJson(e.after), prev_hash: prevHash
+    before_json: e.beforeJson ?? (e.before === undefined ? null : canonicalJson(e.before)), after_json: e.afterJson ?? (e.after === undefined ? null : canonicalJson(e.after)), prev_hash: prevHash
   }
   return { ...row, hash: hashAuditRow(row) }
 }

@@ -150,16 +150,17 @@ async function computeRaise(ctx: ReadCtx, input: RaiseInput, rowsLimit: number) 
   const backPay = (await paramInForce<boolean>(ctx, 'raise.backPay', effDate, t.code)) ?? true
   const supplements = (await paramInForce<unknown>(ctx, 'benefit.supplements', effDate, t.code)) !== undefined
   const lateMonths = Math.max(0, monthsBetween(input.effectiveMonth, ctx.today.slice(0, 7)))
-  const hh = await ctx.db.selectFrom('household').innerJoin('village', 'village.code', 'household.village_code')
-    .select(['household.id', 'household.file_no', 'household.head_name', 'household.version', 'household.benefit_fen', 'household.benefit_persons', 'household.income_basis_fen', 'household.member_count', 'household.status', 'village.name as village_name'])
-    .where('household.status', 'in', ['active']).where('household.category', '=', input.category).where('household.benefit_fen', 'is not', null).orderBy('household.file_no').execute()
+  // plain rows through one statement (the file's rowid too, so the batch update needs no index lookup); village names from a map
+  const villages = new Map((await ctx.db.selectFrom('village').select(['code', 'name']).execute()).map((v) => [v.code, v.name]))
+  const hh = ctx.core.opened.raw.prepare(`select rowid as rid, id, file_no, head_name, benefit_fen, benefit_persons, income_basis_fen, member_count, village_code from household
+    where status = 'active' and category = ? and benefit_fen is not null order by file_no`).all(input.category) as Array<{ rid: number; id: string; file_no: string; head_name: string; benefit_fen: number; benefit_persons: number | null; income_basis_fen: number | null; member_count: number; village_code: string }>
   const rows: RaisePreview['rows'] = []
   let before = 0, after = 0
-  const changes: Array<{ id: string; before: number; after: number; back: number; persons: number; income: number; breakdown: string }> = []
+  const changes: Array<{ rid: number; id: string; before: number; after: number; back: number; persons: number; income: number; breakdown: string }> = []
   for (const h of hh) {
     const persons = h.benefit_persons ?? h.member_count
     const income = h.income_basis_fen ?? 0
-    const calc = (S: number) => computeBenefit({ standardFen: S, members: persons, householdSize: Math.max(persons, h.member_count), monthlyIncomeFen: income, method: mode === 'tiered' ? 'tiers' : 'gap', rounding, ...(floorShareBp !== undefined ? { floorShareBp } : {}), ...(tiers ? { tiers } : {}) })
+    const calc = (S: number) => computeBenefit({ standardFen: S, members: persons, householdSize: Math.max(persons, h.member_count), monthlyIncomeFen: income, method: mode === 'tiered' ? 'tiers' : 'gap', rounding, explain: false, ...(floorShareBp !== undefined ? { floorShareBp } : {}), ...(tiers ? { tiers } : {}) })
     const r = calc(input.amountFen)
     const b = h.benefit_fen ?? 0
     // 分类施保 configured: what the household receives above the base formula under the old standard (its
@@ -171,8 +172,8 @@ async function computeRaise(ctx: ReadCtx, input: RaiseInput, rowsLimit: number) 
     const note = computed < b ? '按新标准计算低于现发金额，维持现发金额，请安排复核' : null
     const back = backPay && lateMonths > 0 ? (a - b) * lateMonths : 0
     before += b; after += a
-    changes.push({ id: h.id, before: b, after: a, back, persons, income, breakdown: `{"standardFen":${input.amountFen},"persons":${persons},"incomeFen":${income},"computedFen":${r.monthlyFen},"carriedFen":${carried},"monthlyFen":${a},"method":"${mode}","rounding":"${rounding}"}` })
-    if (rows.length < rowsLimit) rows.push({ householdId: h.id, fileNo: h.file_no, headName: h.head_name, villageName: h.village_name, persons, incomeFen: income, beforeFen: b, afterFen: a, backPayFen: back, note })
+    changes.push({ rid: h.rid, id: h.id, before: b, after: a, back, persons, income, breakdown: `{"standardFen":${input.amountFen},"persons":${persons},"incomeFen":${income},"computedFen":${r.monthlyFen},"carriedFen":${carried},"monthlyFen":${a},"method":"${mode}","rounding":"${rounding}"}` })
+    if (rows.length < rowsLimit) rows.push({ householdId: h.id, fileNo: h.file_no, headName: h.head_name, villageName: villages.get(h.village_code) ?? h.village_code, persons, incomeFen: income, beforeFen: b, afterFen: a, backPayFen: back, note })
   }
   const preview: RaisePreview = {
     category: input.category, categoryLabel: codeName(HOUSEHOLD_CATEGORIES, input.category), effectiveMonth: input.effectiveMonth, oldFen: old?.amountFen ?? null, newFen: input.amountFen,
@@ -205,19 +206,19 @@ export async function applyRaise(core: Core, actor: Actor | null, input: RaiseIn
     const raw = w.core.opened.raw
     const insBr = raw.prepare('insert into benefit_record (id, household_id, case_id, raise_id, kind, effective_month, monthly_fen, previous_fen, standard_fen, persons, income_fen, back_pay_fen, breakdown_json, created_at) values (?,?,null,?,\'raise\',?,?,?,?,?,?,?,?,?)')
     // updated_at is left alone: it tracks clerks' edits (list sort 最近修改); the raise is in benefit_record and the audit log
-    const updH = raw.prepare('update household set benefit_fen = ?, standard_fen = ?, version = version + 1 where id = ?')
+    const updH = raw.prepare('update household set benefit_fen = ?, standard_fen = ?, version = version + 1 where rowid = ?')
     const oldLabel = preview.oldFen === null ? '—' : formatYuan(preview.oldFen)
     const newLabel = formatYuan(input.amountFen)
     const head = `提标：${label}标准 ${oldLabel} → ${newLabel} 元（${input.effectiveMonth} 起），月保障金 `
     const audit = w.auditBatch()
     for (const ch of changes) {
       insBr.run(newId(), ch.id, raiseId, input.effectiveMonth, ch.after, ch.before, input.amountFen, ch.persons, ch.income, ch.back || null, ch.breakdown, w.now)
-      updH.run(ch.after, input.amountFen, ch.id)
-      audit({ action: 'benefit.raise', entity: 'household', entityId: ch.id, householdId: ch.id, summary: `${head}${formatYuan(ch.before)} → ${formatYuan(ch.after)} 元${ch.back ? `，补发 ${formatYuan(ch.back)} 元` : ''}`, before: { benefitFen: ch.before }, after: { benefitFen: ch.after, backPayFen: ch.back } })
+      updH.run(ch.after, input.amountFen, ch.rid)
+      audit({ action: 'benefit.raise', entity: 'household', entityId: ch.id, householdId: ch.id, summary: `${head}${formatYuan(ch.before)} → ${formatYuan(ch.after)} 元${ch.back ? `，补发 ${formatYuan(ch.back)} 元` : ''}`, beforeJson: `{"benefitFen":${ch.before}}`, afterJson: `{"backPayFen":${ch.back},"benefitFen":${ch.after}}` })
     }
     await w.audit({ action: 'standard.raise', entity: 'policy', entityId: raiseId, summary: `${label}低保标准调整为 ${formatYuan(input.amountFen)} 元/人·月（${input.effectiveMonth} 起，依据：${input.sourceNote.trim()}），重算 ${preview.households} 户，月合计 ${formatYuan(preview.totalBeforeFen)} → ${formatYuan(preview.totalAfterFen)} 元` })
     return { ...preview, raiseId }
-  })
+  }, { bulk: true })
   return { ...res, ms: Math.round(performance.now() - started) }
 }
 

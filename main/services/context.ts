@@ -43,22 +43,42 @@ export function readCtx(core: Core, actor: Actor | null): ReadCtx {
 /**
  * Runs fn in one transaction. fn must append at least one audit event; a write without one is
  * refused (and rolled back), so "every write is one transaction and one audit event" holds by construction.
+ *
+ * opts.bulk (batch writes such as 提标 of every household): SQLite's automatic WAL checkpoint would run inside
+ * the commit, copying the whole batch into the database file before the clerk sees the result. For a bulk
+ * write it is switched off for that commit and run straight after, still in the write queue (no other write
+ * starts before it finishes) but after the caller has its result. The commit itself is durable either way:
+ * the WAL is synced (synchronous=FULL) before commit returns.
  */
-export async function withWrite<T>(core: Core, actor: Actor | null, fn: (ctx: WriteCtx) => Promise<T>): Promise<T> {
+export async function withWrite<T>(core: Core, actor: Actor | null, fn: (ctx: WriteCtx) => Promise<T>, opts: { bulk?: boolean } = {}): Promise<T> {
+  const raw = core.opened.raw
   const run = async () => {
     const d = core.clock()
-    return core.db.transaction().execute(async (tx) => {
-      const ctx: WriteCtx = {
-        __write: true, core, db: tx, tx, actor, now: isoWithOffset(d), today: localDate(d), audited: 0,
-        async audit(entry) { await appendAudit(tx, actor, ctx.now, entry); ctx.audited++ },
-        auditBatch() { const add = auditAppender(core.opened.raw, actor, ctx.now); return (e) => { add(e); ctx.audited++ } }
-      }
-      const out = await fn(ctx)
-      if (ctx.audited === 0) throw new AppError('INTERNAL', '程序错误：写操作缺少审计记录，已回滚')
-      return out
-    })
+    if (opts.bulk) raw.pragma('wal_autocheckpoint = 0')
+    try {
+      return await core.db.transaction().execute(async (tx) => {
+        const ctx: WriteCtx = {
+          __write: true, core, db: tx, tx, actor, now: isoWithOffset(d), today: localDate(d), audited: 0,
+          async audit(entry) { await appendAudit(tx, actor, ctx.now, entry); ctx.audited++ },
+          auditBatch() { const add = auditAppender(raw, actor, ctx.now); return (e) => { add(e); ctx.audited++ } }
+        }
+        const out = await fn(ctx)
+        if (ctx.audited === 0) throw new AppError('INTERNAL', '程序错误：写操作缺少审计记录，已回滚')
+        return out
+      })
+    } finally {
+      if (opts.bulk) raw.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`)
+    }
   }
   const p = core.writeQueue.then(run, run)
-  core.writeQueue = p.catch(() => undefined)
+  core.writeQueue = opts.bulk
+    ? p.catch(() => undefined).then(() => new Promise<void>((resolve) => setImmediate(() => {
+      try { if (raw.open) raw.pragma('wal_checkpoint(PASSIVE)') } catch { /* a later commit checkpoints instead */ }
+      resolve()
+    })))
+    : p.catch(() => undefined)
   return p
 }
+
+/** SQLite's default automatic checkpoint threshold (pages of WAL). */
+const WAL_AUTOCHECKPOINT_PAGES = 1000

@@ -1,6 +1,7 @@
 // The procedure on a real SQLite file: every variant from 申请 to 审批 with its records, 民主评议, 公示,
 // rule flags and decisions; refusal with 书面告知; roles and separation of duties; append-only steps;
 // dynamic management (复核, 减发 with hearing, death trigger); 提标 of 5,000 households in one transaction.
+import fs from 'node:fs'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import path from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
@@ -511,14 +512,23 @@ describe('提标', () => {
     expect(p.rows[0]).toMatchObject({ beforeFen: 144000, afterFen: 159000, backPayFen: 75000 })
     await fail(applyRaise(t.core, handler, { category: 'rural', amountFen: 85000, effectiveMonth: '2026-07', sourceNote: 'x' }), 'FORBIDDEN', /管理员/)
     await fail(applyRaise(t.core, t.admin, { category: 'rural', amountFen: 85000, effectiveMonth: '2026-07', sourceNote: 'x', expectHouseholds: n + 1 }), 'STALE', /重新预览/)
+    const dbSize = () => fs.statSync(t.core.opened.file).size
+    const sizeBefore = dbSize()
     const r = await applyRaise(t.core, t.admin, { category: 'rural', amountFen: 85000, effectiveMonth: '2026-07', sourceNote: '新政〔2026〕7号', expectHouseholds: n })
     expect(r.households).toBe(n)
+    // bulk write: committed to the WAL, the checkpoint into the database file comes after the result, still in the write queue
+    expect(dbSize()).toBe(sizeBefore)
+    await t.core.writeQueue
+    expect(dbSize()).toBeGreaterThan(sizeBefore)
+    expect(t.core.opened.raw.pragma('wal_autocheckpoint', { simple: true })).toBe(1000)
     const after = Number((await t.core.db.selectFrom('audit_log').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)
     expect(after - before).toBe(n + 1)
     const sums = await t.core.db.selectFrom('household').select([(eb) => eb.fn.sum<number>('benefit_fen').as('s'), (eb) => eb.fn.countAll<number>().as('c')]).where('benefit_fen', '=', 159000).executeTakeFirstOrThrow()
     expect(Number(sums.c)).toBe(n)
     const std = await t.core.db.selectFrom('policy_param').select(['value_json', 'effective_from', 'effective_to']).where('key', '=', 'standard.monthly.rural').orderBy('effective_from').execute()
     expect(std).toEqual([{ value_json: '80000', effective_from: '2026-01-01', effective_to: '2026-06-30' }, { value_json: '85000', effective_from: '2026-07-01', effective_to: null }])
+    const ev = await t.core.db.selectFrom('audit_log').select(['summary', 'before_json', 'after_json']).where('action', '=', 'benefit.raise').orderBy('seq').limit(1).executeTakeFirstOrThrow()
+    expect(ev).toEqual({ summary: '提标：农村低保标准 800.00 → 850.00 元（2026-07 起），月保障金 1,440.00 → 1,590.00 元，补发 750.00 元', before_json: '{"benefitFen":144000}', after_json: '{"backPayFen":75000,"benefitFen":159000}' })
     expect((await verifyChain(t.core.db)).ok).toBe(true)
   }, 120_000)
 })

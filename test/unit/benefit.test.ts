@@ -32,6 +32,14 @@ describe('domain.md §6.2 算例（S = 800.00 元）', () => {
     expect(computeBenefit(input)).toMatchObject(expected)
   })
 
+  it.each(cases)('不写计算过程（explain: false，提标批量）金额相同：%s', (_name, input) => {
+    const full = computeBenefit(input)
+    const bare = computeBenefit({ ...input, explain: false })
+    expect({ ...bare, steps: full.steps, reasons: full.reasons }).toEqual(full)
+    expect(bare.steps).toEqual([])
+    expect(bare.reasons).toEqual([])
+  })
+
   it('算例1 的计算过程（中文）', () => {
     const r = computeBenefit(cases[0][1])
     expect(r.steps.map((s) => s.label)).toEqual([
