@@ -1,6 +1,7 @@
 // The content of the procedure's records and signed steps (issue 4), validated at the door and again in the
 // service. Messages are Chinese and name the field to fix.
 import { z } from 'zod'
+import { VISIT_CHECK_CODES, visitCheckDef } from '../domain/visitChecks'
 
 const date = (label: string) => z.string({ error: `请填写${label}` }).regex(/^\d{4}-\d{2}-\d{2}$/, `${label}格式应为 YYYY-MM-DD`)
 const text = (label: string, max = 500) => z.string({ error: `请填写${label}` }).trim().min(1, `请填写${label}`).max(max, `${label}不超过${max}字`)
@@ -54,11 +55,26 @@ export const HomeVisitRecord = z.object({
   findings: z.array(z.object({ memberId: z.string().min(1), text: text('调查情况', 500) })).default([]),
   neighbourInquiry: optText('邻里走访情况', 500),
   conclusion: text('调查结论', 1000),
+  /** 生活状况核查清单 (domain/visitChecks.ts): the items found, each with its note; unlisted = not found */
+  checks: z.array(z.object({
+    code: z.enum(VISIT_CHECK_CODES, { error: '请选择核查事项' }),
+    memberId: z.string().nullable().optional().transform((v) => v || null),
+    amountFen: z.number({ error: '金额应为数字' }).int('金额应精确到分').min(0, '金额不能为负').nullable().optional().transform((v) => v ?? null),
+    months: z.number({ error: '月数应为数字' }).int('月数应为整数').min(1, '月数至少为 1').max(120, '月数不超过 120').nullable().optional().transform((v) => v ?? null),
+    note: text('核查说明', 300),
+  })).max(VISIT_CHECK_CODES.length * 3).default([]),
   investigatorsSigned: z.boolean(),
   familySigned: z.boolean(),
 }).superRefine((v, ctx) => {
   if (!v.investigatorsSigned) ctx.addIssue({ code: 'custom', path: ['investigatorsSigned'], message: '调查人员须在入户调查表上签字' })
   if (!v.familySigned) ctx.addIssue({ code: 'custom', path: ['familySigned'], message: '在场的家庭成员须在入户调查表上签字确认' })
+  v.checks.forEach((c, i) => {
+    const def = visitCheckDef(c.code)!
+    if (def.needs === 'member' && !c.memberId) ctx.addIssue({ code: 'custom', path: ['checks', i, 'memberId'], message: `“${def.label}”请选择涉及的家庭成员` })
+    if (def.needs === 'amount' && c.amountFen === null) ctx.addIssue({ code: 'custom', path: ['checks', i, 'amountFen'], message: `“${def.label}”请填写金额${c.code === 'businessProfit' ? '（月利润）' : ''}` })
+    if (def.needs === 'months' && c.months === null) ctx.addIssue({ code: 'custom', path: ['checks', i, 'months'], message: `“${def.label}”请填写未领取的月数` })
+    if (def.needs !== 'member' && v.checks.some((o, j) => j < i && o.code === c.code)) ctx.addIssue({ code: 'custom', path: ['checks', i, 'code'], message: `“${def.label}”只需勾选一次` })
+  })
 })
 
 export const CHECK_ITEMS = [

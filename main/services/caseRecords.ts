@@ -46,7 +46,7 @@ export async function addRecord(core: Core, actor: Actor, input: { caseId: strin
     const named: string[] = []
     if (typeof data.applicantMemberId === 'string') named.push(data.applicantMemberId)
     if (Array.isArray(data.membersPresent)) named.push(...(data.membersPresent as string[]))
-    if (Array.isArray(data.findings)) for (const f of data.findings as Array<{ memberId?: string | null }>) if (f.memberId) named.push(f.memberId)
+    for (const list of [data.findings, data.checks]) if (Array.isArray(list)) for (const f of list as Array<{ memberId?: string | null }>) if (f.memberId) named.push(f.memberId)
     const ind = data.individualInclusion as { memberId: string; basis: string } | null | undefined
     if (ind) named.push(ind.memberId)
     const stranger = named.find((id) => !memberIds.has(id))

@@ -8,6 +8,8 @@ import { readResourceJson } from './resources'
 import { z } from 'zod'
 import { AppError } from '../api/errors'
 import { withWrite, type Actor, type Core } from './context'
+import { EXCLUSION_ITEMS } from '../domain/exclusionItems'
+import { LIVING_TEST_CODES } from '../domain/visitChecks'
 
 
 interface DefaultParam { key: string; areaScope: string; value: unknown; effectiveFrom: string; effectiveTo?: string; sourceNote: string }
@@ -63,6 +65,8 @@ export async function listHolidays(ctx: ReadCtx, year?: number) {
 // ───────────── parameters the administrator may enter (dated rows with their source; never overwritten) ─────────────
 
 const fenLimit = z.number().int().min(0)
+/** {X1: {enabled: true|false}, …} over a fixed list of codes */
+const toggles = (codes: readonly string[]) => z.record(z.string(), z.object({ enabled: z.boolean() })).refine((v) => Object.keys(v).every((k) => codes.includes(k)), '含有未知的项目')
 /** Keys an administrator may add a dated row for, with the value's shape and a Chinese label. */
 export const EDITABLE_PARAMS: Record<string, { label: string; schema: z.ZodType }> = {
   'procedure.variant': { label: '审核确认程序', schema: z.enum(['national', 'legacy2012', 'nineSteps', 'fourGates']) },
@@ -87,6 +91,15 @@ export const EDITABLE_PARAMS: Record<string, { label: string; schema: z.ZodType 
   'housing.maxUnits': { label: '住房套数上限', schema: z.number().int().min(1) },
   'phaseOut.maxMonths': { label: '渐退期最长月数', schema: z.number().int().min(1).max(12) },
   'raise.backPay': { label: '提标补发', schema: z.boolean() },
+  'shop.valueLimit': { label: '商铺价值限额（分）', schema: fenLimit },
+  'business.valueLimit': { label: '经营实体价值限额（分）', schema: fenLimit },
+  'business.profitLimit': { label: '经营月利润限额（月低保标准的倍数）', schema: z.number().positive().max(100) },
+  'exclusion.items': { label: '启用的清查项目（X1–X13）', schema: toggles(EXCLUSION_ITEMS.map((i) => i.code)) },
+  'livingTests.items': { label: '启用的生活水平核查项（X13）', schema: toggles(LIVING_TEST_CODES) },
+  'livingTests.purchaseMultiple': { label: '大额消费认定倍数（保障人数 × 月标准 × 倍数）', schema: z.number().int().min(1).max(60) },
+  'flag.idleCoupleAge': { label: '青壮年夫妻无业提示年龄（含本数）', schema: z.number().int().min(18).max(70) },
+  'flag.uncollectedMonths': { label: '长期未领取提示月数', schema: z.number().int().min(1).max(24) },
+  'flag.equalAmountsMin': { label: '平均发放提示户数', schema: z.number().int().min(2).max(100) },
 }
 
 export async function addParam(core: Core, actor: Actor, input: { key: string; value: unknown; effectiveFrom: string; sourceNote: string }): Promise<void> {

@@ -5,7 +5,7 @@ import { sm3 } from 'sm-crypto-v2'
 import { AppError } from '../api/errors'
 import type { CaseFlagView } from '../api/types'
 import { evaluateRules, RULE_PARAM_KEYS } from '../domain/rules'
-import type { RuleFacts, RuleFlag, RuleParams } from '../domain/rules/types'
+import type { RuleFacts, RuleFlag, RuleParams, RuleVisitCheck } from '../domain/rules/types'
 import { withWrite, type Actor, type Core, type ReadCtx, type WriteCtx } from './context'
 import { newId } from './ids'
 import { paramInForce } from './policy'
@@ -51,11 +51,17 @@ export async function buildFacts(ctx: ReadCtx, c: CaseRow, asOf: string): Promis
   const report = [...records].reverse().find((r) => r.kind === 'checkReport')
   const objections = await db.selectFrom('objection').select(['status']).where('case_id', '=', c.id).execute()
   const std = await standardInForce(ctx, h.category, asOf)
+  const nameOf = new Map(members.map((m) => [m.id, m.name]))
+  const checks = ((visit?.data.checks ?? []) as Array<{ code: RuleVisitCheck['code']; memberId: string | null; amountFen: number | null; months: number | null; note: string }>)
+    .map((k) => ({ code: k.code, memberName: k.memberId ? nameOf.get(k.memberId) ?? null : null, amountFen: k.amountFen ?? null, months: k.months ?? null, note: k.note }))
+  // 平均发放: the village's other households in payment (household_village_file, then the row; a village has hundreds)
+  const village = h.benefit_fen !== null ? await db.selectFrom('household').select(['file_no', 'benefit_fen', 'benefit_persons', 'member_count', 'income_basis_fen'])
+    .where('village_code', '=', h.village_code).where('id', '!=', h.id).where('status', 'in', ['active', 'phaseOut']).where('benefit_fen', 'is not', null).execute() : []
   return {
     asOf, caseKind: c.kind, currentStep: c.current_step, steps: steps.map((s) => ({ kind: s.kind, date: s.step_date })),
     household: {
       id: h.id, fileNo: h.file_no, category: h.category, status: h.status, address: h.address, villageCode: h.village_code, bankName: h.bank_name, bankAccount: h.bank_account,
-      payeeName: h.payee_name, relativeFiling: !!h.relative_filing, legacyImport: !!h.legacy_import, currentBenefitFen: h.benefit_fen,
+      payeeName: h.payee_name, relativeFiling: !!h.relative_filing, legacyImport: !!h.legacy_import, currentBenefitFen: h.benefit_fen, currentBenefitPersons: h.benefit_persons,
     },
     members: members.map((m) => ({
       id: m.id, name: m.name, idNumber: m.id_number, gender: m.gender, birthDate: m.birth_date, relation: m.relation, coResident: !!m.co_resident, notCountedReason: m.not_counted_reason,
@@ -84,7 +90,10 @@ export async function buildFacts(ctx: ReadCtx, c: CaseRow, asOf: string): Promis
       decision: steps.some((s) => s.kind === 'approved'),
     },
     objections: { total: objections.length, open: objections.filter((o) => o.status === 'open').length },
-    uncollectedMonths: null,
+    // no payment returns in this app yet: the investigators' finding on the 入户调查 checklist
+    uncollectedMonths: checks.find((k) => k.code === 'uncollected')?.months ?? null,
+    visitChecks: checks,
+    villagePayments: village.map((v) => ({ fileNo: v.file_no, benefitFen: v.benefit_fen!, persons: v.benefit_persons ?? v.member_count, incomeFen: v.income_basis_fen })),
   }
 }
 

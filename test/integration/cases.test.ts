@@ -533,6 +533,40 @@ describe('提标', () => {
   }, 120_000)
 })
 
+describe('入户调查生活状况核查清单', () => {
+  it('清单发现进入规则（X5、X7、X11、X12、X13），缺成员、金额或月数时给出中文提示，县里停用的项目不再提示', async () => {
+    const m = await members(householdId)
+    const c = await cases.openCase(t.core, handler, { householdId, kind: 'newApplication', origin: 'window', receivedDate: '2026-10-12' })
+    await applicationRecord(c.id, '2026-10-12')
+    await sign(c.id, 'accepted', '2026-10-12', handler); await sign(c.id, 'investigating', '2026-10-13', handler)
+    const base = { investigators: [{ name: '张经办', role: '民政办' }, { name: '赵委员', role: '村委会委员' }], membersPresent: [m[0]!.id], livingConditions: '困难', conclusion: '属实', investigatorsSigned: true, familySigned: true }
+    await fail(addRecord(t.core, handler, { caseId: c.id, kind: 'homeVisit', date: '2026-10-14', data: { ...base, checks: [{ code: 'graduateEmployed', note: '在外务工' }] } }), 'VALIDATION', /已毕业并就业.*请选择涉及的家庭成员/)
+    await fail(addRecord(t.core, handler, { caseId: c.id, kind: 'homeVisit', date: '2026-10-14', data: { ...base, checks: [{ code: 'bigPurchase', note: '买车' }] } }), 'VALIDATION', /大额消费.*请填写金额/)
+    await fail(addRecord(t.core, handler, { caseId: c.id, kind: 'homeVisit', date: '2026-10-14', data: { ...base, checks: [{ code: 'uncollected', note: '存折在外' }] } }), 'VALIDATION', /未领取的月数/)
+    await fail(addRecord(t.core, handler, { caseId: c.id, kind: 'homeVisit', date: '2026-10-14', data: { ...base, checks: [{ code: 'hiring', note: '  ' }] } }), 'VALIDATION', /请填写核查说明/)
+    expect(await t.core.db.selectFrom('case_record').select('id').where('case_id', '=', c.id).where('kind', '=', 'homeVisit').execute()).toEqual([])
+    await addRecord(t.core, handler, { caseId: c.id, kind: 'homeVisit', date: '2026-10-14', data: { ...base, checks: [
+      { code: 'graduateEmployed', memberId: m[1]!.id, note: '在苏州电子厂务工，月工资约 4000 元' },
+      { code: 'businessProfit', amountFen: 150_000, note: '经营小卖部' },
+      { code: 'falseAddress', note: '邻居称常住县城' },
+      { code: 'groupEnrolment', note: '原化肥厂改制职工' },
+      { code: 'hiring', note: '农忙雇工 2 人' },
+      { code: 'bigPurchase', amountFen: 5_000_000, note: '购买小轿车' },
+    ] } })
+    let flags = await cases.evaluateCaseRules(t.core, handler, c.id)
+    const ids = flags.map((f) => f.ruleId)
+    expect(ids).toEqual(expect.arrayContaining(['X7.visitFindings', 'X5.businessActivity', 'X11.contactAddress', 'X12.groupEnrolment', 'X13.livingStandard']))
+    expect(flags.find((f) => f.ruleId === 'X7.visitFindings')!.message).toContain(`${m[1]!.name}已毕业并就业`)
+    expect(flags.filter((f) => f.ruleId === 'X13.livingStandard').map((f) => f.title).sort()).toEqual(['近 6 个月有大额消费', '雇佣他人'].sort())
+    // the county switches the hiring test off (dated policy row with its source): the flag is no longer produced
+    await addParam(t.core, t.admin, { key: 'livingTests.items', value: { hiring: { enabled: false } }, effectiveFrom: '2026-01-01', sourceNote: '县民政局〔2026〕3号' })
+    await fail(addParam(t.core, t.admin, { key: 'livingTests.items', value: { nonsense: { enabled: false } }, effectiveFrom: '2026-01-01', sourceNote: 'x' }), 'VALIDATION', /未知的项目/)
+    flags = await cases.evaluateCaseRules(t.core, handler, c.id)
+    expect(flags.filter((f) => f.ruleId === 'X13.livingStandard' && f.status === 'open').map((f) => f.title)).toEqual(['近 6 个月有大额消费'])
+    expect(flags.find((f) => f.title === '雇佣他人')!.status).toBe('resolved')
+  })
+})
+
 describe('近亲属回避', () => {
   it('备案了本系统账号的工作人员不能办理其近亲属家庭的案件（⚙ relatives.recusal）；规则要求备案和县级核查', async () => {
     const m = await t.core.db.selectFrom('member').select(['id_number', 'name']).where('household_id', '=', householdId).orderBy('sort_order').execute()

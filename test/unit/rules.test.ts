@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import shippedRows from '../../resources/policy/params.json'
 import { RULES, RULE_PARAM_KEYS, evaluateRules, evaluateWith } from '../../main/domain/rules'
 import { EX1_INCOMES, GUILAN, income, JIANGUO, member, XIAOMING, XIUYING } from '../fixtures/facts'
-import type { Rule, RuleAsset, RuleFacts, RuleFlag, RuleIncome, RuleMember, RuleObligor, RuleParams, Severity } from '../../main/domain/rules/types'
+import type { Rule, RuleAsset, RuleFacts, RuleFlag, RuleIncome, RuleMember, RuleObligor, RuleParams, RuleVisitCheck, Severity } from '../../main/domain/rules/types'
 
 // domain.md §6.2: S = 800.00 元; money in 分. asOf: a decision date in 2026.
 const S = 80_000
@@ -58,6 +58,7 @@ function baseFacts(overrides: Partial<RuleFacts> = {}): RuleFacts {
     records: { accepted: true, investigation: { investigators: 2, date: '2026-08-05' }, checkReport: { date: '2026-08-12' }, countyVisit: false, decision: false },
     objections: { total: 0, open: 0 },
     uncollectedMonths: null,
+    visitChecks: [],
     ...overrides,
   }
 }
@@ -345,6 +346,59 @@ describe('X6–X11 其他清查项目', () => {
     { name: 'X11 边界：未领取恰为 3 个月（以上含本数）→ 提示复核', rule: 'X11.uncollected', facts: baseFacts({ uncollectedMonths: 3 }), expect: ['warn'], contains: ['3 个月'] },
     { name: 'X11 flag.uncollectedMonths = 4，3 个月 → 通过', rule: 'X11.uncollected', facts: baseFacts({ uncollectedMonths: 3 }), params: { 'flag.uncollectedMonths': 4 }, expect: [] },
     { name: 'X11 未知 → 通过', rule: 'X11.uncollected', facts: baseFacts({ uncollectedMonths: null }), expect: [] },
+  ]
+  it.each(rows)('$name', check)
+})
+
+describe('入户调查生活状况核查清单：X5 经营、X7 就业与就读、X11 联系与住址、X12 群体、X13 生活水平', () => {
+  const vc = (code: RuleVisitCheck['code'], over: Partial<RuleVisitCheck> = {}): RuleVisitCheck => ({ code, memberName: null, amountFen: null, months: null, note: '入户核实', ...over })
+  const rows: Row[] = [
+    { name: 'X5 未勾选经营情况 → 通过', rule: 'X5.businessActivity', facts: baseFacts(), expect: [] },
+    { name: 'X5 月利润 1,500.00、本县未设限额 → 提示', rule: 'X5.businessActivity', facts: baseFacts({ visitChecks: [vc('businessProfit', { amountFen: 150_000, note: '经营小卖部' })] }), expect: ['warn'], contains: ['1,500.00 元', 'business.profitLimit', '经营小卖部'] },
+    { name: 'X5 泗县：利润超过 2 倍标准（1,600.00），1,600.01 → 阻止（可豁免）', rule: 'X5.businessActivity', facts: baseFacts({ visitChecks: [vc('businessProfit', { amountFen: 160_001 })] }), params: { 'business.profitLimit': { multiple: 2, source: 'LOCAL 泗县' } }, expect: ['blockUnlessExempt'], contains: ['1,600.00 元', 'LOCAL 泗县'] },
+    { name: 'X5 边界：恰为 1,600.00（“超过”不含本数）→ 通过', rule: 'X5.businessActivity', facts: baseFacts({ visitChecks: [vc('businessProfit', { amountFen: 160_000 })] }), params: { 'business.profitLimit': 2 }, expect: [] },
+    { name: 'X5 常年雇工 → 提示', rule: 'X5.businessActivity', facts: baseFacts({ visitChecks: [vc('businessStaff', { note: '雇工 2 人，已 14 个月' })] }), expect: ['warn'], contains: ['雇工 2 人'] },
+    { name: 'X5 关闭（exclusion.items）→ 通过', rule: 'X5.businessActivity', facts: baseFacts({ visitChecks: [vc('businessStaff')] }), params: { 'exclusion.items': { X5: { enabled: false } } }, expect: [] },
+    { name: 'X7 子女已毕业就业 → 提示（收入应计入）', rule: 'X7.visitFindings', facts: baseFacts({ visitChecks: [vc('graduateEmployed', { memberName: '张小明', note: '在深圳电子厂务工' })] }), expect: ['warn'], contains: ['张小明已毕业并就业', '深圳电子厂'] },
+    { name: 'X7 缴存公积金、出国留学 → 两条提示', rule: 'X7.visitFindings', facts: baseFacts({ visitChecks: [vc('housingFund', { memberName: '张建国' }), vc('highFeeSchool', { memberName: '张小明' })] }), expect: ['warn', 'warn'], contains: ['住房公积金', '出国（境）留学'] },
+    { name: 'X7 无发现 → 通过', rule: 'X7.visitFindings', facts: baseFacts({ visitChecks: [vc('hiring')] }), expect: [] },
+    { name: 'X11 联系方式变更、住址不实 → 两条提示（列入复核）', rule: 'X11.contactAddress', facts: baseFacts({ visitChecks: [vc('contactChanged'), vc('falseAddress', { note: '邻居称已搬往县城两年' })] }), expect: ['warn', 'warn'], contains: ['列入复核', '搬往县城'] },
+    { name: 'X11 清单：未领取 3 个月 → 提示（无发放回盘时取入户调查结果）', rule: 'X11.uncollected', facts: baseFacts({ uncollectedMonths: 3, visitChecks: [vc('uncollected', { months: 3 })] }), expect: ['warn'] },
+    { name: 'X12 以群体身份申请 → 提示逐户审核', rule: 'X12.groupEnrolment', facts: baseFacts({ visitChecks: [vc('groupEnrolment', { note: '原县化肥厂改制职工集体申请' })] }), expect: ['warn'], contains: ['逐户', '化肥厂'] },
+    { name: 'X12 无 → 通过', rule: 'X12.groupEnrolment', facts: baseFacts(), expect: [] },
+    { name: 'X13 近 3 年建房、雇工、特困 → 三条提示', rule: 'X13.livingStandard', facts: baseFacts({ visitChecks: [vc('recentBuild', { note: '2024 年新建两层楼房' }), vc('hiring'), vc('tekun', { memberName: '王桂兰' })] }), expect: ['warn', 'warn', 'warn'], contains: ['2024 年新建', '不重复享受'] },
+    { name: 'X13 大额消费 12,000.00 ≥ 3 人 × 800.00 × 5 → 提示', rule: 'X13.livingStandard', facts: baseFacts({ visitChecks: [vc('bigPurchase', { amountFen: 1_200_000, note: '购买电动三轮车和冰箱' })] }), expect: ['warn'], contains: ['12,000.00 元'] },
+    { name: 'X13 大额消费 11,999.99 < 12,000.00 → 通过', rule: 'X13.livingStandard', facts: baseFacts({ visitChecks: [vc('bigPurchase', { amountFen: 1_199_999 })] }), expect: [] },
+    { name: 'X13 livingTests.purchaseMultiple = 3：7,200.00 → 提示', rule: 'X13.livingStandard', facts: baseFacts({ visitChecks: [vc('bigPurchase', { amountFen: 720_000 })] }), params: { 'livingTests.purchaseMultiple': 3 }, expect: ['warn'] },
+    { name: 'X13 本县关闭“雇佣他人”一项 → 通过', rule: 'X13.livingStandard', facts: baseFacts({ visitChecks: [vc('hiring')] }), params: { 'livingTests.items': { hiring: { enabled: false } } }, expect: [] },
+    { name: 'X13 参数格式错误 → 阻止（规则出错，不放行）', rule: 'X13.livingStandard', facts: baseFacts({ visitChecks: [vc('hiring')] }), params: { 'livingTests.items': 'off' }, expect: ['block'] },
+  ]
+  it.each(rows.filter((r) => !r.expect.includes('block')))('$name', check)
+  it('X13 参数格式错误 → 阻止（规则计算出错，不放行）', () => {
+    const flags = flagsOf('X13.livingStandard', baseFacts({ visitChecks: [vc('hiring')] }), P({ 'livingTests.items': 'off' }))
+    expect(flags.map((f) => f.severity)).toEqual(['block'])
+    expect(flags[0]!.message).toContain('livingTests.items')
+  })
+})
+
+describe('X10 其他夫妻、平均发放', () => {
+  const idle = { employment: 'none', labour: 'full', health: 'healthy', disabilityCert: null, disabilityCategory: null, disabilityGrade: null }
+  const son = member({ id: 's1', name: '张志强', idNumber: '410721199805060012', birthDate: '1998-05-06', relation: '20', ...idle })
+  const dil = member({ id: 's2', name: '刘芳', idNumber: '410721199907080027', gender: 'female', birthDate: '1999-07-08', relation: '38', ...idle })
+  const son2 = member({ id: 's3', name: '张志刚', idNumber: '410721200001010015', birthDate: '2000-01-01', relation: '23', ...idle })
+  const dil2 = member({ id: 's4', name: '陈静', idNumber: '410721200002020028', gender: 'female', birthDate: '2000-02-02', relation: '38', ...idle })
+  const pay = (i: number, benefitFen: number, persons: number, incomeFen: number | null) => ({ fileNo: `DB-2026-${String(i).padStart(4, '0')}`, benefitFen, persons, incomeFen })
+  const inPayment = (villagePayments: NonNullable<RuleFacts['villagePayments']>, over: Partial<RuleFacts['household']> = {}) =>
+    baseFacts({ caseKind: 'recheck', household: { ...baseFacts().household, status: 'active', currentBenefitFen: 90_000, currentBenefitPersons: 3, ...over }, villagePayments })
+  const rows: Row[] = [
+    { name: 'X10 儿子儿媳均 28 岁左右、健康、无业 → 提示', rule: 'X10.idleCouple', facts: baseFacts({ members: [JIANGUO, GUILAN, son, dil] }), expect: ['warn'], contains: ['儿子儿媳', '张志强', '刘芳'] },
+    { name: 'X10 儿媳在职 → 通过', rule: 'X10.idleCouple', facts: baseFacts({ members: [JIANGUO, GUILAN, son, { ...dil, employment: 'employed' }] }), expect: [] },
+    { name: 'X10 两个儿子两个儿媳（档案未载明谁与谁为夫妻）→ 不推定', rule: 'X10.idleCouple', facts: baseFacts({ members: [JIANGUO, GUILAN, son, dil, son2, dil2] }), expect: [] },
+    { name: '平均发放：本村另有 5 户每人 300.00、人均收入各不相同 → 提示', rule: 'village.equalAmounts', facts: inPayment([pay(1, 60_000, 2, 100_000), pay(2, 30_000, 1, 20_000), pay(3, 120_000, 4, 0), pay(4, 90_000, 3, 150_000), pay(5, 60_000, 2, 60_000)]), expect: ['warn'], contains: ['300.00 元', '共 6 户'] },
+    { name: '平均发放：相同金额但人均收入也相同（按差额算出）→ 通过', rule: 'village.equalAmounts', facts: inPayment([pay(1, 60_000, 2, 100_000), pay(2, 30_000, 1, 50_000), pay(3, 120_000, 4, 200_000), pay(4, 90_000, 3, 150_000), pay(5, 60_000, 2, 100_000)]), expect: [] },
+    { name: '平均发放：只有 3 户相同（不足 flag.equalAmountsMin 5 户）→ 通过', rule: 'village.equalAmounts', facts: inPayment([pay(1, 60_000, 2, 100_000), pay(2, 30_000, 1, 0), pay(3, 50_000, 1, 0)]), expect: [] },
+    { name: '平均发放：分档定额（benefit.mode = tiered）→ 不适用', rule: 'village.equalAmounts', facts: inPayment([pay(1, 60_000, 2, 100_000), pay(2, 30_000, 1, 20_000), pay(3, 120_000, 4, 0), pay(4, 90_000, 3, 150_000), pay(5, 60_000, 2, 60_000)]), params: { 'benefit.mode': 'tiered' }, expect: [] },
+    { name: '平均发放：新申请（尚无发放金额）→ 不适用', rule: 'village.equalAmounts', facts: baseFacts({ villagePayments: [pay(1, 60_000, 2, 100_000)] }), expect: [] },
   ]
   it.each(rows)('$name', check)
 })

@@ -25,7 +25,12 @@ import { supportAndCompensation } from './x7-support'
 import { publicPayroll } from './x8-publicPayroll'
 import { livingElsewhere } from './x9-livingElsewhere'
 import { idleCouple } from './x10-idleCouple'
-import { uncollectedBenefit } from './x11-uncollected'
+import { contactAndAddress, uncollectedBenefit } from './x11-uncollected'
+import { businessActivity } from './x5-businessActivity'
+import { visitFindings } from './x7-visit'
+import { groupEnrolment } from './x12-group'
+import { livingStandard } from './x13-livingStandard'
+import { villageEqualAmounts } from './villageEqual'
 import type { Rule, RuleFacts, RuleFlag, RuleParams } from './types'
 
 export type { Rule, RuleFacts, RuleFlag, RuleParams, Severity } from './types'
@@ -50,12 +55,18 @@ export const RULES: Rule[] = [
   housing,
   shops,
   businesses,
+  businessActivity,
   pensions,
   supportAndCompensation,
+  visitFindings,
   publicPayroll,
   livingElsewhere,
   idleCouple,
   uncollectedBenefit,
+  contactAndAddress,
+  groupEnrolment,
+  livingStandard,
+  villageEqualAmounts,
 ]
 
 /** Union of the policy keys the rules read (sorted), for the service to prefetch. */

@@ -2,6 +2,8 @@
 // assembles `RuleFacts` from the database, prefetches the policy values in force (`RuleParams`), and stores
 // the resulting flags on the case. Each rule is one module in this folder.
 
+import type { VisitCheckCode } from '../visitChecks'
+
 export type Severity = 'block' | 'blockUnlessExempt' | 'warn' | 'info'
 
 export type RuleMember = {
@@ -82,6 +84,8 @@ export type RuleFacts = {
     legacyImport: boolean
     /** Current monthly benefit (分) for re-checks and changes, null for a new application. */
     currentBenefitFen: number | null
+    /** Persons the current benefit is paid for (household.benefit_persons), if known. */
+    currentBenefitPersons?: number | null
   }
   members: RuleMember[] // current members (left ones excluded unless leftAt is after the case was opened)
   incomes: RuleIncome[] // not removed
@@ -111,9 +115,15 @@ export type RuleFacts = {
   }
   /** Complaints or 公示 objections recorded against this case, and how many are still open. */
   objections: { total: number; open: number }
-  /** Months the benefit was not collected (from payment returns), if known. */
+  /** Months the benefit was not collected (from payment returns, else the 入户调查 checklist), if known. */
   uncollectedMonths: number | null
+  /** 生活状况核查清单 of the latest 入户调查 record (domain/visitChecks.ts): the items the investigators found. */
+  visitChecks: RuleVisitCheck[]
+  /** The village's other households in payment (平均发放 check): amount, persons, monthly counted income basis. */
+  villagePayments?: Array<{ fileNo: string; benefitFen: number; persons: number; incomeFen: number | null }>
 }
+
+export type RuleVisitCheck = { code: VisitCheckCode; memberName: string | null; amountFen: number | null; months: number | null; note: string }
 
 /** Policy values in force on `asOf` for the household's area, prefetched by key (see RULE_PARAM_KEYS). */
 export type RuleParams = Readonly<Record<string, unknown>>

@@ -4,7 +4,8 @@ import { assessComposition, composeHousehold, type HouseholdAssessment, type Hou
 import { ASSET_KINDS, RELATIONS, codeName } from '../codes'
 import { formatYuan } from '../money'
 import { boolParam, isRecord } from './params'
-import type { Rule, RuleAsset, RuleFacts, RuleFlag, RuleMember, RuleParams, Severity } from './types'
+import type { Rule, RuleAsset, RuleFacts, RuleFlag, RuleMember, RuleParams, RuleVisitCheck, Severity } from './types'
+import { visitCheckDef, type VisitCheckCode } from '../visitChecks'
 
 /** 1234.5 元 → "1,234.50 元". */
 export const yuan = (fen: number): string => `${formatYuan(fen)} 元`
@@ -164,3 +165,17 @@ export function staffRelationLines(facts: RuleFacts): string[] {
   )
 }
 
+
+// ── 入户调查 生活状况核查清单 (domain/visitChecks.ts) ─────────
+
+/** The ticked checklist items of the given codes, in checklist order. */
+export function visitChecksOf(facts: RuleFacts, codes: readonly VisitCheckCode[]): RuleVisitCheck[] {
+  return (facts.visitChecks ?? []).filter((c) => codes.includes(c.code))
+}
+
+/** “入户调查：近 3 年新建、购买或高标准装修住房（张三）— 2024 年翻建两层楼房 180 ㎡”. */
+export function visitCheckLine(c: RuleVisitCheck): string {
+  const def = visitCheckDef(c.code)
+  const extra = [c.memberName, c.amountFen !== null ? yuan(c.amountFen) : null, c.months !== null ? `${c.months} 个月` : null].filter(Boolean).join('，')
+  return `入户调查：${def?.label ?? c.code}${extra ? `（${extra}）` : ''} — ${c.note}`
+}

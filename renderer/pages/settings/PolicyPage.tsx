@@ -9,6 +9,8 @@ import { useMemo, useState } from 'react'
 import { formatYuan, parseYuan } from '../../../main/domain/money'
 import { durationLabel, type NoticeDuration } from '../../../main/domain/notice'
 import { VARIANTS, type VariantId } from '../../../main/domain/workflow'
+import { EXCLUSION_ITEMS } from '../../../main/domain/exclusionItems'
+import { VISIT_CHECKS } from '../../../main/domain/visitChecks'
 import type { Output } from '../../api'
 import { today } from '../../app/format'
 import { isAdmin, useSession } from '../../app/session'
@@ -34,6 +36,10 @@ const UNIT_OPTIONS: Opt[] = [{ value: 'calendar', label: '自然日' }, { value:
 type Spec =
   | { kind: 'enum'; options: Opt[] } | { kind: 'int'; min?: number; max?: number; unit: string } | { kind: 'bool' }
   | { kind: 'duration' } | { kind: 'interval' } | { kind: 'financial' } | { kind: 'fen' } | { kind: 'share' } | { kind: 'bp' }
+  | { kind: 'toggles'; options: Opt[] } | { kind: 'multiple' }
+
+const EXCLUSION_OPTIONS: Opt[] = EXCLUSION_ITEMS.map((i) => ({ value: i.code, label: i.label }))
+const LIVING_OPTIONS: Opt[] = VISIT_CHECKS.filter((c) => c.item === 'X13').map((c) => ({ value: c.code, label: c.label }))
 
 /** main/services/policy.ts EDITABLE_PARAMS: the keys an administrator may add a row for, labels copied. */
 const EDITABLE: Record<string, { label: string; spec: Spec }> = {
@@ -54,7 +60,16 @@ const EDITABLE: Record<string, { label: string; spec: Spec }> = {
   'vehicle.valueLimit': { label: '车辆价值限额（分）', spec: { kind: 'fen' } },
   'housing.maxUnits': { label: '住房套数上限', spec: { kind: 'int', min: 1, unit: '套' } },
   'phaseOut.maxMonths': { label: '渐退期最长月数', spec: { kind: 'int', min: 1, max: 12, unit: '个月' } },
-  'raise.backPay': { label: '提标补发', spec: { kind: 'bool' } }
+  'raise.backPay': { label: '提标补发', spec: { kind: 'bool' } },
+  'shop.valueLimit': { label: '商铺价值限额（分）', spec: { kind: 'fen' } },
+  'business.valueLimit': { label: '经营实体价值限额（分）', spec: { kind: 'fen' } },
+  'business.profitLimit': { label: '经营月利润限额（月低保标准的倍数）', spec: { kind: 'multiple' } },
+  'exclusion.items': { label: '启用的清查项目（X1–X13）', spec: { kind: 'toggles', options: EXCLUSION_OPTIONS } },
+  'livingTests.items': { label: '启用的生活水平核查项（X13）', spec: { kind: 'toggles', options: LIVING_OPTIONS } },
+  'livingTests.purchaseMultiple': { label: '大额消费认定倍数（保障人数 × 月标准 × 倍数）', spec: { kind: 'int', min: 1, max: 60, unit: '倍' } },
+  'flag.idleCoupleAge': { label: '青壮年夫妻无业提示年龄（含本数）', spec: { kind: 'int', min: 18, max: 70, unit: '岁' } },
+  'flag.uncollectedMonths': { label: '长期未领取提示月数', spec: { kind: 'int', min: 1, max: 24, unit: '个月' } },
+  'flag.equalAmountsMin': { label: '平均发放提示户数', spec: { kind: 'int', min: 2, max: 100, unit: '户' } }
 }
 
 /** Labels for the keys that are shipped as defaults but not editable here. */
@@ -71,7 +86,8 @@ const KEY_ORDER = [
   'deadline.investigationStartWD', 'deadline.checkStartWD', 'deadline.countyDecisionWD', 'deadline.refusalNoticeWD', 'investigation.minInvestigators', 'investigation.requireCheck',
   'review.mode', 'review.representativeShare', 'review.quorum', 'notice.duration', 'notice.shiftEndToWorkday', 'notice.postNegativeOpinions',
   'income.lookbackMonths', 'income.excludeBasicPension', 'benefit.mode', 'benefit.rounding', 'benefit.floorShareBp', 'raise.backPay', 'marginal.factor',
-  'asset.financialLimit', 'vehicle.valueLimit', 'housing.maxUnits', 'phaseOut.maxMonths', 'recheck.intervalMonths', 'recheck.leadDays',
+  'asset.financialLimit', 'vehicle.valueLimit', 'housing.maxUnits', 'shop.valueLimit', 'business.valueLimit', 'business.profitLimit', 'exclusion.items', 'livingTests.items', 'livingTests.purchaseMultiple',
+  'flag.idleCoupleAge', 'flag.uncollectedMonths', 'flag.equalAmountsMin', 'phaseOut.maxMonths', 'recheck.intervalMonths', 'recheck.leadDays',
   'relatives.recusal', 'payment.allowCardCustody', 'archive.retentionYears', 'attachment.maxBytes'
 ]
 const keyLabel = (k: string) => EDITABLE[k]?.label.replace('（分）', '') ?? OTHER_LABELS[k] ?? k
@@ -94,7 +110,18 @@ export function formatParam(key: string, v: unknown): string {
     case 'notice.duration': return isObj(v) ? durationLabel(v as unknown as NoticeDuration) : String(v)
     case 'recheck.intervalMonths': return isObj(v) ? ['A', 'B', 'C'].map((c) => `${c}类 ${String(v[c])} 个月`).join('，') : String(v)
     case 'benefit.floorShareBp': return typeof v === 'number' ? `${v / 100}%（${v} 基点）` : String(v)
-    case 'standard.monthly.urban': case 'standard.monthly.rural': case 'vehicle.valueLimit':
+    case 'exclusion.items': case 'livingTests.items': {
+      if (!isObj(v)) return String(v)
+      const off = Object.entries(v).filter(([, r]) => isObj(r) && r.enabled === false).map(([k]) => k)
+      const opts = key === 'exclusion.items' ? EXCLUSION_OPTIONS : LIVING_OPTIONS
+      return off.length ? `停用：${off.map((c) => optLabel(opts, c)).join('；')}` : '全部启用'
+    }
+    case 'business.profitLimit': return `月低保标准的 ${String(v)} 倍`
+    case 'livingTests.purchaseMultiple': return `${String(v)} 倍`
+    case 'flag.idleCoupleAge': return `${String(v)} 岁`
+    case 'flag.uncollectedMonths': return `${String(v)} 个月`
+    case 'flag.equalAmountsMin': return `${String(v)} 户`
+    case 'standard.monthly.urban': case 'standard.monthly.rural': case 'vehicle.valueLimit': case 'shop.valueLimit': case 'business.valueLimit':
       return typeof v === 'number' && Number.isSafeInteger(v) ? `${formatYuan(v)} 元` : String(v)
     case 'asset.financialLimit': {
       if (!isObj(v)) return String(v)
@@ -191,6 +218,7 @@ function toFormValue(spec: Spec, v: unknown): unknown {
     }
     case 'share': { const f = SHARE_OPTIONS.find((o) => typeof v === 'number' && Math.abs((o.value as number) - v) < 1e-6); return f?.value }
     case 'bool': return typeof v === 'boolean' ? v : false
+    case 'toggles': return spec.options.map((o) => o.value).filter((c) => !(isObj(v) && isObj(v[String(c)]) && (v[String(c)] as Record<string, unknown>).enabled === false))
     default: return v
   }
 }
@@ -200,6 +228,7 @@ function fromFormValue(spec: Spec, v: unknown): unknown {
   switch (spec.kind) {
     case 'fen': return parseYuan(String(v))
     case 'bool': return !!v
+    case 'toggles': { const on = new Set((v ?? []) as string[]); return Object.fromEntries(spec.options.map((o) => [String(o.value), { enabled: on.has(String(o.value)) }])) }
     case 'financial': {
       const o = (v ?? {}) as { basis: string; value?: number; yuan?: string; operator: string }
       return { basis: o.basis, value: o.basis === 'absolute' ? parseYuan(String(o.yuan ?? '')) : o.value, operator: o.operator }
@@ -229,6 +258,18 @@ function ValueFields({ form, spec }: { form: FormInstance<AddValues>; spec: Spec
       )
     case 'bool':
       return <Form.Item label="取值" name="value" valuePropName="checked"><Switch checkedChildren="是" unCheckedChildren="否" /></Form.Item>
+    case 'toggles':
+      return (
+        <Form.Item label="启用的项目" name="value" extra="未勾选的项目不再产生提示；停用须有本县文件依据">
+          <Checkbox.Group style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: 4 }} options={spec.options.map((o) => ({ value: String(o.value), label: o.label }))} />
+        </Form.Item>
+      )
+    case 'multiple':
+      return (
+        <Form.Item label="月利润超过" name="value" rules={[{ required: true, message: '请填写倍数' }]} extra="如泗县：经营月利润超过月低保标准的 2 倍，填 2">
+          <InputNumber min={0.5} max={100} precision={1} style={{ width: 200 }} addonAfter="倍月低保标准" />
+        </Form.Item>
+      )
     case 'fen':
       return (
         <Form.Item label="限额（元）" name="value" rules={[moneyRule({ required: true, label: '限额' })]}>

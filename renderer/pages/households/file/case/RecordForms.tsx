@@ -2,11 +2,12 @@
 // record's own (main/api/caseSchemas.ts), so the server's field errors land on the right input; dates are
 // Dayjs and amounts 元 text in the form, converted on submit. A correction pre-fills the record it replaces.
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons'
-import { AutoComplete, Button, Checkbox, Col, DatePicker, Form, Input, Radio, Row, Select, Tag, Typography, type FormRule } from 'antd'
+import { AutoComplete, Button, Checkbox, Col, DatePicker, Form, Input, InputNumber, Radio, Row, Select, Tag, Typography, type FormRule } from 'antd'
 import dayjs, { type Dayjs } from 'dayjs'
 import type { ReactNode } from 'react'
 import type { CaseRecordView, CaseView } from '../../../../../main/api/types'
 import { ATTACHMENT_KINDS, codeName } from '../../../../../main/domain/codes'
+import { VISIT_CHECKS, visitCheckDef } from '../../../../../main/domain/visitChecks'
 import { fmtDate, yuanText } from '../../../../app/format'
 import { useSession } from '../../../../app/session'
 import { mutate } from '../../../../app/useApi'
@@ -61,6 +62,7 @@ export function recordToValues(r: CaseRecordView): Partial<Values> {
     case 'materialsNotice': return { ...base, ...d, deadline: toDay(d.deadline) }
     case 'checkReport': return { ...base, ...d, receivedDate: toDay(d.receivedDate), findings: arr<Data>(d.findings).map((f) => ({ ...f, amountYuan: typeof f.amountFen === 'number' ? yuanText(f.amountFen) : '' })) }
     case 'hearing': return { ...base, ...d, attempts: arr<Data>(d.attempts).map((a) => ({ ...a, date: toDay(a.date) })) }
+    case 'homeVisit': return { ...base, ...d, checks: arr<Data>(d.checks).map((c) => ({ ...c, amountYuan: typeof c.amountFen === 'number' ? yuanText(c.amountFen) : '' })) }
     default: return { ...base, ...d }
   }
 }
@@ -78,7 +80,9 @@ export function valuesToData(kind: string, v: Values): Data {
       investigators: arr<Data>(v.investigators).map((p) => ({ name: str(p?.name) ?? '', role: str(p?.role) ?? '' })),
       membersPresent: arr<string>(v.membersPresent), livingConditions: str(v.livingConditions) ?? '', housing: str(v.housing),
       findings: arr<Data>(v.findings).filter((f) => f?.memberId || str(f?.text)).map((f) => ({ memberId: f.memberId, text: str(f.text) ?? '' })),
-      neighbourInquiry: str(v.neighbourInquiry), conclusion: str(v.conclusion) ?? '', investigatorsSigned: !!v.investigatorsSigned, familySigned: !!v.familySigned
+      neighbourInquiry: str(v.neighbourInquiry), conclusion: str(v.conclusion) ?? '',
+      checks: arr<Data>(v.checks).filter((c) => c?.code).map((c) => ({ code: c.code, memberId: (c.memberId as string) || null, amountFen: fenOrNull(c.amountYuan), months: typeof c.months === 'number' ? c.months : null, note: str(c.note) ?? '' })),
+      investigatorsSigned: !!v.investigatorsSigned, familySigned: !!v.familySigned
     }
     case 'checkReport': return {
       receivedDate: fromDay(v.receivedDate), source: str(v.source) ?? '', reportNo: str(v.reportNo),
@@ -311,6 +315,35 @@ function MaterialsNoticeFields() {
 
 // ── 入户调查 ────────────────────────────────────────────────────────────
 
+const CHECK_OPTIONS = VISIT_CHECKS.map((c) => ({ value: c.code, label: `${c.item} ${c.label}` }))
+
+/** 生活状况核查清单: one row per finding (what, who / how much / how long, note); nothing found, no row. */
+function VisitChecks({ members }: { members: Array<{ value: string; label: string }> }) {
+  const form = Form.useFormInstance()
+  return (
+    <DynamicList name="checks" label={<span>生活状况核查（发现以下情形的逐项登记；未发现的不必添加）</span>} addText="登记一项核查发现" newItem={() => ({ code: undefined, note: '' })}>
+      {(f) => (
+        <Row gutter={8}>
+          <Col span={10}><Form.Item name={[f.name, 'code']} rules={[reqSel('请选择核查事项')]} style={{ marginBottom: 6 }}><Select options={CHECK_OPTIONS} placeholder="核查事项" popupMatchSelectWidth={420} showSearch optionFilterProp="label" /></Form.Item></Col>
+          <Form.Item noStyle dependencies={[['checks', f.name, 'code']]}>
+            {() => {
+              const def = visitCheckDef(String(form.getFieldValue(['checks', f.name, 'code']) ?? ''))
+              return (
+                <>
+                  {def?.needs === 'member' && <Col span={5}><Form.Item name={[f.name, 'memberId']} rules={[reqSel('请选择成员')]} style={{ marginBottom: 6 }}><Select options={members} placeholder="涉及成员" /></Form.Item></Col>}
+                  {def?.needs === 'amount' && <Col span={5}><Form.Item name={[f.name, 'amountYuan']} rules={[moneyRule({ required: true, label: def.code === 'businessProfit' ? '月利润' : '金额' })]} style={{ marginBottom: 6 }}><Input inputMode="decimal" suffix="元" placeholder={def.code === 'businessProfit' ? '月利润' : '金额'} /></Form.Item></Col>}
+                  {def?.needs === 'months' && <Col span={5}><Form.Item name={[f.name, 'months']} rules={[reqSel('请填写月数')]} style={{ marginBottom: 6 }}><InputNumber min={1} max={120} precision={0} style={{ width: '100%' }} suffix="个月" placeholder="月数" /></Form.Item></Col>}
+                  <Col span={def?.needs ? 9 : 14}><Form.Item name={[f.name, 'note']} rules={[req('请填写核查说明'), maxLen('核查说明', 300)]} style={{ marginBottom: 6 }}><Input placeholder={def ? `说明：${def.hint}` : '核查说明'} /></Form.Item></Col>
+                </>
+              )
+            }}
+          </Form.Item>
+        </Row>
+      )}
+    </DynamicList>
+  )
+}
+
 function HomeVisitFields() {
   const members = useMembers()
   return (
@@ -340,6 +373,7 @@ function HomeVisitFields() {
         )}
       </DynamicList>
       <TextField name="neighbourInquiry" label="邻里走访情况（选填）" max={500} placeholder="走访了谁、反映的情况" />
+      <VisitChecks members={members} />
       <TextField name="conclusion" label="调查结论" required max={1000} placeholder="如：家庭生活困难，情况属实" />
       <Form.Item label="签字确认" className="case-checks" style={{ marginBottom: 0 }} required>
         <Form.Item name="investigatorsSigned" valuePropName="checked" noStyle rules={[mustCheck('调查人员须在入户调查表上签字')]}><Checkbox>调查人员已在入户调查表上签字</Checkbox></Form.Item>

@@ -6,6 +6,7 @@ import { Button, Collapse, Descriptions, Empty, Tag, Tooltip, Typography } from 
 import { useState, type ReactNode } from 'react'
 import type { CaseRecordView, CaseView } from '../../../../../main/api/types'
 import { ATTACHMENT_KINDS, codeName } from '../../../../../main/domain/codes'
+import { visitCheckDef } from '../../../../../main/domain/visitChecks'
 import { formatYuan } from '../../../../../main/domain/money'
 import { fmtDateTime } from '../../../../app/format'
 import { useSession } from '../../../../app/session'
@@ -112,6 +113,7 @@ export function RecordContent({ r }: { r: CaseRecordView }) {
       break
     case 'homeVisit': {
       const findings = arr<{ memberId: string; text: string }>(d.findings)
+      const checks = arr<{ code: string; memberId: string | null; amountFen: number | null; months: number | null; note: string }>(d.checks)
       body = <KV items={[
         { key: 'inv', label: '调查人员', span: 2, children: people(d.investigators) },
         { key: 'mp', label: '在场成员', span: 2, children: arr<string>(d.membersPresent).map(name).join('、') },
@@ -119,6 +121,9 @@ export function RecordContent({ r }: { r: CaseRecordView }) {
         d.housing ? { key: 'h', label: '住房情况', span: 2, children: s(d.housing) } : null,
         findings.length ? { key: 'f', label: '成员情况', span: 2, children: <ul style={{ margin: 0, paddingLeft: 18 }}>{findings.map((f, i) => <li key={i}>{name(f.memberId)}：{f.text}</li>)}</ul> } : null,
         d.neighbourInquiry ? { key: 'n', label: '邻里走访', span: 2, children: s(d.neighbourInquiry) } : null,
+        { key: 'k', label: '生活状况核查', span: 2, children: checks.length ? <ul style={{ margin: 0, paddingLeft: 18 }}>{checks.map((c, i) => (
+          <li key={i}>{visitCheckDef(c.code)?.label ?? c.code}{[c.memberId ? name(c.memberId) : null, typeof c.amountFen === "number" ? `${formatYuan(c.amountFen)} 元` : null, c.months ? `${c.months} 个月` : null].filter(Boolean).map((x) => `（${x}）`).join('')}：{c.note}</li>
+        ))}</ul> : '未发现清单所列情形' },
         { key: 'c', label: '调查结论', span: 2, children: <b>{s(d.conclusion)}</b> },
         { key: 'is', label: '调查人员签字', children: ok(d.investigatorsSigned, '已签字', '未签字') },
         { key: 'fs', label: '家庭成员签字', children: ok(d.familySigned, '已签字', '未签字') }
