@@ -135,6 +135,15 @@ describe('新申请在界面中办完全程', () => {
     // 在场的家庭成员 defaults to the applicant
     await expect.poll(() => dlg().locator('.ant-select-selection-item').filter({ hasText: '张三' }).count()).toBeGreaterThan(0)
     await dlg().getByLabel('生活状况').fill('住房为自建砖瓦房，家具陈旧，无大额消费品；户主常年服药。')
+    // 生活状况核查清单: one finding, with its note (the reviewer will have to clear the warning it raises)
+    await dlg().getByRole('button', { name: '登记一项核查发现' }).click()
+    await dlg().locator('#caseRecord-homeVisit_checks_0_code').click()
+    const opt = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: '联系方式变更未告知' }).first()
+    await opt.waitFor()
+    await opt.click()
+    await dlg().getByPlaceholder('说明：原联系方式和核实经过').fill('原登记手机号已停机，已更新为新号码')
+    await dlg().getByRole('button', { name: '登记一项核查发现' }).scrollIntoViewIfNeeded()
+    await shot(page, '44b-case-home-visit-checks')
     await dlg().getByLabel('调查结论').fill('家庭生活困难，情况属实。')
     await dlg().getByText('调查人员已在入户调查表上签字').click()
     await dlg().getByText('在场的家庭成员已签字确认').click()
@@ -159,6 +168,7 @@ describe('新申请在界面中办完全程', () => {
     await openCases()
     await page.getByRole('button', { name: '重新检查' }).click()
     await page.waitForTimeout(800)
+    await expect.poll(() => page.getByTestId('case-flags').getByText('联系方式变更未告知').first().isVisible(), { timeout: 15000 }).toBe(true)
     // clear every open warning with a written reason (none may be left before the 初审)
     for (let i = 0; i < 10; i++) {
       const btn = page.getByTestId('case-flags').getByRole('button', { name: '核实', exact: true }).first()
