@@ -16,6 +16,8 @@ export interface Core {
   clock: () => Date
   /** serialises writes: one transaction at a time, in arrival order */
   writeQueue: Promise<unknown>
+  /** write transactions this connection has committed (with PRAGMA data_version for other connections: cache keys) */
+  writes: number
 }
 
 export interface ReadCtx {
@@ -56,7 +58,7 @@ export async function withWrite<T>(core: Core, actor: Actor | null, fn: (ctx: Wr
     const d = core.clock()
     if (opts.bulk) raw.pragma('wal_autocheckpoint = 0')
     try {
-      return await core.db.transaction().execute(async (tx) => {
+      const out = await core.db.transaction().execute(async (tx) => {
         const ctx: WriteCtx = {
           __write: true, core, db: tx, tx, actor, now: isoWithOffset(d), today: localDate(d), audited: 0,
           async audit(entry) { await appendAudit(tx, actor, ctx.now, entry); ctx.audited++ },
@@ -66,6 +68,8 @@ export async function withWrite<T>(core: Core, actor: Actor | null, fn: (ctx: Wr
         if (ctx.audited === 0) throw new AppError('INTERNAL', '程序错误：写操作缺少审计记录，已回滚')
         return out
       })
+      core.writes++
+      return out
     } finally {
       if (opts.bulk) raw.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`)
     }
@@ -82,3 +86,8 @@ export async function withWrite<T>(core: Core, actor: Actor | null, fn: (ctx: Wr
 
 /** SQLite's default automatic checkpoint threshold (pages of WAL). */
 const WAL_AUTOCHECKPOINT_PAGES = 1000
+
+/** A key that changes whenever the database may have changed: this connection's commits, or another's (data_version). */
+export function dataStamp(core: Core): string {
+  return `${core.writes}:${String(core.opened.raw.pragma('data_version', { simple: true }))}`
+}

@@ -17,7 +17,7 @@ export async function openCore(dataDir: string, opts: { clock?: () => Date } = {
   for (const sub of ['attachments', 'backups', 'keys', 'exports', 'logs']) fs.mkdirSync(path.join(dataDir, sub), { recursive: true })
   const opened = await openDatabase(dataDir)
   const core: Core & { close(): Promise<void> } = {
-    db: opened.db, opened, dataDir, clock: opts.clock ?? (() => new Date()), writeQueue: Promise.resolve(),
+    db: opened.db, opened, dataDir, clock: opts.clock ?? (() => new Date()), writeQueue: Promise.resolve(), writes: 0,
     async close() { await core.writeQueue.catch(() => undefined); await opened.close() }
   }
   return core

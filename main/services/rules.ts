@@ -6,7 +6,7 @@ import { AppError } from '../api/errors'
 import type { CaseFlagView } from '../api/types'
 import { evaluateRules, RULE_PARAM_KEYS } from '../domain/rules'
 import type { RuleFacts, RuleFlag, RuleParams, RuleVisitCheck } from '../domain/rules/types'
-import { withWrite, type Actor, type Core, type ReadCtx, type WriteCtx } from './context'
+import { dataStamp, withWrite, type Actor, type Core, type ReadCtx, type WriteCtx } from './context'
 import { newId } from './ids'
 import { paramInForce } from './policy'
 import { requireTownship } from './setup'
@@ -55,8 +55,7 @@ export async function buildFacts(ctx: ReadCtx, c: CaseRow, asOf: string): Promis
   const checks = ((visit?.data.checks ?? []) as Array<{ code: RuleVisitCheck['code']; memberId: string | null; amountFen: number | null; months: number | null; note: string }>)
     .map((k) => ({ code: k.code, memberName: k.memberId ? nameOf.get(k.memberId) ?? null : null, amountFen: k.amountFen ?? null, months: k.months ?? null, note: k.note }))
   // 平均发放: the village's other households in payment (household_village_file, then the row; a village has hundreds)
-  const village = h.benefit_fen !== null ? await db.selectFrom('household').select(['file_no', 'benefit_fen', 'benefit_persons', 'member_count', 'income_basis_fen'])
-    .where('village_code', '=', h.village_code).where('id', '!=', h.id).where('status', 'in', ['active', 'phaseOut']).where('benefit_fen', 'is not', null).execute() : []
+  const village = h.benefit_fen !== null ? (await villagePayments(ctx, h.village_code)).filter((v) => v.id !== h.id) : []
   return {
     asOf, caseKind: c.kind, currentStep: c.current_step, steps: steps.map((s) => ({ kind: s.kind, date: s.step_date })),
     household: {
@@ -95,6 +94,26 @@ export async function buildFacts(ctx: ReadCtx, c: CaseRow, asOf: string): Promis
     visitChecks: checks,
     villagePayments: village.map((v) => ({ fileNo: v.file_no, benefitFen: v.benefit_fen!, persons: v.benefit_persons ?? v.member_count, incomeFen: v.income_basis_fen })),
   }
+}
+
+type VillagePayment = { id: string; file_no: string; benefit_fen: number | null; benefit_persons: number | null; member_count: number; income_basis_fen: number | null }
+const villageCache = new WeakMap<Core, { stamp: string; byVillage: Map<string, VillagePayment[]> }>()
+
+/**
+ * The village's households in payment (平均发放 check). A village has hundreds of them, read row by row, so outside
+ * a write transaction the list is kept per village until the database changes (dataStamp): checking the cases of
+ * one village in a row reads it once.
+ */
+async function villagePayments(ctx: ReadCtx, villageCode: string): Promise<VillagePayment[]> {
+  const read = () => ctx.db.selectFrom('household').select(['id', 'file_no', 'benefit_fen', 'benefit_persons', 'member_count', 'income_basis_fen'])
+    .where('village_code', '=', villageCode).where('status', 'in', ['active', 'phaseOut']).where('benefit_fen', 'is not', null).execute()
+  if ('__write' in ctx) return read()
+  const stamp = dataStamp(ctx.core)
+  let c = villageCache.get(ctx.core)
+  if (!c || c.stamp !== stamp) { c = { stamp, byVillage: new Map() }; villageCache.set(ctx.core, c) }
+  let rows = c.byVillage.get(villageCode)
+  if (!rows) { rows = await read(); c.byVillage.set(villageCode, rows) }
+  return rows
 }
 
 /** The flags the rules produce for a case now: facts from the file, parameters in force for its village. */
