@@ -53,6 +53,7 @@ export interface HouseholdTable {
   group_name: string | null     // 组
   address: string
   hukou_address: string | null
+  hukou_no: string | null       // 户口簿户号
   category: 'urban' | 'rural'
   status: HouseholdStatus
   legacy_import: Flag

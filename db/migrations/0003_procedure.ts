@@ -199,6 +199,9 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('household_bank_account').on('household').column('bank_account').where(sql.ref('bank_account'), 'is not', null).execute()
   // rules: 拆户保 / 合户保 (other open files at the same address of the village)
   await db.schema.createIndex('household_village_address').on('household').columns(['village_code', 'address']).execute()
+  // 户口簿户号 (domain.md §3.1): open files sharing one 户号 may be one family split (拆户保)
+  await sql`alter table household add column hukou_no text`.execute(db)
+  await db.schema.createIndex('household_hukou_no').on('household').column('hukou_no').where(sql.ref('hukou_no'), 'is not', null).execute()
   await db.schema.createIndex('household_active_benefit').on('household').columns(['status', 'category']).where(sql.ref('benefit_fen'), 'is not', null).execute()
 
   await db.schema.createTable('benefit_record')

@@ -107,6 +107,7 @@ export const HouseholdFields = z.object({
   groupName: optText('组', 20),
   address: trimmed('现住址', 120),
   hukouAddress: optText('户籍地址', 120),
+  hukouNo: optText('户口簿户号', 30).refine((v) => v === null || /^[0-9A-Za-z-]+$/.test(v), '户口簿户号只能是数字或字母（见户口簿首页“户号”）'),
   category: z.enum(['urban', 'rural'], { error: '请选择城市低保或农村低保' }),
   phone: optText('联系电话', 30),
   povertyCause: optText('致贫原因', 30),

@@ -31,7 +31,7 @@ export interface AttachmentView { id: string; memberId: string | null; sm3: stri
 
 export interface HouseholdView {
   id: string; fileNo: string; version: number; villageCode: string; villageName: string; groupName: string | null; address: string
-  hukouAddress: string | null; category: 'urban' | 'rural'; status: HouseholdStatus; legacyImport: boolean; headMemberId: string | null
+  hukouAddress: string | null; hukouNo: string | null; category: 'urban' | 'rural'; status: HouseholdStatus; legacyImport: boolean; headMemberId: string | null
   applicantMemberId: string | null; headName: string; memberCount: number; phone: string | null; povertyCause: string | null
   registeredPoor: boolean; relativeFiling: boolean; housingType: string | null; housingArea: number | null; bankName: string | null
   bankAccount: string | null; payeeName: string | null; note: string | null; statusReason: string | null; statusChangedAt: string | null

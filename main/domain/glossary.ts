@@ -3,7 +3,7 @@ export const ROLE_LABELS = { handler: '经办人', reviewer: '审核人', admin:
 
 export const FIELD_LABELS: Record<string, string> = {
   // household
-  fileNo: '档案号', villageCode: '村（社区）', groupName: '组', address: '现住址', hukouAddress: '户籍地址', category: '低保类别',
+  fileNo: '档案号', villageCode: '村（社区）', groupName: '组', address: '现住址', hukouAddress: '户籍地址', hukouNo: '户口簿户号', category: '低保类别',
   status: '档案状态', legacyImport: '历史档案导入', phone: '联系电话', povertyCause: '致贫原因', registeredPoor: '建档立卡户',
   relativeFiling: '近亲属备案', housingType: '住房类型', housingArea: '住房面积（㎡）', bankName: '开户银行', bankAccount: '银行账号',
   payeeName: '开户人', note: '备注', statusReason: '状态变更原因', headName: '户主', memberCount: '成员人数', applicantIdNumber: '申请人身份证号',

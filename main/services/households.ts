@@ -40,7 +40,7 @@ export function memberView(m: MemberRow, today: string): MemberView {
 function householdView(h: HouseholdRow, villageName: string): HouseholdView {
   return {
     id: h.id, fileNo: h.file_no, version: h.version, villageCode: h.village_code, villageName, groupName: h.group_name, address: h.address,
-    hukouAddress: h.hukou_address, category: h.category, status: h.status, legacyImport: b(h.legacy_import), headMemberId: h.head_member_id,
+    hukouAddress: h.hukou_address, hukouNo: h.hukou_no, category: h.category, status: h.status, legacyImport: b(h.legacy_import), headMemberId: h.head_member_id,
     applicantMemberId: h.applicant_member_id, headName: h.head_name, memberCount: h.member_count, phone: h.phone, povertyCause: h.poverty_cause,
     registeredPoor: b(h.registered_poor), relativeFiling: b(h.relative_filing), housingType: h.housing_type, housingArea: h.housing_area,
     bankName: h.bank_name, bankAccount: h.bank_account, payeeName: h.payee_name, note: h.note, statusReason: h.status_reason,
@@ -125,7 +125,7 @@ function memberRow(n: NormalizedMember, householdId: string, sortOrder: number, 
 
 function householdFieldsRow(f: HouseholdFieldsT) {
   return {
-    village_code: f.villageCode, group_name: f.groupName, address: f.address, hukou_address: f.hukouAddress, category: f.category, phone: f.phone,
+    village_code: f.villageCode, group_name: f.groupName, address: f.address, hukou_address: f.hukouAddress, hukou_no: f.hukouNo, category: f.category, phone: f.phone,
     poverty_cause: f.povertyCause, registered_poor: f.registeredPoor ? 1 as const : 0 as const, relative_filing: f.relativeFiling ? 1 as const : 0 as const,
     housing_type: f.housingType, housing_area: f.housingArea, bank_name: f.bankName, bank_account: f.bankAccount, payee_name: f.payeeName, note: f.note
   }
@@ -174,8 +174,8 @@ function assertVersion(h: HouseholdRow, version: number | undefined): void {
 }
 
 const memberAudit = (m: MemberRow) => ({ name: m.name, idNumber: m.id_number, relation: m.relation, ethnicity: m.ethnicity, marital: m.marital, hukouType: m.hukou_type, coResident: !!m.co_resident, notCountedReason: m.not_counted_reason, isBeneficiary: !!m.is_beneficiary, health: m.health, diagnosis: m.diagnosis, disabilityCert: m.disability_cert, labour: m.labour, employment: m.employment, schooling: m.schooling, employerSchool: m.employer_school, publicPayroll: !!m.public_payroll, phone: m.phone, deathDate: m.death_date })
-const householdAudit = (h: Pick<HouseholdRow, 'village_code' | 'group_name' | 'address' | 'hukou_address' | 'category' | 'phone' | 'poverty_cause' | 'registered_poor' | 'relative_filing' | 'housing_type' | 'housing_area' | 'bank_name' | 'bank_account' | 'payee_name' | 'note'>) => ({
-  villageCode: h.village_code, groupName: h.group_name, address: h.address, hukouAddress: h.hukou_address, category: h.category, phone: h.phone,
+const householdAudit = (h: Pick<HouseholdRow, 'village_code' | 'group_name' | 'address' | 'hukou_address' | 'hukou_no' | 'category' | 'phone' | 'poverty_cause' | 'registered_poor' | 'relative_filing' | 'housing_type' | 'housing_area' | 'bank_name' | 'bank_account' | 'payee_name' | 'note'>) => ({
+  villageCode: h.village_code, groupName: h.group_name, address: h.address, hukouAddress: h.hukou_address, hukouNo: h.hukou_no, category: h.category, phone: h.phone,
   povertyCause: h.poverty_cause, registeredPoor: !!h.registered_poor, relativeFiling: !!h.relative_filing, housingType: h.housing_type,
   housingArea: h.housing_area, bankName: h.bank_name, bankAccount: h.bank_account, payeeName: h.payee_name, note: h.note
 })

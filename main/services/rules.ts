@@ -44,6 +44,7 @@ export async function buildFacts(ctx: ReadCtx, c: CaseRow, asOf: string): Promis
     .where((eb) => eb.or([eb('relative_id_number', 'in', ids), eb('staff_id_number', 'in', ids)])).execute() : []
   const byId = new Map(current.map((m) => [m.id_number, m.name]))
   const sameAddr = await db.selectFrom('household').select(['file_no', 'head_name']).where('village_code', '=', h.village_code).where('address', '=', h.address).where('id', '!=', h.id).where('status', 'in', OPEN_STATUSES).limit(20).execute()
+  const sameHukou = h.hukou_no ? await db.selectFrom('household').select(['file_no', 'head_name']).where('hukou_no', '=', h.hukou_no).where('id', '!=', h.id).where('status', 'in', OPEN_STATUSES).limit(20).execute() : []
   const shared = h.bank_account ? await db.selectFrom('household').select(['file_no', 'head_name']).where('bank_account', '=', h.bank_account).where('id', '!=', h.id).where('status', 'in', OPEN_STATUSES).execute() : []
   const atts = await db.selectFrom('attachment').select('doc_kind').distinct().where('household_id', '=', h.id).where('removed_at', 'is', null).execute()
   const records = (await listRecords(ctx, c.id)).filter((r) => !r.superseded)
@@ -60,7 +61,7 @@ export async function buildFacts(ctx: ReadCtx, c: CaseRow, asOf: string): Promis
     asOf, caseKind: c.kind, currentStep: c.current_step, steps: steps.map((s) => ({ kind: s.kind, date: s.step_date })),
     household: {
       id: h.id, fileNo: h.file_no, category: h.category, status: h.status, address: h.address, villageCode: h.village_code, bankName: h.bank_name, bankAccount: h.bank_account,
-      payeeName: h.payee_name, relativeFiling: !!h.relative_filing, legacyImport: !!h.legacy_import, currentBenefitFen: h.benefit_fen, currentBenefitPersons: h.benefit_persons,
+      payeeName: h.payee_name, relativeFiling: !!h.relative_filing, legacyImport: !!h.legacy_import, currentBenefitFen: h.benefit_fen, currentBenefitPersons: h.benefit_persons, hukouNo: h.hukou_no,
     },
     members: members.map((m) => ({
       id: m.id, name: m.name, idNumber: m.id_number, gender: m.gender, birthDate: m.birth_date, relation: m.relation, coResident: !!m.co_resident, notCountedReason: m.not_counted_reason,
@@ -78,6 +79,7 @@ export async function buildFacts(ctx: ReadCtx, c: CaseRow, asOf: string): Promis
     }),
     sharedAccounts: shared.map((s) => ({ fileNo: s.file_no, headName: s.head_name })),
     sameAddress: sameAddr.map((s) => ({ fileNo: s.file_no, headName: s.head_name })),
+    sameHukouNo: sameHukou.map((s) => ({ fileNo: s.file_no, headName: s.head_name })),
     individualInclusion: c.individual_member_id ? { memberId: c.individual_member_id, basis: c.individual_basis ?? '' } : null,
     standardFen: std?.amountFen ?? null,
     attachmentKinds: atts.map((a) => a.doc_kind),

@@ -8,7 +8,7 @@ import { codeOptions } from '../app/format'
 import { maxLen, numOrNull, required, requiredSelect, textOrNull } from './rules'
 
 export interface HouseholdFormValues {
-  villageCode?: string; groupName?: string; address?: string; hukouAddress?: string; category?: 'urban' | 'rural'
+  villageCode?: string; groupName?: string; address?: string; hukouAddress?: string; hukouNo?: string; category?: 'urban' | 'rural'
   phone?: string; povertyCause?: string | null; registeredPoor?: boolean; relativeFiling?: boolean; housingType?: string
   housingArea?: number | null; bankName?: string; payeeName?: string; bankAccount?: string; note?: string
 }
@@ -21,6 +21,7 @@ export function householdFromForm(v: HouseholdFormValues): HouseholdFieldsInput 
     groupName: textOrNull(v.groupName),
     address: (v.address ?? '').trim(),
     hukouAddress: textOrNull(v.hukouAddress),
+    hukouNo: textOrNull(v.hukouNo),
     category: v.category as 'urban' | 'rural',
     phone: textOrNull(v.phone),
     povertyCause: v.povertyCause || null,
@@ -37,7 +38,7 @@ export function householdFromForm(v: HouseholdFormValues): HouseholdFieldsInput 
 
 export function householdToForm(h: HouseholdView): HouseholdFormValues {
   return {
-    villageCode: h.villageCode, groupName: h.groupName ?? '', address: h.address, hukouAddress: h.hukouAddress ?? '', category: h.category,
+    villageCode: h.villageCode, groupName: h.groupName ?? '', address: h.address, hukouAddress: h.hukouAddress ?? '', hukouNo: h.hukouNo ?? '', category: h.category,
     phone: h.phone ?? '', povertyCause: h.povertyCause, registeredPoor: h.registeredPoor, relativeFiling: h.relativeFiling,
     housingType: h.housingType ?? '', housingArea: h.housingArea, bankName: h.bankName ?? '', payeeName: h.payeeName ?? '',
     bankAccount: h.bankAccount ?? '', note: h.note ?? ''
@@ -72,6 +73,11 @@ export function HouseholdFields({ villages, currentVillage }: { villages: Villag
       <Col xs={24} lg={10}>
         <Form.Item label="户籍地址" name="hukouAddress" rules={[maxLen('户籍地址', 120)]}>
           <Input placeholder="与现住址相同可不填" />
+        </Form.Item>
+      </Col>
+      <Col xs={12} lg={5}>
+        <Form.Item label="户口簿户号" name="hukouNo" rules={[maxLen('户口簿户号', 30), { pattern: /^[0-9A-Za-z-]*$/, message: '户号只能是数字或字母' }]} tooltip="户口簿首页的“户号”；用于发现同一户口分拆申请（拆户保）">
+          <Input placeholder="选填" />
         </Form.Item>
       </Col>
       <Col xs={12} lg={5}>

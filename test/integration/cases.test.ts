@@ -24,6 +24,7 @@ import { endPhaseOuts, recheckDashboard } from '../../main/services/recheck'
 import { addRelative } from '../../main/services/relatives'
 import type { StepKind } from '../../main/domain/workflow'
 import { newTestCore, threeMemberHousehold, VILLAGE_A, type TestCore } from '../fixtures/core'
+import { HouseholdFields } from '../../main/api/schemas'
 
 let t: TestCore
 let handler: Actor, reviewer: Actor, approver: Actor, householdId: string
@@ -564,6 +565,21 @@ describe('入户调查生活状况核查清单', () => {
     flags = await cases.evaluateCaseRules(t.core, handler, c.id)
     expect(flags.filter((f) => f.ruleId === 'X13.livingStandard' && f.status === 'open').map((f) => f.title)).toEqual(['近 6 个月有大额消费'])
     expect(flags.find((f) => f.title === '雇佣他人')!.status).toBe('resolved')
+  })
+})
+
+describe('同一户口簿分户申请（拆户保）', () => {
+  it('档案登记户口簿户号；同一户号另有在办档案时规则提示，户号格式不对时说明怎么填', async () => {
+    const other = await hh.createHousehold(t.core, handler, threeMemberHousehold({ address: '东风村5组3号', hukouNo: '000123456' }, ['张大山', '王芳', '张小河']))
+    expect((await hh.getHousehold(readCtx(t.core, handler), other.id)).household.hukouNo).toBe('000123456')
+    const h = (await hh.getHousehold(readCtx(t.core, handler), householdId)).household
+    const fields = { villageCode: h.villageCode, groupName: h.groupName, address: h.address, hukouAddress: h.hukouAddress, category: h.category, phone: h.phone, povertyCause: h.povertyCause, registeredPoor: h.registeredPoor, relativeFiling: h.relativeFiling, housingType: h.housingType, housingArea: h.housingArea, bankName: h.bankName, bankAccount: h.bankAccount, payeeName: h.payeeName, note: h.note }
+    expect(() => HouseholdFields.parse({ ...fields, hukouNo: '0001 23456' })).toThrow(/户口簿户号只能是数字或字母/)
+    await hh.updateHousehold(t.core, handler, { ...HouseholdFields.parse({ ...fields, hukouNo: '000123456' }), id: householdId, version: h.version })
+    const c = await cases.openCase(t.core, handler, { householdId, kind: 'newApplication', origin: 'window', receivedDate: '2026-10-12' })
+    const flags = await cases.evaluateCaseRules(t.core, handler, c.id)
+    const f = flags.find((x) => x.title === '同一户口簿还有其他在办或在保档案')
+    expect(f?.evidence).toEqual([`档案 ${other.fileNo}，户主 张大山`])
   })
 })
 

@@ -205,6 +205,8 @@ describe('members.otherOpenFiles 一人两档', () => {
     { name: '无重复 → 通过', rule: 'members.otherOpenFiles', facts: baseFacts(), expect: [] },
     { name: '同一地址没有其他档案 → 通过', rule: 'household.sharedAddress', facts: baseFacts({ sameAddress: [] }), expect: [] },
     { name: '同一地址另有在保档案（拆户保？）→ 提示', rule: 'household.sharedAddress', facts: baseFacts({ sameAddress: [{ fileNo: '410721101000077', headName: '张建军' }] }), expect: ['warn'], contains: ['拆户保', '410721101000077'] },
+    { name: '同一户口簿户号另有在办档案 → 提示（拆户保）', rule: 'household.sharedAddress', facts: baseFacts({ household: { ...baseFacts().household, hukouNo: '000123456' }, sameHukouNo: [{ fileNo: '410721101000078', headName: '张建民' }] }), expect: ['warn'], contains: ['户号 000123456', '410721101000078', '独立生活'] },
+    { name: '地址和户号都与他户相同 → 两条提示', rule: 'household.sharedAddress', facts: baseFacts({ sameAddress: [{ fileNo: '410721101000077', headName: '张建军' }], sameHukouNo: [{ fileNo: '410721101000077', headName: '张建军' }] }), expect: ['warn', 'warn'] },
     { name: '母亲在另一在保档案中 → 阻止', rule: 'members.otherOpenFiles', facts: baseFacts({ otherOpenFiles: [{ memberName: '王桂兰', idNumber: '11010519491231002X', fileNo: 'DB-2019-0042', headName: '张建军' }] }), expect: ['block'], contains: ['DB-2019-0042', '张建军'] },
   ]
   it.each(rows)('$name', check)

@@ -86,6 +86,8 @@ export type RuleFacts = {
     currentBenefitFen: number | null
     /** Persons the current benefit is paid for (household.benefit_persons), if known. */
     currentBenefitPersons?: number | null
+    /** 户口簿户号, if recorded. */
+    hukouNo?: string | null
   }
   members: RuleMember[] // current members (left ones excluded unless leftAt is after the case was opened)
   incomes: RuleIncome[] // not removed
@@ -97,6 +99,8 @@ export type RuleFacts = {
   staffRelations: Array<{ memberName: string; idNumber: string; staffName: string; staffPost: string; relation: string }>
   /** Other open households of the same village at the same address (拆户保 / 合户保), if known. */
   sameAddress?: Array<{ fileNo: string; headName: string }>
+  /** Other open households with the same 户口簿户号 (拆户保), if the 户号 is recorded. */
+  sameHukouNo?: Array<{ fileNo: string; headName: string }>
   /** Other open households paid to the same bank account. */
   sharedAccounts: Array<{ fileNo: string; headName: string }>
   /** 单人保 (individual inclusion) claimed for this case, with the covered member's id. */

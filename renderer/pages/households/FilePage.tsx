@@ -131,6 +131,7 @@ function FileHeader({ file, writable, loading }: { file: HouseholdFile; writable
           children: (
             <Descriptions size="small" column={{ xs: 2, lg: 4 }} items={[
               { key: 'hukou', label: '户籍地址', children: h.hukouAddress || '同现住址' },
+              { key: 'hukouNo', label: '户口簿户号', children: h.hukouNo || '未登记' },
               { key: 'phone', label: '联系电话', children: h.phone || '' },
               { key: 'cause', label: '致贫原因', children: codeName(POVERTY_CAUSES, h.povertyCause) || h.povertyCause || '' },
               { key: 'housing', label: '住房', children: [h.housingType, h.housingArea !== null ? `${h.housingArea}㎡` : ''].filter(Boolean).join('，') },
