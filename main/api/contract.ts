@@ -76,7 +76,7 @@ export const contract = {
   'cases.forHousehold': m(z.object({ householdId: Id }), out<CaseView[]>(), false, 'any', '一户的全部案件'),
   'cases.todo': m(z.object({ mine: z.boolean().optional(), overdueOnly: z.boolean().optional() }).default({}), out<TodoItem[]>(), false, 'any', '待办与超期案件'),
 
-  'benefits.trial': m(z.object({ householdId: Id, date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD').nullable().optional(), individualMemberId: z.string().nullable().optional() }), out<AssessmentView>(), false, 'any', '低保金试算'),
+  'benefits.trial': m(z.object({ householdId: Id, date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD').nullable().optional(), individualMemberId: z.string().nullable().optional(), memberStopMemberId: z.string().nullable().optional() }), out<AssessmentView>(), false, 'any', '低保金试算'),
   'standards.list': m(Empty, out<StandardView[]>(), false, 'any', '低保标准'),
   'standards.add': m(RaiseInput, out<StandardView[]>(), true, 'admin', '录入低保标准'),
   'standards.previewRaise': m(RaiseInput, out<RaisePreview>(), false, 'admin', '提标预览（调整前后对照）'),

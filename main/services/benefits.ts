@@ -50,12 +50,14 @@ export async function assessCase(ctx: ReadCtx, c: CaseRow, date: string): Promis
 }
 
 /** 试算 for a household on a date (no case needed): the CLI `benefit calc` and the file page. */
-export async function trialCalc(ctx: ReadCtx, input: { householdId: string; date?: string | null; individualMemberId?: string | null }): Promise<AssessmentView> {
+export async function trialCalc(ctx: ReadCtx, input: { householdId: string; date?: string | null; individualMemberId?: string | null; memberStopMemberId?: string | null }): Promise<AssessmentView> {
   const h = await ctx.db.selectFrom('household').select(['id']).where('id', '=', input.householdId).executeTakeFirst()
   if (!h) throw new AppError('NOT_FOUND', '找不到该家庭档案')
   const open = await ctx.db.selectFrom('dibao_case').selectAll().where('household_id', '=', h.id).where('closed_at', 'is', null).executeTakeFirst()
   const ind = input.individualMemberId ? { memberId: input.individualMemberId, basis: '试算' } : open?.individual_member_id ? { memberId: open.individual_member_id, basis: open.individual_basis ?? '' } : null
-  return assess(ctx, open ?? null, h.id, input.date ?? ctx.today, ind)
+  const a = await assess(ctx, open ?? null, h.id, input.date ?? ctx.today, ind)
+  // the 本人份额停发 being proposed (or already proposed with the 初审): the trial shows the amount the decision will store
+  return input.memberStopMemberId ? withMemberStop(ctx, a, { memberId: input.memberStopMemberId, refusals: [] }, input.date ?? ctx.today, { trial: true }) : a
 }
 
 async function assess(ctx: ReadCtx, c: CaseRow | null, householdId: string, date: string, individual: { memberId: string; basis: string } | null): Promise<AssessmentView> {
@@ -75,13 +77,13 @@ async function assess(ctx: ReadCtx, c: CaseRow | null, householdId: string, date
  * 办法 art. 34 / domain.md §4.3: a member who refused suitable jobs 3 times running has his own share stopped.
  * ⚙ memberStop.method = perCapitaShare (DESIGN default: B − B ÷ N) | recomputeWithout (S × (N − 1) − I, his income still counted).
  */
-export async function withMemberStop(ctx: ReadCtx, a: AssessmentView, stop: { memberId: string; refusals: Array<{ date: string; job: string }> }, date: string): Promise<AssessmentView> {
+export async function withMemberStop(ctx: ReadCtx, a: AssessmentView, stop: { memberId: string; refusals: Array<{ date: string; job: string }> }, date: string, opts: { trial?: boolean } = {}): Promise<AssessmentView> {
   if (!a.eligible || a.monthlyFen === null || a.standardFen === null) throw new AppError('VALIDATION', '按现有收入和标准试算不符合条件，不适用本人份额停发，请考虑停发')
   const m = await ctx.db.selectFrom('member').select(['id', 'name', 'household_id', 'left_at', 'is_beneficiary', 'labour']).where('id', '=', stop.memberId).executeTakeFirst()
   if (!m || m.household_id !== a.householdId || m.left_at || !a.beneficiaries.includes(m.name)) throw new AppError('VALIDATION', '本人份额停发的成员须是本户现有的保障对象')
   if (m.labour === 'none') throw new AppError('VALIDATION', `${m.name}登记为无劳动能力，不适用“拒绝介绍的工作”（办法第三十四条适用于有劳动能力的成员）`)
   const dates = new Set(stop.refusals.map((r) => r.date))
-  if (dates.size < 3) throw new AppError('VALIDATION', '三次拒绝工作的日期不能相同')
+  if (!opts.trial && dates.size < 3) throw new AppError('VALIDATION', '三次拒绝工作的日期不能相同')
   if ([...dates].some((d) => d > date)) throw new AppError('VALIDATION', '拒绝工作的日期不能晚于办理日期')
   const t = await requireTownship(ctx)
   const method = (await paramInForce<string>(ctx, 'memberStop.method', date, t.code)) ?? 'perCapitaShare'
@@ -98,7 +100,8 @@ export async function withMemberStop(ctx: ReadCtx, a: AssessmentView, stop: { me
     monthly = a.monthlyFen - share
     steps.push({ label: `${m.name}本人份额停发：${formatYuan(a.monthlyFen)} − ${formatYuan(a.monthlyFen)} ÷ ${N} = ${formatYuan(monthly)} 元`, valueFen: monthly })
   }
-  return { ...a, monthlyFen: monthly, steps, reasons: [...a.reasons, `${m.name}连续三次无正当理由拒绝介绍的工作（${stop.refusals.map((r) => `${r.date} ${r.job}`).join('；')}），停发其本人份额（办法第三十四条）`] }
+  const why = stop.refusals.length ? `（${stop.refusals.map((r) => `${r.date} ${r.job}`).join('；')}）` : ''
+  return { ...a, monthlyFen: monthly, steps, reasons: [...a.reasons, `${m.name}连续三次无正当理由拒绝介绍的工作${why}，停发其本人份额（办法第三十四条）${opts.trial ? '——试算' : ''}`] }
 }
 
 /** Next re-check date for a class (⚙ recheck.intervalMonths), counted from the decision date. */

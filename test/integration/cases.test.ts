@@ -457,6 +457,10 @@ describe('动态管理', () => {
     const a = c.steps.at(-1)!.data!.assessment as { monthlyFen: number; steps: Array<{ label: string }> }
     expect(a.monthlyFen).toBe(160000) // 2,400.00 − 2,400.00 ÷ 3 (⚙ memberStop.method = perCapitaShare)
     expect(a.steps.at(-1)!.label).toBe('吴二本人份额停发：2,400.00 − 2,400.00 ÷ 3 = 1,600.00 元')
+    // the 试算 in the decision dialog shows the same amount (the member stop proposed with the 初审)
+    const tr = await trialCalc(readCtx(t.core, approver), { householdId: c.householdId, date: '2026-11-09', memberStopMemberId: m[1]!.id })
+    expect(tr.monthlyFen).toBe(160000)
+    expect((await trialCalc(readCtx(t.core, approver), { householdId: c.householdId, date: '2026-11-09' })).monthlyFen).toBe(240000)
     await sign(c.id, 'hearing', '2026-11-05', handler)
     await addRecord(t.core, handler, { caseId: c.id, kind: 'hearing', date: '2026-11-06', data: { method: 'visit', heardPerson: '吴二', statement: '无异议', outcome: 'heard' } })
     await sign(c.id, 'townshipDecision', '2026-11-09', approver)

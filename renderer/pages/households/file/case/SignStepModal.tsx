@@ -237,7 +237,12 @@ function RecheckClassField({ required = false, hint }: { required?: boolean; hin
 }
 
 function Trial({ c, date, stepKind, opinion, outcome, currentBenefitFen }: { c: CaseView; date: string; stepKind: string; opinion: unknown; outcome: ProposalOutcome | undefined; currentBenefitFen: number | null }) {
-  const trial = useApi('benefits.trial', { householdId: c.householdId, date, individualMemberId: c.individual?.memberId ?? null })
+  // 本人份额停发: being proposed in this dialog (初审) or proposed with the 初审 (the decision applies it again)
+  const stopOn = Form.useWatch('memberStopOn') as boolean | undefined
+  const stopMember = Form.useWatch(['memberStop', 'memberId']) as string | undefined
+  const proposedStop = (preliminaryData(c)?.memberStop as { memberId?: string } | undefined)?.memberId
+  const memberStopMemberId = stepKind === 'preliminary' ? (outcome === 'decrease' && stopOn && stopMember ? stopMember : null) : (proposedStop ?? null)
+  const trial = useApi('benefits.trial', { householdId: c.householdId, date, individualMemberId: c.individual?.memberId ?? null, memberStopMemberId })
   const prelimA = (preliminaryData(c)?.assessment as AssessmentView | undefined) ?? null
   const a = trial.data
   const mgmt = isMgmt(c)
