@@ -148,6 +148,8 @@ export const StepData = z.object({
   /** 渐退 months (≤ ⚙ phaseOut.maxMonths). */
   phaseOutMonths: z.number().int().min(1).max(24).optional(),
   recheckClass: RecheckClass.optional(),
+  /** withdrawn from 补正: the applicant did not supply the materials within ⚙ acceptance.lapseDays — 视为撤回, with written notice. */
+  lapsed: z.boolean().optional(),
   /** notAccepted: one of the closed list of grounds (domain.md §4.1). */
   ground: z.enum(['wrongTownship', 'notMember', 'openCase']).optional(),
   /** 办法 art. 34: a member able to work refused suitable jobs 3 times running without good reason → his share is stopped. */

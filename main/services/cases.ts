@@ -163,6 +163,24 @@ function managementDue(c: CaseRow, steps: StepRow[]): string | null {
 type Blocker = string
 
 /**
+ * 逾期未补正视为撤回 (domain.md §4.1, DESIGN): only from 补正, only where the county has set ⚙ acceptance.lapseDays
+ * (default off), and only once that many days have passed since the 补正期限 on the 一次性告知书 (or since the
+ * notice, when it set no 期限). Otherwise the application stays open until the applicant withdraws in writing.
+ */
+async function lapseBlockers(ctx: ReadCtx, c: CaseRow, steps: StepRow[], from: StepKind, date: string): Promise<Blocker[]> {
+  if (from !== 'pendingMaterials') return ['只有在一次性告知补正材料环节，逾期未补正的才能视为撤回']
+  const t = await requireTownship(ctx)
+  const days = await paramInForce<number>(ctx, 'acceptance.lapseDays', date, t.code)
+  if (days === undefined || days === null) return ['本县未设定逾期未补正视为撤回的期限（政策参数“逾期未补正视为撤回的天数”），申请须由申请人书面撤回']
+  const cur = lastStep(steps)
+  const notice = (await listRecords(ctx, c.id)).filter((r) => !r.superseded && r.kind === 'materialsNotice').at(-1)
+  const from0 = (notice?.data.deadline as string | null | undefined) ?? notice?.date ?? cur.step_date
+  const until = addCalendarDays(from0, days)
+  return date <= until ? [`补正期限（${from0}）后满 ${days} 天即 ${until} 之后，申请人仍未补正的才能视为撤回`] : []
+}
+const addCalendarDays = (d: string, n: number) => new Date(Date.parse(`${d}T00:00:00Z`) + n * 86400000).toISOString().slice(0, 10)
+
+/**
  * What must be on the case before `to` may be signed (domain.md §3.4, §4, §5, §7, §8): records of the
  * current step, the 民主评议 result, the 公示 period and objections, the rule flags, the proposal's path.
  */
@@ -171,6 +189,7 @@ export async function blockersFor(ctx: ReadCtx, c: CaseRow, steps: StepRow[], to
   const out: Blocker[] = []
   const from = c.current_step as StepKind
   const exit = to === 'withdrawn' || to === 'terminated'
+  if (to === 'withdrawn' && data.lapsed) return lapseBlockers(ctx, c, steps, from, date)
   if (exit) return out
   const def = v.steps[to]!
   const cur = lastStep(steps)

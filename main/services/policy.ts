@@ -73,6 +73,7 @@ export const EDITABLE_PARAMS: Record<string, { label: string; schema: z.ZodType 
   'procedure.decisionLevel': { label: '新申请审核确认层级（县级/乡镇）', schema: z.enum(['county', 'township']) },
   'procedure.changeDecisionLevel': { label: '变更、停发决定层级', schema: z.enum(['county', 'township']) },
   'acceptance.deemedIfNoNotice': { label: '未出具一次性告知书的自收到申请之日起视为受理', schema: z.boolean() },
+  'acceptance.lapseDays': { label: '逾期未补正视为撤回的天数（补正期限后）', schema: z.number().int().min(1).max(365) },
   'check.objectionWD': { label: '对核对结果提出异议的期限（工作日）', schema: z.number().int().min(1).max(30) },
   'notice.duration': { label: '公示期', schema: z.object({ days: z.number().int().min(1).max(30), unit: z.enum(['calendar', 'workdays']) }) },
   'notice.shiftEndToWorkday': { label: '公示期末日遇节假日顺延', schema: z.boolean() },

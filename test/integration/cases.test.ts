@@ -644,4 +644,17 @@ describe('签字与留痕', () => {
     expect(w.next).toEqual([])
     await fail(sign(c.id, 'notAccepted', '2026-12-02', reviewer, { reason: 'x' }), 'CONFLICT', /已办结/)
   })
+
+  it('逾期未补正视为撤回：只在本县设定了天数（acceptance.lapseDays）且补正期限后满该天数时才可签署', async () => {
+    const c = await cases.openCase(t.core, handler, { householdId, kind: 'newApplication', origin: 'window', receivedDate: '2026-10-08' })
+    await addRecord(t.core, handler, { caseId: c.id, kind: 'materialsNotice', date: '2026-10-08', data: { items: ['残疾证', '诊断证明'], deliveredTo: '张三', deadline: '2026-10-20' } })
+    await sign(c.id, 'pendingMaterials', '2026-10-08', handler)
+    const lapse = (date: string) => sign(c.id, 'withdrawn', date, handler, { reason: '逾期未补正材料，视为撤回，已书面告知', data: { lapsed: true } })
+    await fail(lapse('2026-11-25'), 'VALIDATION', /本县未设定逾期未补正视为撤回的期限/)
+    await addParam(t.core, t.admin, { key: 'acceptance.lapseDays', value: 30, effectiveFrom: '2026-01-01', sourceNote: '县民政局〔2026〕5号' })
+    await fail(lapse('2026-11-19'), 'VALIDATION', /补正期限（2026-10-20）后满 30 天即 2026-11-19 之后/)
+    const w = await lapse('2026-11-20')
+    expect(w.closedAt).not.toBeNull()
+    expect(w.steps.at(-1)).toMatchObject({ kind: 'withdrawn', date: '2026-11-20' })
+  })
 })

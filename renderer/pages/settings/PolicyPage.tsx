@@ -46,6 +46,9 @@ const EDITABLE: Record<string, { label: string; spec: Spec }> = {
   'procedure.variant': { label: '审核确认程序', spec: { kind: 'enum', options: VARIANT_OPTIONS } },
   'procedure.decisionLevel': { label: '新申请审核确认层级（县级/乡镇）', spec: { kind: 'enum', options: LEVEL_OPTIONS } },
   'procedure.changeDecisionLevel': { label: '变更、停发决定层级', spec: { kind: 'enum', options: LEVEL_OPTIONS } },
+  'acceptance.deemedIfNoNotice': { label: '未出具一次性告知书的自收到申请之日起视为受理', spec: { kind: 'bool' } },
+  'acceptance.lapseDays': { label: '逾期未补正视为撤回的天数（补正期限后）', spec: { kind: 'int', min: 1, max: 365, unit: '天' } },
+  'check.objectionWD': { label: '对核对结果提出异议的期限（工作日）', spec: { kind: 'int', min: 1, max: 30, unit: '个工作日' } },
   'notice.duration': { label: '公示期', spec: { kind: 'duration' } },
   'notice.shiftEndToWorkday': { label: '公示期末日遇节假日顺延', spec: { kind: 'bool' } },
   'review.mode': { label: '民主评议方式', spec: { kind: 'enum', options: REVIEW_MODE_OPTIONS } },
@@ -82,8 +85,8 @@ const OTHER_LABELS: Record<string, string> = {
   'archive.retentionYears': '档案保管年限', 'attachment.maxBytes': '单个扫描件大小上限', 'benefit.mode': '保障金计算方式', 'benefit.tiers': '分档标准'
 }
 const KEY_ORDER = [
-  'standard.monthly.urban', 'standard.monthly.rural', 'procedure.variant', 'procedure.decisionLevel', 'procedure.changeDecisionLevel',
-  'deadline.investigationStartWD', 'deadline.checkStartWD', 'deadline.countyDecisionWD', 'deadline.refusalNoticeWD', 'investigation.minInvestigators', 'investigation.requireCheck',
+  'standard.monthly.urban', 'standard.monthly.rural', 'procedure.variant', 'procedure.decisionLevel', 'procedure.changeDecisionLevel', 'acceptance.deemedIfNoNotice', 'acceptance.lapseDays',
+  'deadline.investigationStartWD', 'deadline.checkStartWD', 'deadline.countyDecisionWD', 'deadline.refusalNoticeWD', 'check.objectionWD', 'investigation.minInvestigators', 'investigation.requireCheck',
   'review.mode', 'review.representativeShare', 'review.quorum', 'notice.duration', 'notice.shiftEndToWorkday', 'notice.postNegativeOpinions',
   'income.lookbackMonths', 'income.excludeBasicPension', 'benefit.mode', 'benefit.rounding', 'benefit.floorShareBp', 'raise.backPay', 'marginal.factor',
   'asset.financialLimit', 'vehicle.valueLimit', 'housing.maxUnits', 'shop.valueLimit', 'business.valueLimit', 'business.profitLimit', 'exclusion.items', 'livingTests.items', 'livingTests.purchaseMultiple',
@@ -134,7 +137,7 @@ export function formatParam(key: string, v: unknown): string {
     case 'marginal.factor': return `${String(v)} 倍`
     case 'investigation.minInvestigators': case 'review.quorum': return `${String(v)} 人`
     case 'housing.maxUnits': return `${String(v)} 套`
-    case 'recheck.leadDays': return `${String(v)} 天`
+    case 'recheck.leadDays': case 'acceptance.lapseDays': return `${String(v)} 天`
     case 'income.lookbackMonths': case 'phaseOut.maxMonths': return `${String(v)} 个月`
     default:
       if (key.startsWith('deadline.') && typeof v === 'number') return `${v} 个工作日`

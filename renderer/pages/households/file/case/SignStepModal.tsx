@@ -18,6 +18,7 @@ import {
 
 type Ground = keyof typeof NOT_ACCEPTED_GROUNDS
 interface SignValues {
+  lapsed?: boolean
   date: Dayjs
   reason?: string
   memberStopOn?: boolean
@@ -87,6 +88,7 @@ export function SignStepModal({ c, step, currentBenefitFen, onClose }: { c: Case
         }
         if (step.kind === 'approved' && !mgmt && v.recheckClass) data.recheckClass = v.recheckClass
         if (step.kind === 'notAccepted') data.ground = v.ground
+        if (step.kind === 'withdrawn' && v.lapsed) data.lapsed = true
         if (step.kind === 'notified' && mgmt && prelim?.outcome === 'stop') { data.certificateNo = v.certificateNo?.trim(); data.certificateReturned = v.certificateReturned }
         const res = await mutate('cases.advance', {
           caseId: c.id, version: c.version, to: step.kind, date: v.date.format('YYYY-MM-DD'), reason: v.reason?.trim() || null,
@@ -190,6 +192,11 @@ function SignFields({ c, step, lastDate, currentBenefitFen }: { c: CaseView; ste
         <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }}
           placeholder={adverse ? '写明事实和理由，如：家庭月人均收入 920.00 元，高于本地标准 800.00 元' : step.kind === 'withdrawn' ? '如：申请人书面申请撤回' : undefined} />
       </Form.Item>
+      {step.kind === 'withdrawn' && c.currentStep === 'pendingMaterials' ? (
+        <Form.Item name="lapsed" valuePropName="checked" extra="只有本县设定了期限（政策参数“逾期未补正视为撤回的天数”）且期限已过，才能视为撤回；须书面告知申请人。申请人本人撤回的不要勾选。">
+          <Checkbox>申请人逾期未补正材料，视为撤回申请</Checkbox>
+        </Form.Item>
+      ) : null}
 
     </>
   )
