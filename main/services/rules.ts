@@ -53,6 +53,14 @@ export async function buildFacts(ctx: ReadCtx, c: CaseRow, asOf: string): Promis
   const objections = await db.selectFrom('objection').select(['status']).where('case_id', '=', c.id).execute()
   const std = await standardInForce(ctx, h.category, asOf)
   const nameOf = new Map(members.map((m) => [m.id, m.name]))
+  // who investigated and who reviewed (回避): only needed when a member is linked to declared staff
+  const participants: NonNullable<RuleFacts['participants']> = []
+  if (relatives.length) {
+    for (const r of records) if (r.kind === 'homeVisit') for (const p of (r.data.investigators ?? []) as Array<{ name: string }>) participants.push({ role: 'investigator', name: p.name, meetingNo: null, recused: false })
+    const meetings = await db.selectFrom('review_meeting_case').innerJoin('review_meeting', 'review_meeting.id', 'review_meeting_case.meeting_id')
+      .select(['review_meeting.meeting_no', 'review_meeting.attendees_json', 'review_meeting_case.recusals']).where('review_meeting_case.case_id', '=', c.id).execute()
+    for (const m of meetings) for (const a of JSON.parse(m.attendees_json) as Array<{ name: string }>) participants.push({ role: 'reviewer', name: a.name, meetingNo: m.meeting_no, recused: !!m.recusals && m.recusals.includes(a.name) })
+  }
   const checks = ((visit?.data.checks ?? []) as Array<{ code: RuleVisitCheck['code']; memberId: string | null; amountFen: number | null; months: number | null; note: string }>)
     .map((k) => ({ code: k.code, memberName: k.memberId ? nameOf.get(k.memberId) ?? null : null, amountFen: k.amountFen ?? null, months: k.months ?? null, note: k.note }))
   // 平均发放: the village's other households in payment (household_village_file, then the row; a village has hundreds)
@@ -94,6 +102,7 @@ export async function buildFacts(ctx: ReadCtx, c: CaseRow, asOf: string): Promis
     // no payment returns in this app yet: the investigators' finding on the 入户调查 checklist
     uncollectedMonths: checks.find((k) => k.code === 'uncollected')?.months ?? null,
     visitChecks: checks,
+    participants,
     villagePayments: village.map((v) => ({ fileNo: v.file_no, benefitFen: v.benefit_fen!, persons: v.benefit_persons ?? v.member_count, incomeFen: v.income_basis_fen })),
   }
 }

@@ -597,8 +597,13 @@ describe('近亲属回避', () => {
     await homeVisit(c.id, '2026-10-14'); await checkReport(c.id, '2026-10-15'); await upload('visitForm'); await upload('checkReport')
     await fail(sign(c.id, 'preliminary', '2026-10-16', reviewer, { data: { opinion: 'positive' } }), 'FORBIDDEN', /近亲属回避：李秀英是其表姐/)
     await fail(addRecord(t.core, reviewer, { caseId: c.id, kind: 'countyVisit', date: '2026-10-16', data: { visitors: [{ name: '县', role: '科' }], findings: 'x' } }), 'FORBIDDEN', /近亲属回避/)
-    const flags = await cases.evaluateCaseRules(t.core, handler, c.id)
+    let flags = await cases.evaluateCaseRules(t.core, handler, c.id)
     expect(flags.map((f) => f.ruleId)).toEqual(expect.arrayContaining(['relatives.filing', 'county.visit']))
+    expect(flags.some((f) => f.ruleId === 'relatives.recusal')).toBe(false)
+    // the village cadre who went on the 入户调查 (赵委员, no operator account) is declared as a relative too: 回避 warning
+    await addRelative(t.core, handler, { staffName: '赵委员', staffPost: '村委会委员', relativeName: m[0]!.name, relativeIdNumber: m[0]!.id_number, relation: '舅舅', declaredDate: '2026-01-05' })
+    flags = await cases.evaluateCaseRules(t.core, handler, c.id)
+    expect(flags.find((f) => f.ruleId === 'relatives.recusal')?.title).toBe('入户调查人员应回避')
   })
 })
 

@@ -383,6 +383,17 @@ describe('入户调查生活状况核查清单：X5 经营、X7 就业与就读�
   })
 })
 
+describe('relatives.recusal 调查、评议人员回避', () => {
+  const rel = [{ memberName: '张建国', idNumber: '410721199003074310', staffName: '张建民', staffPost: '村委会委员', relation: '兄弟' }]
+  const rows: Row[] = [
+    { name: '无备案近亲属 → 通过', rule: 'relatives.recusal', facts: baseFacts({ participants: [{ role: 'investigator', name: '张建民', meetingNo: null, recused: false }] }), expect: [] },
+    { name: '备案的村干部是入户调查人员 → 提示回避', rule: 'relatives.recusal', facts: baseFacts({ staffRelations: rel, participants: [{ role: 'investigator', name: '张建民', meetingNo: null, recused: false }, { role: 'investigator', name: '赵丽', meetingNo: null, recused: false }] }), expect: ['warn'], contains: ['张建民（村委会委员）是本户 张建国 的兄弟', '入户调查人员'] },
+    { name: '备案的村干部参加评议且未登记回避 → 提示', rule: 'relatives.recusal', facts: baseFacts({ staffRelations: rel, participants: [{ role: 'reviewer', name: '张建民', meetingNo: 'PY-2026-003', recused: false }] }), expect: ['warn'], contains: ['PY-2026-003', '未登记回避'] },
+    { name: '已在会议记录中登记回避 → 通过', rule: 'relatives.recusal', facts: baseFacts({ staffRelations: rel, participants: [{ role: 'reviewer', name: '张建民', meetingNo: 'PY-2026-003', recused: true }] }), expect: [] },
+  ]
+  it.each(rows)('$name', check)
+})
+
 describe('X10 其他夫妻、平均发放', () => {
   const idle = { employment: 'none', labour: 'full', health: 'healthy', disabilityCert: null, disabilityCategory: null, disabilityGrade: null }
   const son = member({ id: 's1', name: '张志强', idNumber: '410721199805060012', birthDate: '1998-05-06', relation: '20', ...idle })

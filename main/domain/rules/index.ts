@@ -11,6 +11,7 @@ import { deceasedMembers } from './death'
 import { otherOpenFiles } from './otherOpenFiles'
 import { sharedAddress } from './sharedAddress'
 import { relativeFiling } from './relativeFiling'
+import { recusal } from './recusal'
 import { countyVisit } from './countyVisit'
 import { openObjections } from './objections'
 import { consentRefused } from './consent'
@@ -46,6 +47,7 @@ export const RULES: Rule[] = [
   otherOpenFiles,
   sharedAddress,
   relativeFiling,
+  recusal,
   countyVisit,
   openObjections,
   consentRefused,

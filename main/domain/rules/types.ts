@@ -121,6 +121,8 @@ export type RuleFacts = {
   objections: { total: number; open: number }
   /** Months the benefit was not collected (from payment returns, else the 入户调查 checklist), if known. */
   uncollectedMonths: number | null
+  /** People who investigated or reviewed the case: 入户调查 investigators, 民主评议 attendees (with the meeting's recusals). */
+  participants?: Array<{ role: 'investigator' | 'reviewer'; name: string; meetingNo: string | null; recused: boolean }>
   /** 生活状况核查清单 of the latest 入户调查 record (domain/visitChecks.ts): the items the investigators found. */
   visitChecks: RuleVisitCheck[]
   /** The village's other households in payment (平均发放 check): amount, persons, monthly counted income basis. */
