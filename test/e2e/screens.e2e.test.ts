@@ -82,6 +82,16 @@ describe('各页面在 1366×768 下正常显示', () => {
       await shot(page, name)
       expect(Number(await page.evaluate('document.documentElement.scrollWidth')), name).toBeLessThanOrEqual(1366)
     }
+    // 录入参数: switching the local list items (exclusion.items) is a checkbox list, all items on by default
+    await page.goto(`${origin}/#/settings/policy`)
+    await page.getByRole('button', { name: '录入参数' }).click()
+    const dlg = page.getByRole('dialog').last()
+    await dlg.locator('.ant-select').first().click()
+    await page.keyboard.type('启用的清查项目')
+    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: '启用的清查项目' }).first().click()
+    await expect.poll(() => dlg.getByText('X13 生活水平明显高于申报（本地核查项）').isVisible(), { timeout: 15000 }).toBe(true)
+    await shot(page, '39g-policy-exclusion-items')
+    await dlg.getByRole('button', { name: /取\s*消/ }).click()
   })
 
   it('没有页面错误、控制台错误或失败的请求', () => {

@@ -138,6 +138,7 @@ export function formatParam(key: string, v: unknown): string {
     case 'investigation.minInvestigators': case 'review.quorum': return `${String(v)} 人`
     case 'housing.maxUnits': return `${String(v)} 套`
     case 'recheck.leadDays': case 'acceptance.lapseDays': return `${String(v)} 天`
+    case 'check.objectionWD': return `${String(v)} 个工作日`
     case 'income.lookbackMonths': case 'phaseOut.maxMonths': return `${String(v)} 个月`
     default:
       if (key.startsWith('deadline.') && typeof v === 'number') return `${v} 个工作日`
