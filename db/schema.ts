@@ -149,6 +149,7 @@ export interface AssetTable {
   description: string
   value_fen: number
   quantity: string | null       // e.g. "85㎡", "1辆"
+  size_class: 'small' | 'medium' | 'large' | null   // vehicles, boats, machinery (X2)
   evidence: string | null
   exempt: Flag
   exempt_reason: string | null

@@ -199,6 +199,8 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('household_bank_account').on('household').column('bank_account').where(sql.ref('bank_account'), 'is not', null).execute()
   // rules: 拆户保 / 合户保 (other open files at the same address of the village)
   await db.schema.createIndex('household_village_address').on('household').columns(['village_code', 'address']).execute()
+  // X2 (domain.md §5.2): vehicles, boats and machinery are stored with their size class
+  await sql`alter table asset add column size_class text check (size_class in ('small','medium','large'))`.execute(db)
   // 户口簿户号 (domain.md §3.1): open files sharing one 户号 may be one family split (拆户保)
   await sql`alter table household add column hukou_no text`.execute(db)
   await db.schema.createIndex('household_hukou_no').on('household').column('hukou_no').where(sql.ref('hukou_no'), 'is not', null).execute()

@@ -78,11 +78,14 @@ export const AssetInput = z.object({
   description: trimmed('财产说明', 100),
   valueFen: fen('价值'),
   quantity: optText('数量/面积', 30),
+  /** vehicles, boats and machinery (X2): 小型 / 中型 / 大型 */
+  sizeClass: z.enum(['small', 'medium', 'large'], { error: '请选择规格（小型、中型或大型）' }).nullable().optional().transform((v) => v ?? null),
   evidence: optText('依据', 60),
   exempt: flag,
   exemptReason: optText('豁免原因')
 }).superRefine((a, ctx) => {
   if (a.exempt && !a.exemptReason) ctx.addIssue({ code: 'custom', path: ['exemptReason'], message: '标记为生产生活必需（豁免）的财产须注明原因' })
+  if (a.sizeClass && a.kind !== 'vehicle' && a.kind !== 'boatMachinery') ctx.addIssue({ code: 'custom', path: ['sizeClass'], message: '只有车辆、船舶和机械需要选择规格' })
 })
 
 export const ObligorInput = z.object({

@@ -23,7 +23,7 @@ export interface MemberView {
 
 export interface IncomeView { id: string; memberId: string | null; kind: string; subtype: string | null; amountFen: number; periodFrom: string | null; periodTo: string | null; source: string; counted: boolean; note: string | null }
 
-export interface AssetView { id: string; memberId: string | null; kind: string; description: string; valueFen: number; quantity: string | null; evidence: string | null; exempt: boolean; exemptReason: string | null }
+export interface AssetView { id: string; memberId: string | null; kind: string; description: string; valueFen: number; quantity: string | null; sizeClass: 'small' | 'medium' | 'large' | null; evidence: string | null; exempt: boolean; exemptReason: string | null }
 
 export interface ObligorView { id: string; name: string; idNumber: string | null; relation: string; age: number | null; health: string | null; job: string | null; householdSize: number | null; monthlyIncomeFen: number | null; supportPaidFen: number | null; waiver: boolean; waiverReason: string | null; consent: boolean }
 

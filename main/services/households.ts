@@ -50,7 +50,7 @@ function householdView(h: HouseholdRow, villageName: string): HouseholdView {
   }
 }
 const incomeView = (r: IncomeRow): IncomeView => ({ id: r.id, memberId: r.member_id, kind: r.kind, subtype: r.subtype, amountFen: r.amount_fen, periodFrom: r.period_from, periodTo: r.period_to, source: r.source, counted: b(r.counted), note: r.note })
-const assetView = (r: AssetRow): AssetView => ({ id: r.id, memberId: r.member_id, kind: r.kind, description: r.description, valueFen: r.value_fen, quantity: r.quantity, evidence: r.evidence, exempt: b(r.exempt), exemptReason: r.exempt_reason })
+const assetView = (r: AssetRow): AssetView => ({ id: r.id, memberId: r.member_id, kind: r.kind, description: r.description, valueFen: r.value_fen, quantity: r.quantity, sizeClass: r.size_class, evidence: r.evidence, exempt: b(r.exempt), exemptReason: r.exempt_reason })
 const obligorView = (r: ObligorRow): ObligorView => ({ id: r.id, name: r.name, idNumber: r.id_number, relation: r.relation, age: r.age, health: r.health, job: r.job, householdSize: r.household_size, monthlyIncomeFen: r.monthly_income_fen, supportPaidFen: r.support_paid_fen, waiver: b(r.waiver), waiverReason: r.waiver_reason, consent: b(r.consent) })
 
 // ───────────────────────── validation ─────────────────────────
@@ -195,7 +195,7 @@ function incomeRow(i: IncomeInputT, householdId: string, memberId: string | null
   return { id, household_id: householdId, member_id: memberId, kind: i.kind, subtype: i.subtype, amount_fen: i.amountFen, period_from: i.periodFrom, period_to: i.periodTo, source: i.source, counted: i.counted ? 1 : 0, note: i.note, removed_at: null, created_at: now, updated_at: now }
 }
 function assetRow(a: AssetInputT, householdId: string, memberId: string | null, now: string, id = newId()): AssetRow {
-  return { id, household_id: householdId, member_id: memberId, kind: a.kind, description: a.description, value_fen: a.valueFen, quantity: a.quantity, evidence: a.evidence, exempt: a.exempt ? 1 : 0, exempt_reason: a.exemptReason, removed_at: null, created_at: now, updated_at: now }
+  return { id, household_id: householdId, member_id: memberId, kind: a.kind, description: a.description, value_fen: a.valueFen, quantity: a.quantity, size_class: a.sizeClass, evidence: a.evidence, exempt: a.exempt ? 1 : 0, exempt_reason: a.exemptReason, removed_at: null, created_at: now, updated_at: now }
 }
 function obligorRow(o: ObligorInputT, householdId: string, now: string, id = newId()): ObligorRow {
   return { id, household_id: householdId, name: o.name, id_number: o.idNumber, relation: o.relation, age: o.age, health: o.health, job: o.job, household_size: o.householdSize, monthly_income_fen: o.monthlyIncomeFen, support_paid_fen: o.supportPaidFen, waiver: o.waiver ? 1 : 0, waiver_reason: o.waiverReason, consent: o.consent ? 1 : 0, removed_at: null, created_at: now, updated_at: now }

@@ -77,7 +77,7 @@ export async function buildFacts(ctx: ReadCtx, c: CaseRow, asOf: string): Promis
       labour: m.labour, employment: m.employment, publicPayroll: !!m.public_payroll, deathDate: m.death_date, leftAt: m.left_at, hukouType: m.hukou_type,
     })),
     incomes: incomes.map((i) => ({ id: i.id, memberId: i.member_id, kind: i.kind as RuleFacts['incomes'][number]['kind'], subtype: i.subtype, amountFen: i.amount_fen, counted: !!i.counted, source: i.source })),
-    assets: assets.map((a) => ({ id: a.id, memberId: a.member_id, kind: a.kind, description: a.description, valueFen: a.value_fen, quantity: a.quantity, exempt: !!a.exempt, exemptReason: a.exempt_reason })),
+    assets: assets.map((a) => ({ id: a.id, memberId: a.member_id, kind: a.kind, description: a.description, valueFen: a.value_fen, quantity: a.quantity, sizeClass: a.size_class, exempt: !!a.exempt, exemptReason: a.exempt_reason })),
     obligors: obligors.map((o) => ({ id: o.id, name: o.name, relation: o.relation, age: o.age, monthlyIncomeFen: o.monthly_income_fen, supportPaidFen: o.support_paid_fen, waiver: !!o.waiver, waiverReason: o.waiver_reason, consent: !!o.consent })),
     otherOpenFiles: elsewhere.map((e) => ({ memberName: e.name, idNumber: e.id_number, fileNo: e.file_no, headName: e.head_name })),
     staffRelations: relatives.map((r) => {

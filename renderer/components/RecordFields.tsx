@@ -112,7 +112,7 @@ export function IncomeFields({ base, members, memberRef, memberRules, testIdPref
 
 export interface AssetFormValues {
   memberIdNumber?: string | null; memberId?: string | null; kind?: string; description?: string; valueFen?: string
-  quantity?: string; evidence?: string; exempt?: boolean; exemptReason?: string
+  quantity?: string; sizeClass?: 'small' | 'medium' | 'large' | null; evidence?: string; exempt?: boolean; exemptReason?: string
 }
 export const newAssetDefaults = (): AssetFormValues => ({ exempt: false })
 
@@ -124,6 +124,7 @@ export function assetFromForm(v: AssetFormValues): AssetInput {
     description: (v.description ?? '').trim(),
     valueFen: fenOrNull(v.valueFen) ?? 0,
     quantity: textOrNull(v.quantity),
+    sizeClass: v.kind === 'vehicle' || v.kind === 'boatMachinery' ? v.sizeClass ?? null : null,
     evidence: textOrNull(v.evidence),
     exempt: v.exempt ?? false,
     exemptReason: v.exempt ? textOrNull(v.exemptReason) : null
@@ -131,7 +132,7 @@ export function assetFromForm(v: AssetFormValues): AssetInput {
 }
 export function assetToForm(a: AssetView): AssetFormValues {
   return {
-    memberId: a.memberId, kind: a.kind, description: a.description, valueFen: yuanText(a.valueFen), quantity: a.quantity ?? '',
+    memberId: a.memberId, kind: a.kind, description: a.description, valueFen: yuanText(a.valueFen), quantity: a.quantity ?? '', sizeClass: a.sizeClass,
     evidence: a.evidence ?? '', exempt: a.exempt, exemptReason: a.exemptReason ?? ''
   }
 }
@@ -139,6 +140,8 @@ export function assetToForm(a: AssetView): AssetFormValues {
 export function AssetFields({ base, full, members, memberRef, memberRules, testIdPrefix }: { base: Array<string | number>; full: Array<string | number>; members: MemberOption[]; memberRef: Ref; memberRules?: FormRule[]; testIdPrefix?: string }) {
   const n = (k: string) => [...base, k]
   const exempt = Form.useWatch<boolean | undefined>([...full, 'exempt'])
+  const kind = Form.useWatch<string | undefined>([...full, 'kind'])
+  const sized = kind === 'vehicle' || kind === 'boatMachinery'
   const tid = (s: string) => (testIdPrefix ? `${testIdPrefix}-${s}` : undefined)
   return (
     <Row gutter={12}>
@@ -167,7 +170,14 @@ export function AssetFields({ base, full, members, memberRef, memberRules, testI
           <Input />
         </Form.Item>
       </Col>
-      <Col xs={12} lg={6}>
+      {sized ? (
+        <Col xs={12} lg={4}>
+          <Form.Item label="规格" name={n('sizeClass')} tooltip={kind === 'vehicle' ? '经营性大中型客货车属清查项目' : '中型以上拖拉机、收割机和工程机械属清查项目；小型农机（如手扶拖拉机）不提示'}>
+            <Select allowClear placeholder="请选择" options={[{ value: 'small', label: '小型' }, { value: 'medium', label: '中型' }, { value: 'large', label: '大型' }]} />
+          </Form.Item>
+        </Col>
+      ) : null}
+      <Col xs={12} lg={sized ? 4 : 6}>
         <Form.Item label="依据" name={n('evidence')} rules={[maxLen('依据', 60)]}>
           <Input placeholder="如：核对报告、房产证" />
         </Form.Item>

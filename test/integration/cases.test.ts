@@ -105,7 +105,7 @@ describe('新申请：每种程序从申请到审批（真实数据库）', () =
     await fail(sign(c.id, 'preliminary', '2026-09-18', handler, { data: { opinion: 'positive' } }), 'FORBIDDEN', /应由审核人签字/)
     await fail(sign(c.id, 'preliminary', '2026-09-18', reviewer), 'VALIDATION', /请选择初审意见/)
     // rule flags: a deposit without a county limit row → warning (X1), cleared by the reviewer with a reason
-    await hh.saveAsset(t.core, handler, { householdId, asset: { memberIdNumber: null, memberId: null, kind: 'deposit', description: '银行存款', valueFen: 500000, quantity: null, evidence: '核对报告', exempt: false, exemptReason: null } })
+    await hh.saveAsset(t.core, handler, { householdId, asset: { memberIdNumber: null, memberId: null, kind: 'deposit', description: '银行存款', valueFen: 500000, quantity: null, sizeClass: null, evidence: '核对报告', exempt: false, exemptReason: null } })
     const flags = await cases.evaluateCaseRules(t.core, reviewer, c.id)
     const warns = flags.filter((f) => f.status === 'open' && f.severity === 'warn')
     expect(warns.length).toBeGreaterThan(0)

@@ -8,7 +8,7 @@ import * as hh from '../../main/services/households'
 import { searchHouseholds } from '../../main/services/search'
 import { readCtx, withWrite } from '../../main/services/context'
 import { householdTimeline, verifyChain } from '../../main/services/audit'
-import { SearchInput } from '../../main/api/schemas'
+import { AssetInput, SearchInput } from '../../main/api/schemas'
 import { newTestCore, testId, threeMemberHousehold, VILLAGE_B, type TestCore } from '../fixtures/core'
 
 let t: TestCore
@@ -89,13 +89,14 @@ describe('家庭档案 CRUD', () => {
   it('收入、财产、义务人登记与删除（软删除并留原因）', async () => {
     const { id } = await hh.createHousehold(t.core, t.admin, threeMemberHousehold())
     const inc = await hh.saveIncome(t.core, t.admin, { householdId: id, income: { memberIdNumber: null, memberId: null, kind: 'transfer', subtype: '养老金', amountFen: 15000, periodFrom: null, periodTo: null, source: '核对报告', counted: true, note: null } })
-    await hh.saveAsset(t.core, t.admin, { householdId: id, asset: { memberIdNumber: null, memberId: null, kind: 'vehicle', description: '三轮摩托车', valueFen: 300000, quantity: '1辆', evidence: '入户调查', exempt: true, exemptReason: '务农生产必需' } })
+    await hh.saveAsset(t.core, t.admin, { householdId: id, asset: { memberIdNumber: null, memberId: null, kind: 'vehicle', description: '三轮摩托车', valueFen: 300000, quantity: '1辆', sizeClass: 'small', evidence: '入户调查', exempt: true, exemptReason: '务农生产必需' } })
     await hh.saveObligor(t.core, t.admin, { householdId: id, obligor: { name: '张大山', idNumber: testId('1990-02-02'), relation: 'child', age: 36, health: '健康', job: '外出务工', householdSize: 3, monthlyIncomeFen: 500000, supportPaidFen: 30000, waiver: false, waiverReason: null, consent: true } })
     await hh.removeChild(t.core, t.admin, { kind: 'income', id: inc.id, reason: '重复录入' })
     const f = await hh.getHousehold(readCtx(t.core, t.admin), id)
     expect(f.incomes).toHaveLength(0)
-    expect(f.assets[0]!.exempt).toBe(true)
+    expect(f.assets[0]).toMatchObject({ exempt: true, sizeClass: 'small' })
     expect(f.obligors[0]!.name).toBe('张大山')
+    expect(() => AssetInput.parse({ kind: 'deposit', description: '存款', valueFen: 100, sizeClass: 'large' })).toThrow(/只有车辆、船舶和机械需要选择规格/)
   })
 })
 

@@ -47,6 +47,8 @@ export type RuleAsset = {
   description: string
   valueFen: number
   quantity: string | null
+  /** vehicles, boats and machinery: 小型 / 中型 / 大型, if recorded */
+  sizeClass?: 'small' | 'medium' | 'large' | null
   exempt: boolean
   exemptReason: string | null
 }

@@ -120,7 +120,7 @@ export function AssetsTab() {
     { title: '类别', dataIndex: 'kind', key: 'kind', width: 110, render: (v: string) => codeName(ASSET_KINDS, v) },
     { title: '说明', dataIndex: 'description', key: 'description', width: 200, ellipsis: true },
     { title: '价值', dataIndex: 'valueFen', key: 'value', width: 120, align: 'right', render: (v: number) => <span className="mono">{yuan(v)}</span> },
-    { title: '数量/面积', dataIndex: 'quantity', key: 'quantity', width: 90 },
+    { title: '数量/面积', dataIndex: 'quantity', key: 'quantity', width: 90, render: (v: string | null, r) => [v, r.sizeClass ? ({ small: '小型', medium: '中型', large: '大型' } as const)[r.sizeClass] : null].filter(Boolean).join('，') },
     { title: '依据', dataIndex: 'evidence', key: 'evidence', width: 120, ellipsis: true },
     { title: '豁免', dataIndex: 'exempt', key: 'exempt', render: (v: boolean, r) => (v ? <Tooltip title={r.exemptReason ?? ''}><Typography.Text type="warning">豁免：{r.exemptReason}</Typography.Text></Tooltip> : '否') },
     ...(writable ? [actionsColumn<AssetView>((r) => setEditing(r), (r) => setRemoving({ kind: 'asset', id: r.id, label: r.description }))] : [])
