@@ -170,15 +170,20 @@ describe('新申请在界面中办完全程', () => {
     await page.waitForTimeout(800)
     await expect.poll(() => page.getByTestId('case-flags').getByText('联系方式变更未告知').first().isVisible(), { timeout: 15000 }).toBe(true)
     // clear every open warning with a written reason (none may be left before the 初审)
+    const clearButtons = page.getByTestId('case-flags').getByRole('button', { name: '核实', exact: true })
     for (let i = 0; i < 10; i++) {
-      const btn = page.getByTestId('case-flags').getByRole('button', { name: '核实', exact: true }).first()
-      if (!(await btn.isVisible().catch(() => false))) break
-      await btn.click()
+      // the list reloads after each clearance: wait until it has settled before looking for the next one
+      await page.waitForLoadState('networkidle')
+      const n = await clearButtons.count()
+      if (n === 0) break
+      await clearButtons.first().click()
       await dlg().getByLabel('核实意见').fill('经入户调查和核对，情况属实，不影响认定。')
       await shot(page, '46-case-flag-clear')
       await dlg().getByRole('button', { name: /确\s*定|核实|保存/ }).last().click()
       await expect.poll(() => page.getByRole('dialog').count(), { timeout: 15000 }).toBe(0)
+      await expect.poll(() => clearButtons.count(), { timeout: 15000 }).toBeLessThan(n)
     }
+    expect(await clearButtons.count()).toBe(0)
     await page.getByRole('button', { name: '办理：初审意见' }).click()
     await dlg().getByText('拟同意', { exact: true }).click()
     await dlg().getByText('A 类').click()

@@ -3,7 +3,7 @@
 import { assessComposition, composeHousehold, type HouseholdAssessment, type HouseholdComposition } from '../assess'
 import { ASSET_KINDS, RELATIONS, codeName } from '../codes'
 import { formatYuan } from '../money'
-import { boolParam, isRecord } from './params'
+import { boolParam, isRecord, ParamError } from './params'
 import type { Rule, RuleAsset, RuleFacts, RuleFlag, RuleMember, RuleParams, RuleVisitCheck, Severity } from './types'
 import { visitCheckDef, type VisitCheckCode } from '../visitChecks'
 
@@ -147,12 +147,17 @@ export const EXCLUSION_ITEMS_KEY = 'exclusion.items'
 
 /** ⚙ exclusion.items = { X10: { enabled: false }, … }; items default to enabled. */
 export function exclusionEnabled(params: RuleParams, item: string): boolean {
-  const v = params[EXCLUSION_ITEMS_KEY]
+  return toggleEnabled(params, EXCLUSION_ITEMS_KEY, item)
+}
+
+/** A switch list parameter `{ item: { enabled: true|false }, … }` (exclusion.items, livingTests.items); items default to enabled. */
+export function toggleEnabled(params: RuleParams, key: string, item: string): boolean {
+  const v = params[key]
   if (v === undefined || v === null) return true
-  if (!isRecord(v)) throw new Error(`政策参数 ${EXCLUSION_ITEMS_KEY} 应为 {X1: {enabled: true|false}, …}`)
+  if (!isRecord(v)) throw new ParamError(`政策参数 ${key} 应为 {${item}: {enabled: true|false}, …}`)
   const row = v[item]
   if (row === undefined || row === null) return true
-  if (!isRecord(row)) throw new Error(`政策参数 ${EXCLUSION_ITEMS_KEY}.${item} 应为 {enabled: true|false}`)
+  if (!isRecord(row)) throw new ParamError(`政策参数 ${key}.${item} 应为 {enabled: true|false}`)
   return boolParam(row, 'enabled', true)
 }
 

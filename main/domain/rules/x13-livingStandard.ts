@@ -3,9 +3,9 @@
 // it reaches ⚙ livingTests.purchaseMultiple (5) × the monthly standard × the persons (重庆: “N × 标准 × 5”); without a
 // standard every reported purchase is shown.
 
-import { boolParam, intParam, isRecord, ParamError } from './params'
+import { intParam } from './params'
 import type { Rule, RuleFacts, RuleFlag, RuleParams } from './types'
-import { compositionOf, exclusionEnabled, makeFlag, visitCheckLine, visitChecksOf, yuan } from './util'
+import { compositionOf, exclusionEnabled, makeFlag, toggleEnabled, visitCheckLine, visitChecksOf, yuan } from './util'
 import type { VisitCheckCode } from '../visitChecks'
 
 const ITEMS: Partial<Record<VisitCheckCode, { title: string; message: string }>> = {
@@ -18,16 +18,6 @@ const ITEMS: Partial<Record<VisitCheckCode, { title: string; message: string }>>
   tekun: { title: '已纳入特困人员救助供养', message: '特困人员救助供养与低保不重复享受：请核实该成员的供养情况，按规定处理。' },
 }
 const CODES = Object.keys(ITEMS) as VisitCheckCode[]
-
-function itemEnabled(params: RuleParams, code: string): boolean {
-  const v = params['livingTests.items']
-  if (v === undefined || v === null) return true
-  if (!isRecord(v)) throw new ParamError('政策参数 livingTests.items 应为 {recentBuild: {enabled: true|false}, …}')
-  const row = v[code]
-  if (row === undefined || row === null) return true
-  if (!isRecord(row)) throw new ParamError(`政策参数 livingTests.items.${code} 应为 {enabled: true|false}`)
-  return boolParam(row, 'enabled', true)
-}
 
 function purchaseThreshold(facts: RuleFacts, params: RuleParams): number | null {
   if (facts.standardFen === null) return null
@@ -44,7 +34,7 @@ export const livingStandard: Rule = {
     if (!exclusionEnabled(params, 'X13')) return []
     const out: RuleFlag[] = []
     for (const c of visitChecksOf(facts, CODES)) {
-      if (!itemEnabled(params, c.code)) continue
+      if (!toggleEnabled(params, 'livingTests.items', c.code)) continue
       const t = ITEMS[c.code]!
       let message = `入户调查发现：${t.title}。${t.message}`
       if (c.code === 'bigPurchase') {
