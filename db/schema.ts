@@ -395,7 +395,7 @@ export interface BenefitRecordTable {
   household_id: string
   case_id: string | null
   raise_id: string | null
-  kind: 'approve' | 'increase' | 'decrease' | 'noChange' | 'stop' | 'phaseOut' | 'resume' | 'raise'
+  kind: 'approve' | 'increase' | 'decrease' | 'noChange' | 'stop' | 'phaseOut' | 'resume' | 'raise' | 'suspend'
   effective_month: string
   monthly_fen: number
   previous_fen: number | null

@@ -211,7 +211,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('household_id', 'text', (c) => c.notNull().references('household.id'))
     .addColumn('case_id', 'text')
     .addColumn('raise_id', 'text')
-    .addColumn('kind', 'text', (c) => c.notNull().check(sql`kind in ('approve','increase','decrease','noChange','stop','phaseOut','resume','raise')`))
+    .addColumn('kind', 'text', (c) => c.notNull().check(sql`kind in ('approve','increase','decrease','noChange','stop','phaseOut','resume','raise','suspend')`))
     .addColumn('effective_month', 'text', (c) => c.notNull())
     .addColumn('monthly_fen', 'integer', (c) => c.notNull())
     .addColumn('previous_fen', 'integer')

@@ -59,6 +59,7 @@ export const handlers: Handlers = {
   'households.get': (h, i) => households.getHousehold(rc(h), i.id),
   'households.create': (h, i) => households.createHousehold(h.core, actor(h), i),
   'households.update': (h, i) => households.updateHousehold(h.core, actor(h), i),
+  'benefits.suspend': async (h, i) => { await benefits.suspendBenefit(h.core, actor(h), i); return null },
   'households.deactivate': (h, i) => households.deactivateHousehold(h.core, actor(h), i),
   'households.timeline': (h, i) => householdTimeline(rc(h), i.id),
 

@@ -250,7 +250,7 @@ export const HOUSEHOLD_CATEGORIES: Code[] = [
 export const HOUSEHOLD_STATUSES: Code[] = [
   { code: 'applying', name: '申请中' },
   { code: 'active', name: '在保' },
-  { code: 'suspended', name: '暂停' },
+  { code: 'suspended', name: '暂停发放' },
   { code: 'phaseOut', name: '渐退期' },
   { code: 'stopped', name: '停保' },
   { code: 'archived', name: '已归档' },

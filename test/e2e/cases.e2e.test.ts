@@ -263,6 +263,22 @@ describe('新申请在界面中办完全程', () => {
     await expect.poll(() => page.getByTestId('todo-total').textContent(), { timeout: 10000 }).toMatch(/共 0 件/)
   })
 
+  it('审核人：发放被退回时暂停发放（写明原因），档案状态为暂停发放，可办理恢复', async () => {
+    await login('shenhe')
+    await openCases()
+    await page.getByRole('button', { name: '暂停发放' }).click()
+    await dlg().getByText('发放退回（账户异常、销户等）').click()
+    await dlg().getByLabel('具体情况').fill('12月低保金被银行退回，原账户已销户；已电话通知户主更换账户')
+    await shot(page, '54-benefit-suspend-dialog')
+    await dlg().getByRole('button', { name: '签字暂停' }).click()
+    await expect.poll(() => page.getByRole('dialog').count(), { timeout: 15000 }).toBe(0)
+    await expect.poll(() => page.getByTestId('household-header').locator('.ant-tag').filter({ hasText: '暂停发放' }).first().isVisible(), { timeout: 15000 }).toBe(true)
+    await expect.poll(() => page.getByRole('button', { name: '暂停发放' }).count()).toBe(0)
+    await shot(page, '55-benefit-suspended')
+    const h = await e.core.db.selectFrom('household').select(['status', 'benefit_fen']).where('id', '=', householdId).executeTakeFirstOrThrow()
+    expect(h).toEqual({ status: 'suspended', benefit_fen: 240000 })
+  })
+
   it('没有页面错误、控制台错误或失败的请求（业务拒绝除外）', () => {
     expect(e.errors.filter((x) => !/HTTP 4\d\d .*\/api\/cases\.advance/.test(x))).toEqual([])
   })

@@ -17,7 +17,7 @@ import { verifyChain } from '../../main/services/audit'
 import { makeIdNumber, makeScanPdf, makeScanPng } from '../../main/services/demo'
 import { HouseholdCreateInput } from '../../main/api/schemas'
 import { addParam } from '../../main/services/policy'
-import { addStandard, applyRaise, previewRaise, trialCalc } from '../../main/services/benefits'
+import { addStandard, applyRaise, previewRaise, suspendBenefit, trialCalc } from '../../main/services/benefits'
 import { createMeeting, setMeetingCase, attachSignin, closeMeeting } from '../../main/services/meetings'
 import { createNotice, postNotice, addNoticePhoto, addObjection, closeObjection } from '../../main/services/notices'
 import { endPhaseOuts, recheckDashboard } from '../../main/services/recheck'
@@ -484,6 +484,27 @@ describe('动态管理', () => {
     await hh.removeMember(t.core, handler, { id: om[2]!.id, reason: '死亡', deathDate: '2026-11-30' })
     const oc = await t.core.db.selectFrom('dibao_case').select('case_due').where('household_id', '=', other).executeTakeFirstOrThrow()
     expect(oc.case_due).toBe('2027-02-28')
+  })
+})
+
+describe('暂停发放与恢复', () => {
+  it('审核人签字暂停发放（保留金额、记入待遇记录和审计）；暂停的家庭才能办理恢复', async () => {
+    const hid = (await hh.createHousehold(t.core, handler, threeMemberHousehold({ legacyImport: true, legacyBenefitFen: 240000, legacyBenefitFrom: '2025-01', recheckClass: 'B' }, ['冯一', '陈二', '冯三']))).id
+    await fail(cases.openCase(t.core, handler, { householdId: hid, kind: 'resume', origin: 'window', receivedDate: '2026-12-01', triggerKind: 'other' }), 'CONFLICT', /只有暂停发放的家庭才能办理恢复/)
+    const input = { householdId: hid, reason: 'returned' as const, note: '11月低保金被银行退回，原账户已销户', date: '2026-12-01' }
+    await fail(suspendBenefit(t.core, handler, input), 'FORBIDDEN', /审核人/)
+    await fail(suspendBenefit(t.core, reviewer, { ...input, note: '  ' }), 'VALIDATION', /具体情况/)
+    await fail(suspendBenefit(t.core, reviewer, { ...input, date: '2026-12-03' }), 'VALIDATION', /不能晚于今天/)
+    await suspendBenefit(t.core, reviewer, input)
+    const h = await t.core.db.selectFrom('household').select(['status', 'benefit_fen', 'status_reason']).where('id', '=', hid).executeTakeFirstOrThrow()
+    expect(h).toEqual({ status: 'suspended', benefit_fen: 240000, status_reason: '暂停发放（发放退回（账户异常、销户等）：11月低保金被银行退回，原账户已销户）' })
+    const br = await t.core.db.selectFrom('benefit_record').select(['kind', 'effective_month', 'monthly_fen', 'previous_fen']).where('household_id', '=', hid).where('kind', '=', 'suspend').executeTakeFirstOrThrow()
+    expect(br).toEqual({ kind: 'suspend', effective_month: '2026-12', monthly_fen: 0, previous_fen: 240000 })
+    const ev = await t.core.db.selectFrom('audit_log').select('summary').where('action', '=', 'benefit.suspend').executeTakeFirstOrThrow()
+    expect(ev.summary).toContain('自 2026-12 暂停发放月保障金 2,400.00 元')
+    await fail(suspendBenefit(t.core, reviewer, input), 'CONFLICT', /不是正在发放的在保家庭/)
+    const c = await cases.openCase(t.core, handler, { householdId: hid, kind: 'resume', origin: 'window', receivedDate: '2026-12-02', triggerKind: 'other' })
+    expect(c.kind).toBe('resume')
   })
 })
 

@@ -1,8 +1,9 @@
 // 一户一档: the household file. Header with the key facts and the two household-level actions
 // (编辑基本信息, 注销档案); tabs for members, incomes, assets, obligors, documents and the change log.
 // Every write sends the loaded `version`; the page reloads after each write (useApi listens for it).
-import { ArrowLeftOutlined, EditOutlined, StopOutlined } from '@ant-design/icons'
-import { Alert, Button, Card, Col, Collapse, Descriptions, Form, Radio, Result, Row, Select, Space, Spin, Tabs, Tag, Typography } from 'antd'
+import { ArrowLeftOutlined, EditOutlined, PauseCircleOutlined, StopOutlined } from '@ant-design/icons'
+import { Alert, Button, Card, Col, Collapse, DatePicker, Descriptions, Form, Input, Radio, Result, Row, Select, Space, Spin, Tabs, Tag, Typography } from 'antd'
+import dayjs, { type Dayjs } from 'dayjs'
 import { useEffect, useMemo, useState } from 'react'
 import type { HouseholdFile } from '../../../main/api/types'
 import { codeName, POVERTY_CAUSES } from '../../../main/domain/codes'
@@ -93,6 +94,9 @@ function FileHeader({ file, writable, loading }: { file: HouseholdFile; writable
   const h = file.household
   const [editing, setEditing] = useState(false)
   const [closing, setClosing] = useState(false)
+  const [suspending, setSuspending] = useState(false)
+  const session = useSession()
+  const reviewer = session.operator?.role === 'reviewer' || session.operator?.role === 'townshipApprover'
   const villages = useApi('villages.list', { includeInactive: true }, { reloadOnMutation: false })
   const closed = !isOpenStatus(h.status)
 
@@ -110,6 +114,7 @@ function FileHeader({ file, writable, loading }: { file: HouseholdFile; writable
         {writable ? (
           <Space>
             <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>编辑基本信息</Button>
+            {reviewer && h.status === 'active' && h.benefitFen !== null ? <Button icon={<PauseCircleOutlined />} onClick={() => setSuspending(true)}>暂停发放</Button> : null}
             <Button danger icon={<StopOutlined />} onClick={() => setClosing(true)}>注销档案</Button>
           </Space>
         ) : null}
@@ -170,6 +175,30 @@ function FileHeader({ file, writable, loading }: { file: HouseholdFile; writable
             </Form.Item>
           </Col>
         </Row>
+      </FormModal>
+
+      <FormModal<{ reason: 'returned' | 'unreachable' | 'pendingCheck'; note: string; date: Dayjs }>
+        open={suspending}
+        name="benefitSuspend"
+        title={`暂停发放：${h.fileNo}（户主 ${h.headName}）`}
+        okText="签字暂停"
+        initialValues={{ date: dayjs() }}
+        onClose={() => setSuspending(false)}
+        onSubmit={async (v, form) => {
+          const res = await mutate('benefits.suspend', { householdId: h.id, version: h.version, reason: v.reason, note: v.note, date: v.date.format('YYYY-MM-DD') }, { form, success: '已暂停发放' })
+          return res.ok
+        }}
+      >
+        <Alert type="info" showIcon style={{ marginBottom: 12 }} title="暂停期间保留档案和保障金额；核实后通过“恢复”案件恢复发放，不再符合条件的办理停保。" />
+        <Form.Item label="暂停原因" name="reason" rules={[requiredSelect('请选择暂停发放的原因')]}>
+          <Radio.Group options={[{ value: 'returned', label: '发放退回（账户异常、销户等）' }, { value: 'unreachable', label: '联系不上、长期未领取' }, { value: 'pendingCheck', label: '收到举报或核查线索，待核实' }]} />
+        </Form.Item>
+        <Form.Item label="暂停日期" name="date" rules={[{ required: true, message: '请选择暂停日期' }]}>
+          <DatePicker style={{ width: 200 }} disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
+        </Form.Item>
+        <Form.Item label="具体情况" name="note" rules={[{ required: true, whitespace: true, message: '请写明具体情况（如退回日期、联系经过）' }, { max: 500, message: '不超过500字' }]}>
+          <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} placeholder="如：2026年11月低保金被银行退回，原账户已销户；电话联系两次未接通" />
+        </Form.Item>
       </FormModal>
 
       <FormModal<{ status: 'stopped' | 'archived'; reason: string }>
