@@ -367,6 +367,18 @@ export async function advanceCase(core: Core, actor: Actor, input: { caseId: str
       }
     }
 
+    // 办法 art. 31: 维持 only when there is no material change — |new B − old B| under ⚙ recheck.materialChange
+    // (basis points of the current amount, DESIGN default 500 = 5 %); a larger change is an 增发 or 减发
+    if (variant.id === 'management' && (input.to === 'preliminary' || input.to === 'approved') && outcome === 'noChange') {
+      const a = stepData!.assessment as Awaited<ReturnType<typeof assessCase>>
+      const h = await w.tx.selectFrom('household').select(['benefit_fen', 'village_code']).where('id', '=', c.household_id).executeTakeFirstOrThrow()
+      if (a.eligible && a.monthlyFen !== null && h.benefit_fen !== null && h.benefit_fen > 0) {
+        const bp = (await paramInForce<number>(w, 'recheck.materialChange', input.date, h.village_code)) ?? 500
+        const diff = Math.abs(a.monthlyFen - h.benefit_fen)
+        if (diff * 10000 >= bp * h.benefit_fen) throw new AppError('VALIDATION', `按现有收入和标准试算，月保障金 ${formatYuan(a.monthlyFen)} 元，与现发 ${formatYuan(h.benefit_fen)} 元相差 ${formatYuan(diff)} 元，达到现发金额的 ${bp / 100}%，属于明显变化，应选择${a.monthlyFen > h.benefit_fen ? '增发' : '减发'}（办法第三十一条）`)
+      }
+    }
+
     // Effects on the household file (the benefit fields are stored with the signed decision)
     let effect = ''
     if (input.to === 'approved') {

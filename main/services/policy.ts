@@ -82,6 +82,7 @@ export const EDITABLE_PARAMS: Record<string, { label: string; schema: z.ZodType 
   'review.quorum': { label: '评议最少人数', schema: z.number().int().min(1) },
   'investigation.requireCheck': { label: '初审前须有核对报告', schema: z.boolean() },
   'recheck.intervalMonths': { label: '复核周期（月）', schema: z.object({ A: z.number().int().min(1), B: z.number().int().min(1), C: z.number().int().min(1) }) },
+  'recheck.materialChange': { label: '复核“维持”的金额变化界限（基点，500 = 5%）', schema: z.number().int().min(0).max(10000) },
   'recheck.leadDays': { label: '复核提前提醒天数', schema: z.number().int().min(0).max(180) },
   'benefit.rounding': { label: '保障金取整方式', schema: z.enum(['fenHalfUp', 'jiaoHalfUp', 'jiaoUp', 'jiaoDown', 'yuanHalfUp', 'yuanUp', 'yuanDown']) },
   'benefit.floorShareBp': { label: '保底比例（基点）', schema: z.number().int().min(0).max(10000) },

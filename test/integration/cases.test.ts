@@ -353,6 +353,15 @@ describe('动态管理', () => {
     await sign(c.id, 'investigating', '2026-11-16', handler)
     await homeVisit(c.id, '2026-11-17', hid); await upload('visitForm', hid)
     await clearWarnings(c.id)
+    // 办法 art. 31: a member now earning 150.00 a month makes the trial 2,250.00 (−6.25 %): 维持 is refused as a material change
+    const m = await members(hid)
+    const inc = await hh.saveIncome(t.core, handler, { householdId: hid, income: { memberIdNumber: null, memberId: m[1]!.id, kind: 'wage', subtype: '零工', amountFen: 15000, periodFrom: null, periodTo: null, source: '入户调查', counted: true, note: null } })
+    await clearWarnings(c.id)
+    await fail(sign(c.id, 'preliminary', '2026-11-18', reviewer, { data: { outcome: 'noChange', recheckClass: 'B' } }), 'VALIDATION', /相差 150.00 元，达到现发金额的 5%，属于明显变化，应选择减发/)
+    // 80.00 a month (−3.3 %) is not a material change
+    await hh.removeChild(t.core, handler, { kind: 'income', id: inc.id, reason: '金额登记有误' })
+    await hh.saveIncome(t.core, handler, { householdId: hid, income: { memberIdNumber: null, memberId: m[1]!.id, kind: 'wage', subtype: '零工', amountFen: 8000, periodFrom: null, periodTo: null, source: '入户调查', counted: true, note: null } })
+    await clearWarnings(c.id)
     c = await sign(c.id, 'preliminary', '2026-11-18', reviewer, { data: { outcome: 'noChange', recheckClass: 'B' } })
     await fail(sign(c.id, 'townshipDecision', '2026-11-18', approver), 'VALIDATION', /直接办结/)
     c = await sign(c.id, 'closed', '2026-11-18', handler)

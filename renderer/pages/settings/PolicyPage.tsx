@@ -56,6 +56,7 @@ const EDITABLE: Record<string, { label: string; spec: Spec }> = {
   'review.quorum': { label: '评议最少人数', spec: { kind: 'int', min: 1, unit: '人' } },
   'investigation.requireCheck': { label: '初审前须有核对报告', spec: { kind: 'bool' } },
   'recheck.intervalMonths': { label: '复核周期（月）', spec: { kind: 'interval' } },
+  'recheck.materialChange': { label: '复核“维持”的金额变化界限（基点，500 = 5%）', spec: { kind: 'int', min: 0, max: 10000, unit: '基点' } },
   'recheck.leadDays': { label: '复核提前提醒天数', spec: { kind: 'int', min: 0, max: 180, unit: '天' } },
   'benefit.rounding': { label: '保障金取整方式', spec: { kind: 'enum', options: ROUNDING_OPTIONS } },
   'benefit.floorShareBp': { label: '保底比例（基点）', spec: { kind: 'bp' } },
@@ -90,7 +91,7 @@ const KEY_ORDER = [
   'review.mode', 'review.representativeShare', 'review.quorum', 'notice.duration', 'notice.shiftEndToWorkday', 'notice.postNegativeOpinions',
   'income.lookbackMonths', 'income.excludeBasicPension', 'benefit.mode', 'benefit.rounding', 'benefit.floorShareBp', 'raise.backPay', 'marginal.factor',
   'asset.financialLimit', 'vehicle.valueLimit', 'housing.maxUnits', 'shop.valueLimit', 'business.valueLimit', 'business.profitLimit', 'exclusion.items', 'livingTests.items', 'livingTests.purchaseMultiple',
-  'flag.idleCoupleAge', 'flag.uncollectedMonths', 'flag.equalAmountsMin', 'phaseOut.maxMonths', 'recheck.intervalMonths', 'recheck.leadDays',
+  'flag.idleCoupleAge', 'flag.uncollectedMonths', 'flag.equalAmountsMin', 'phaseOut.maxMonths', 'recheck.intervalMonths', 'recheck.materialChange', 'recheck.leadDays',
   'relatives.recusal', 'payment.allowCardCustody', 'archive.retentionYears', 'attachment.maxBytes'
 ]
 const keyLabel = (k: string) => EDITABLE[k]?.label.replace('（分）', '') ?? OTHER_LABELS[k] ?? k
@@ -139,6 +140,7 @@ export function formatParam(key: string, v: unknown): string {
     case 'housing.maxUnits': return `${String(v)} 套`
     case 'recheck.leadDays': case 'acceptance.lapseDays': return `${String(v)} 天`
     case 'check.objectionWD': return `${String(v)} 个工作日`
+    case 'recheck.materialChange': return typeof v === 'number' ? `现发金额的 ${v / 100}%（${v} 基点）` : String(v)
     case 'income.lookbackMonths': case 'phaseOut.maxMonths': return `${String(v)} 个月`
     default:
       if (key.startsWith('deadline.') && typeof v === 'number') return `${v} 个工作日`
