@@ -21,6 +21,7 @@ import * as households from '../services/households'
 import { searchHouseholds } from '../services/search'
 import { verifyChain } from '../services/audit'
 import { generateDemo } from '../services/demo'
+import { noticePdf } from '../services/printing'
 import { backupTo, integrityCheck } from '../../db'
 import * as cases from '../services/cases'
 import { trialCalc } from '../services/benefits'
@@ -42,6 +43,7 @@ const USAGE = `用法：dibao <命令> [选项]
   case show --data DIR --id ID|案件号 [--json]
   case list --data DIR [--status open|closed|all] [--overdue] [--json]
   benefit calc --data DIR --household ID|档案号 [--date YYYY-MM-DD] [--json]
+  print notice --data DIR --kind village|township|county --batch ID|公示编号 --out FILE.pdf [--paper A4|A4-landscape|A3] [--json]
   audit verify --data DIR [--json]
   db check --data DIR [--json]
   db backup --data DIR [--json]
@@ -53,7 +55,7 @@ const OPTIONS = {
   status: { type: 'string' }, page: { type: 'string' }, 'page-size': { type: 'string' }, id: { type: 'string' }, code: { type: 'string' },
   name: { type: 'string' }, kind: { type: 'string' }, households: { type: 'string' }, cases: { type: 'string' }, seed: { type: 'string' },
   'township-code': { type: 'string' }, 'township-name': { type: 'string' }, 'county-name': { type: 'string' }, admin: { type: 'string' },
-  'admin-name': { type: 'string' }, household: { type: 'string' }, date: { type: 'string' }, origin: { type: 'string' }, overdue: { type: 'boolean' }, 'password-stdin': { type: 'boolean' }, operator: { type: 'string' }, help: { type: 'boolean', short: 'h' }
+  'admin-name': { type: 'string' }, household: { type: 'string' }, date: { type: 'string' }, origin: { type: 'string' }, overdue: { type: 'boolean' }, 'password-stdin': { type: 'boolean' }, operator: { type: 'string' }, batch: { type: 'string' }, out: { type: 'string' }, paper: { type: 'string' }, help: { type: 'boolean', short: 'h' }
 } as const
 
 type Values = { [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K]['type'] extends 'boolean' ? boolean : string }
@@ -234,6 +236,25 @@ async function run(argv: string[]): Promise<number> {
         for (const r of await q.execute()) list.push(await cases.getCase(ctx, r.id))
         const rows = v.overdue ? list.filter((c) => c.caseOverdue || c.next.some((n) => n.overdue)) : list
         out(v, rows, rows.map((c) => `${c.caseNo}\t${c.kindLabel}\t${c.currentStepLabel}${c.caseDue ? `\t期限 ${c.caseDue}` : ''}${c.caseOverdue || c.next.some((n) => n.overdue) ? '\t超期' : ''}\t${c.id}`).join('\n') || '（没有符合条件的案件）')
+        return 0
+      })
+    }
+    case 'print notice': {
+      const kind = need(v, 'kind', '公示级别 village|township|county')
+      if (kind === 'longterm') throw new UsageError('长期公示的打印尚未提供（本版本可打印村级、乡镇级、县级公示批次）')
+      if (!['village', 'township', 'county'].includes(kind)) throw new UsageError('--kind 只能是 village、township、county')
+      const ref = need(v, 'batch', '公示批次编号或公示编号')
+      const outFile = need(v, 'out', '输出的 PDF 文件')
+      const paper = v.paper ?? 'A4'
+      if (!['A4', 'A4-landscape', 'A3'].includes(paper)) throw new UsageError('--paper 只能是 A4、A4-landscape、A3')
+      return withCore(v, async (core) => {
+        const b = await core.db.selectFrom('notice_batch').select(['id', 'level', 'batch_no']).where((eb) => eb.or([eb('id', '=', ref), eb('batch_no', '=', ref)])).executeTakeFirst()
+        if (!b) throw new AppError('NOT_FOUND', `找不到公示批次 ${ref}`)
+        if (b.level !== kind) throw new AppError('VALIDATION', `公示 ${b.batch_no} 是${b.level === 'village' ? '村级' : b.level === 'township' ? '乡镇级' : '县级'}公示，与 --kind ${kind} 不符`)
+        const r = await noticePdf(readCtx(core, null), { batchId: b.id, paper: paper as 'A4' | 'A4-landscape' | 'A3' })
+        fs.mkdirSync(path.dirname(path.resolve(outFile)), { recursive: true })
+        fs.writeFileSync(outFile, r.bytes)
+        out(v, { file: path.resolve(outFile), bytes: r.bytes.length, batchNo: b.batch_no, paper }, `已生成 ${path.resolve(outFile)}（${(r.bytes.length / 1024).toFixed(0)} KB）`)
         return 0
       })
     }

@@ -1,0 +1,5 @@
+// The part of fontkit 2 (pdfkit's font engine, used here to check glyph coverage before printing) this app calls.
+declare module 'fontkit' {
+  export interface Font { postscriptName: string; hasGlyphForCodePoint(codePoint: number): boolean }
+  export function openSync(file: string, postscriptName?: string): Font
+}

@@ -1,0 +1,74 @@
+// 公示 (domain.md §8): title, basis and procedure text, the whitelist table, period, where to object, 监督电话,
+// issuer and date. A pure builder: it receives only what may be printed (the notice lines are a whitelist
+// snapshot taken when the batch was created, services/notices.ts), and returns a pdfmake definition.
+import { formatYuan } from '../domain/money'
+import type { Content, DocDefinition } from './render'
+import { chineseDate, mm, OFFICIAL_MARGINS, PAPERS, PT, type Paper } from './layout'
+
+export interface NoticeDocData {
+  townshipName: string
+  countyName: string
+  title: string
+  batchNo: string
+  villageName: string | null
+  startDate: string
+  endDate: string
+  durationLabel: string
+  phones: string
+  lines: Array<{ seq: number; villageName: string; applicantName: string; persons: number; amountFen: number | null; category: string; remark: string | null }>
+}
+
+const HEAD = ['序号', '村（组）', '申请人', '保障人数', '拟保障金额（元/月）', '类别', '备注']
+
+export function noticeDocument(d: NoticeDocData, paper: Paper = 'A4'): DocDefinition {
+  const p = PAPERS[paper]
+  const scope = d.villageName ?? d.townshipName
+  const rows: Content[] = [
+    HEAD.map((h) => ({ text: h, style: 'th' })),
+    ...d.lines.map((l, i) => [
+      { text: String(i + 1), alignment: 'center' },
+      l.villageName,
+      l.applicantName,
+      { text: String(l.persons), alignment: 'center' },
+      { text: l.amountFen === null ? '—' : formatYuan(l.amountFen), alignment: 'right' },
+      l.category,
+      // the remark code repeats what the 类别 already says (新增 / 新增（农村）): print it only when it adds something
+      l.remark && !l.category.startsWith(l.remark) ? l.remark : '',
+    ]),
+  ]
+  const total = d.lines.reduce((s, l) => s + (l.amountFen ?? 0), 0)
+  const persons = d.lines.reduce((s, l) => s + l.persons, 0)
+  const body: Content[] = [
+    { text: d.title, style: 'title' },
+    { text: `根据《最低生活保障审核确认办法》规定，经本人申请、入户调查、家庭经济状况核对，现将${scope}最低生活保障审核情况予以公示（共 ${d.lines.length} 户 ${persons} 人${total ? `，拟保障金额合计 ${formatYuan(total)} 元/月` : ''}）。`, style: 'body' },
+    {
+      table: { headerRows: 1, dontBreakRows: true, widths: [mm(9), mm(24), mm(20), mm(13), mm(24), mm(30), '*'], body: rows },
+      layout: { hLineWidth: () => 0.6, vLineWidth: () => 0.6, paddingTop: () => 3, paddingBottom: () => 3 },
+      fontSize: PT.table, margin: [0, 6, 0, 10],
+    },
+    // the closing block (period, where to object, 监督电话, issuer and date) is never split over two sheets
+    {
+      unbreakable: true,
+      stack: [
+        { text: `公示期：${chineseDate(d.startDate)}至${chineseDate(d.endDate)}（${d.durationLabel}）。`, style: 'body' },
+        { text: `如有异议，请于公示期内向${d.townshipName}人民政府或${d.countyName}民政局反映。`, style: 'body' },
+        { text: `监督电话：${d.phones}`, style: 'body' },
+        { text: `${d.townshipName}人民政府`, style: 'issuer', margin: [0, 18, mm(14), 0] },
+        { text: chineseDate(d.startDate), style: 'issuer', margin: [0, 2, mm(14), 0] },
+      ],
+    },
+  ]
+  return {
+    pageSize: p.pageSize, pageOrientation: p.orientation, pageMargins: OFFICIAL_MARGINS,
+    content: body,
+    footer: (page, pages) => ({ text: `公示编号 ${d.batchNo}    第 ${page} 页 共 ${pages} 页`, alignment: 'center', fontSize: PT.small, margin: [0, mm(12), 0, 0] }),
+    defaultStyle: { fontSize: PT.body, lineHeight: 1.35 },
+    styles: {
+      title: { fontSize: PT.title, alignment: 'center', margin: [0, 0, 0, 14] },
+      body: { fontSize: PT.body, leadingIndent: PT.body * 2, margin: [0, 2, 0, 2] },
+      th: { alignment: 'center', fontSize: PT.table },
+      issuer: { fontSize: PT.body, alignment: 'right' },
+    },
+    info: { title: d.title, subject: `公示 ${d.batchNo}` },
+  }
+}

@@ -1,0 +1,57 @@
+// Rendering a pdfmake document definition to PDF bytes under plain Node (design.md §8). The builders are pure
+// (data → docDefinition); this is the only place that touches pdfmake. Every text the document carries is
+// checked against the font first (fonts.ts), so a missing glyph is a clear refusal, never a blank box.
+import { assertPrintable, documentFont } from './fonts'
+
+/** The subset of pdfmake's document definition the builders produce (pdfmake 0.3). */
+export type Content = string | { [k: string]: unknown } | Content[]
+export interface DocDefinition {
+  pageSize: string | { width: number; height: number }
+  pageOrientation?: 'portrait' | 'landscape'
+  pageMargins: [number, number, number, number]
+  content: Content
+  footer?: (currentPage: number, pageCount: number) => Content
+  header?: (currentPage: number, pageCount: number) => Content
+  defaultStyle?: Record<string, unknown>
+  styles?: Record<string, Record<string, unknown>>
+  info?: { title?: string; author?: string; subject?: string; creator?: string; producer?: string }
+}
+
+interface PdfMake {
+  setFonts(fonts: Record<string, Record<string, string | [string, string]>>): void
+  setUrlAccessPolicy(cb: (url: string) => boolean): void
+  setLocalAccessPolicy(cb: (path: string) => boolean): void
+  createPdf(doc: unknown): { getBuffer(): Promise<Buffer> }
+}
+
+let pdfmake: PdfMake | null = null
+function engine(): PdfMake {
+  if (pdfmake) return pdfmake
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const pm = require('pdfmake') as PdfMake
+  const f = documentFont()
+  const face: string | [string, string] = f.postscriptName ? [f.file, f.postscriptName] : f.file
+  // one face for every style: a document embeds exactly one subset font
+  pm.setFonts({ Cjk: { normal: face, bold: face, italics: face, bolditalics: face } })
+  pm.setUrlAccessPolicy(() => false)
+  pm.setLocalAccessPolicy((p) => p === f.file)
+  pdfmake = pm
+  return pm
+}
+
+/** Every string in the definition (text nodes, table cells), for the glyph check. */
+function textsOf(node: unknown, out: string[]): void {
+  if (typeof node === 'string') { out.push(node); return }
+  if (Array.isArray(node)) { for (const n of node) textsOf(n, out); return }
+  if (node && typeof node === 'object') for (const [k, v] of Object.entries(node)) if (k !== 'image' && k !== 'svg' && k !== 'qr') textsOf(v, out)
+}
+
+export async function renderPdf(doc: DocDefinition, what: string): Promise<Buffer> {
+  const texts: string[] = []
+  textsOf(doc.content, texts)
+  if (doc.footer) textsOf(doc.footer(1, 1), texts)
+  if (doc.header) textsOf(doc.header(1, 1), texts)
+  assertPrintable(texts.join('\n'), what)
+  const pm = engine()
+  return pm.createPdf({ ...doc, defaultStyle: { font: 'Cjk', ...(doc.defaultStyle ?? {}) }, info: { creator: '阳光低保', producer: '阳光低保', ...(doc.info ?? {}) } }).getBuffer()
+}

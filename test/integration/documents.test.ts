@@ -1,0 +1,119 @@
+// Printed documents (issue 5), read back with poppler: pdftotext for the words, pdffonts for the one embedded
+// subset font, pdfinfo for the pages. Built from real data (a demo township on a temp SQLite file) and through
+// the `dibao print` CLI as a child process on the built bundle.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { execFileSync, spawnSync } from 'node:child_process'
+import fs from 'node:fs'
+import path from 'node:path'
+import { tempDir } from '../fixtures/core'
+import { noticeDocument, type NoticeDocData } from '../../main/documents/notice'
+import { renderPdf } from '../../main/documents/render'
+import { FontError } from '../../main/documents/fonts'
+import { openCore } from '../../main/services/core'
+import { generateDemo } from '../../main/services/demo'
+import { noticePdf } from '../../main/services/printing'
+import { readCtx } from '../../main/services/context'
+
+const root = path.resolve(__dirname, '../..')
+let dir = ''
+const text = (file: string, args: string[] = []) => execFileSync('pdftotext', ['-layout', ...args, file, '-'], { encoding: 'utf8' })
+const fonts = (file: string) => execFileSync('pdffonts', [file], { encoding: 'utf8' }).trim().split('\n').slice(2)
+const pages = (file: string) => Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))![1])
+const write = (name: string, bytes: Buffer) => { const f = path.join(dir, name); fs.writeFileSync(f, bytes); return f }
+
+const base: NoticeDocData = {
+  townshipName: '小冀镇', countyName: '新乡县', title: '小冀镇东风村最低生活保障审核公示', batchNo: '公示-2026-009', villageName: '东风村',
+  startDate: '2026-09-28', endDate: '2026-10-08', durationLabel: '7天', phones: '乡镇民政办 0373-5551234，县民政局 0373-5556789，民政服务热线 12349', lines: [],
+}
+const line = (i: number, name: string, amountFen: number | null = 144_000) => ({ seq: i, villageName: '东风村3组', applicantName: name, persons: 3, amountFen, category: amountFen === null ? '拟不予纳入（农村）' : '新增（农村）', remark: amountFen === null ? '拟不予纳入' : '新增' })
+
+beforeAll(() => { dir = tempDir('dibao-docs-') })
+afterAll(() => { fs.rmSync(dir, { recursive: true, force: true }) })
+
+describe('公示（村级）', () => {
+  it('生僻字姓名照常打印并能复制出原字；只嵌入一种子集字体', async () => {
+    const names = ['吉𠮷', '王䶮', '李堃', '张喆', '赵昇', '钱珺', '孙彧']
+    const f = write('rare.pdf', await renderPdf(noticeDocument({ ...base, lines: names.map((n, i) => line(i + 1, n)) }), '公示'))
+    const t = text(f)
+    const flat = t.replace(/\s+/g, '') // lines wrap where the layout puts them
+    for (const n of names) expect(t).toContain(n)
+    expect(flat).toContain('小冀镇东风村最低生活保障审核公示')
+    expect(flat).toContain('公示期：2026年9月28日至2026年10月8日（7天）')
+    expect(flat).toContain('如有异议，请于公示期内向小冀镇人民政府或新乡县民政局反映')
+    expect(t).toContain('1,440.00')
+    const fl = fonts(f)
+    expect(fl).toHaveLength(1)
+    expect(fl[0]).toMatch(/^[A-Z]{6}\+\S+\s+CID Type 0C\s+Identity-H\s+yes yes yes/)
+  })
+
+  it('字体没有的字（如自造字 U+E000）拒绝打印，并指出是哪个字', async () => {
+    const e = await renderPdf(noticeDocument({ ...base, lines: [line(1, '王\ue000')] }), '公示 公示-2026-009').then(() => null, (x: unknown) => x)
+    expect(e).toBeInstanceOf(FontError)
+    expect((e as Error).message).toMatch(/公示 公示-2026-009中有字体无法显示的字：“.”（U\+E000）/)
+  })
+
+  it('300 户的公示：表头每页重复，页码“第 X 页 共 Y 页”，一行不跨页，结尾署名不与公示期分开', async () => {
+    const f = write('long.pdf', await renderPdf(noticeDocument({ ...base, lines: Array.from({ length: 300 }, (_, i) => line(i + 1, `申请人${i + 1}`, i % 10 === 9 ? null : 100_000 + i)) }), '公示'))
+    const n = pages(f)
+    expect(n).toBeGreaterThan(10)
+    for (let p = 1; p <= n; p++) {
+      const t = text(f, ['-f', String(p), '-l', String(p)])
+      expect(t, `第 ${p} 页`).toContain(`第 ${p} 页 共 ${n} 页`)
+      if (p < n) expect(t, `第 ${p} 页表头`).toMatch(/序号\s+村（组）\s+申请人/)
+    }
+    const last = text(f, ['-f', String(n), '-l', String(n)])
+    expect(last).toContain('公示期：')
+    expect(last).toContain('2026年9月28日\n')
+    expect(text(f)).toContain('申请人300')
+  })
+})
+
+describe('从档案数据打印公示', () => {
+  let data = ''
+  beforeAll(async () => {
+    data = path.join(dir, 'township')
+    const core = await openCore(data)
+    await generateDemo(core, { households: 60, seed: 11, adminPassword: 'Demo2026pass', cases: 24 })
+    await core.close()
+  }, 120_000)
+
+  it('服务层：公示只印白名单字段——没有身份证号、银行账号、电话；拟不予纳入的不印金额', async () => {
+    const core = await openCore(data)
+    try {
+      const b = await core.db.selectFrom('notice_batch').select(['id', 'batch_no']).where('status', '=', 'posted').orderBy('batch_no').executeTakeFirstOrThrow()
+      const r = await noticePdf(readCtx(core, null), { batchId: b.id })
+      const f = write('db.pdf', r.bytes)
+      const t = text(f)
+      const lines = await core.db.selectFrom('notice_line').select(['applicant_name']).where('batch_id', '=', b.id).execute()
+      for (const l of lines) expect(t).toContain(l.applicant_name)
+      expect(t).not.toMatch(/\d{17}[\dX]|\d{15}/)
+      expect(t).not.toMatch(/62\d{14,17}/)
+      expect(t).not.toMatch(/1[3-9]\d{9}/)
+      const ids = await core.db.selectFrom('member').select(['id_number']).execute()
+      for (const m of ids) expect(t).not.toContain(m.id_number.slice(-6))
+    } finally { await core.close() }
+  })
+
+  it('命令行：dibao print notice 生成 PDF（--json 给出文件和大小）；级别不符、纸张不对时说明原因', () => {
+    const bin = path.join(root, 'main/cli/dibao.cjs')
+    if (!fs.existsSync(path.join(root, 'out/main/cli.js'))) throw new Error('out/main/cli.js 不存在：请先 npm run build（npm test 会自动构建）')
+    const run = (args: string[]) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', env: { ...process.env, DIBAO_DATA: '' } })
+    const out = path.join(dir, 'cli', 'notice.pdf')
+    const ok = run(['print', 'notice', '--data', data, '--kind', 'village', '--batch', '公示-2026-001', '--out', out, '--json'])
+    expect(ok.stderr).toBe('')
+    expect(ok.status).toBe(0)
+    const j = JSON.parse(ok.stdout) as { file: string; bytes: number; batchNo: string; paper: string }
+    expect(j).toMatchObject({ file: out, batchNo: '公示-2026-001', paper: 'A4' })
+    expect(fs.statSync(out).size).toBe(j.bytes)
+    expect(text(out)).toContain('最低生活保障审核公示')
+    const a3 = run(['print', 'notice', '--data', data, '--kind', 'village', '--batch', '公示-2026-001', '--out', path.join(dir, 'cli', 'a3.pdf'), '--paper', 'A3'])
+    expect(a3.status).toBe(0)
+    expect(execFileSync('pdfinfo', [path.join(dir, 'cli', 'a3.pdf')], { encoding: 'utf8' })).toMatch(/Page size:\s+841\.\d+ x 1190\.\d+ pts \(A3\)/)
+    const wrong = run(['print', 'notice', '--data', data, '--kind', 'township', '--batch', '公示-2026-001', '--out', out])
+    expect(wrong.status).toBe(1)
+    expect(wrong.stderr).toMatch(/是村级公示，与 --kind township 不符/)
+    const paper = run(['print', 'notice', '--data', data, '--kind', 'village', '--batch', '公示-2026-001', '--out', out, '--paper', 'B5'])
+    expect(paper.status).toBe(2)
+    expect(paper.stderr).toMatch(/--paper 只能是 A4、A4-landscape、A3/)
+  })
+})
