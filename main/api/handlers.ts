@@ -13,6 +13,7 @@ import * as rules from '../services/rules'
 import * as benefits from '../services/benefits'
 import * as meetings from '../services/meetings'
 import * as notices from '../services/notices'
+import * as printing from '../services/printing'
 import * as recheck from '../services/recheck'
 import * as relatives from '../services/relatives'
 import * as policy from '../services/policy'
@@ -107,6 +108,7 @@ export const handlers: Handlers = {
   'notices.post': (h, i) => notices.postNotice(h.core, actor(h), i),
   'notices.period': (h, i) => notices.noticePeriod(rc(h), i),
   'notices.addPhoto': (h, i) => notices.addNoticePhoto(h.core, actor(h), i),
+  'print.notice': async (h, i) => { const r = await printing.noticePdf(rc(h), i); return { fileName: r.fileName, mime: 'application/pdf', dataBase64: r.bytes.toString('base64') } },
   'notices.readFile': (h, i) => notices.readNoticeFile(rc(h), i),
   'objections.add': (h, i) => notices.addObjection(h.core, actor(h), i),
   'objections.close': (h, i) => notices.closeObjection(h.core, actor(h), i),

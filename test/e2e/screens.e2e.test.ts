@@ -82,6 +82,14 @@ describe('各页面在 1366×768 下正常显示', () => {
       await shot(page, name)
       expect(Number(await page.evaluate('document.documentElement.scrollWidth')), name).toBeLessThanOrEqual(1366)
     }
+    // 打印公示: the PDF is generated on demand and shown in the app (and can be saved)
+    await page.goto(`${origin}/#/notices/${notice.id}`)
+    await page.getByRole('button', { name: '打印公示' }).click()
+    await expect.poll(() => page.getByRole('dialog').last().locator('iframe[src^="blob:"]').count(), { timeout: 20000 }).toBe(1)
+    await expect.poll(() => page.getByRole('dialog').last().getByRole('link', { name: '另存文件' }).getAttribute('download')).toMatch(/^公示-\d{4}-\d{3}-.+公示\.pdf$/)
+    await shot(page, '37b-notice-print')
+    await page.getByRole('dialog').last().getByRole('button', { name: '关闭', exact: true }).last().click()
+    await expect.poll(() => page.getByRole('dialog').count(), { timeout: 10000 }).toBe(0)
     // 录入参数: switching the local list items (exclusion.items) is a checkbox list, all items on by default
     await page.goto(`${origin}/#/settings/policy`)
     await page.getByRole('button', { name: '录入参数' }).click()

@@ -1,11 +1,12 @@
 // One 公示 batch (domain.md §8): the header (title, period, places, phones), the lines exactly as posted — only
 // the whitelist columns —, 登记张贴 (the server fixes the period end), dated photos of the posted notice, and
 // the objections received: registered per case, closed with the investigation, result and feedback.
-import { ArrowLeftOutlined, CameraOutlined, InboxOutlined, PlusOutlined, PushpinOutlined } from '@ant-design/icons'
+import { ArrowLeftOutlined, CameraOutlined, InboxOutlined, PlusOutlined, PrinterOutlined, PushpinOutlined } from '@ant-design/icons'
 import { Alert, Button, Card, Col, DatePicker, Descriptions, Form, Image, Input, Radio, Row, Select, Space, Spin, Table, Tag, Typography, Upload } from 'antd'
 import type { TableProps, UploadFile } from 'antd'
 import dayjs, { type Dayjs } from 'dayjs'
-import { useState } from 'react'
+import { useMemo, useState } from 'react'
+import { call } from '../../api'
 import type { NoticeLineView, NoticeView, ObjectionView } from '../../../main/api/types'
 import { formatYuan } from '../../../main/domain/money'
 import { fmtDateTime } from '../../app/format'
@@ -16,7 +17,9 @@ import { mutate, useApi } from '../../app/useApi'
 import { FormModal } from '../../components/FormModal'
 import { maxLen, required, requiredSelect } from '../../components/rules'
 import { PeriodTag } from './NoticesPage'
-import { CHANNEL_OPTIONS, MAX_UPLOAD_BYTES, noFuture, readBase64, StoredThumb, ymd } from './shared'
+import { BlobModal, CHANNEL_OPTIONS, MAX_UPLOAD_BYTES, noFuture, readBase64, StoredThumb, ymd } from './shared'
+
+type PrintPaper = 'A4' | 'A4-landscape' | 'A3'
 
 const PHOTO_ACCEPT = '.jpg,.jpeg,.png,image/jpeg,image/png'
 /** Who sees an objector's identity and contact (main/services/notices.ts objectionView; domain.md §8). */
@@ -30,6 +33,9 @@ export function NoticePage({ id }: { id: string }) {
   const [photo, setPhoto] = useState(false)
   const [objecting, setObjecting] = useState(false)
   const [closing, setClosing] = useState<ObjectionView | null>(null)
+  const [paper, setPaper] = useState<PrintPaper | null>(null)
+  const batchId = n?.id
+  const loadPdf = useMemo(() => (paper && batchId ? () => call('print.notice', { batchId, paper }) : null), [paper, batchId])
 
   return (
     <div className="page">
@@ -40,6 +46,7 @@ export function NoticePage({ id }: { id: string }) {
             <Typography.Title level={5} style={{ margin: '0 0 0 8px' }}>{n.title}</Typography.Title>
             <PeriodTag state={n.periodState} />
             <div className="grow" />
+            {n.lines.length ? <Button icon={<PrinterOutlined />} onClick={() => setPaper('A4')}>打印公示</Button> : null}
             {writable && n.status === 'draft' ? <Button type="primary" icon={<PushpinOutlined />} onClick={() => setPosting(true)}>登记张贴</Button> : null}
             {writable && n.status === 'posted' ? <Button icon={<CameraOutlined />} onClick={() => setPhoto(true)}>上传张贴照片</Button> : null}
             {writable && n.status === 'posted' ? <Button type="primary" icon={<PlusOutlined />} onClick={() => setObjecting(true)}>登记异议</Button> : null}
@@ -47,6 +54,8 @@ export function NoticePage({ id }: { id: string }) {
         ) : null}
       </div>
       {q.error ? <Alert type="error" showIcon title={q.error.message} /> : null}
+      <BlobModal title={n ? `打印公示：${n.title}（${n.batchNo}）` : ''} open={!!paper} load={loadPdf} fileName={n ? `${n.batchNo}.pdf` : 'notice.pdf'} onClose={() => setPaper(null)}
+        extra={<Select aria-label="纸张" value={paper ?? 'A4'} onChange={(v) => setPaper(v)} style={{ width: 120 }} options={[{ value: 'A4', label: 'A4 纵向' }, { value: 'A4-landscape', label: 'A4 横向' }, { value: 'A3', label: 'A3 纵向' }]} />} />
       {!n && q.loading ? <div style={{ textAlign: 'center', padding: 48 }}><Spin /></div> : null}
       {n ? (
         <>

@@ -3,7 +3,7 @@
 // files (公示 photos, 签到表) by their SM3 digest through `notices.readFile`.
 import { Button, Image, Modal, Space, Spin, Typography } from 'antd'
 import dayjs, { type Dayjs } from 'dayjs'
-import { useEffect, useState } from 'react'
+import { useEffect, useState, type ReactNode } from 'react'
 import { variantFor, VARIANTS, type StepKind, type VariantId } from '../../../main/domain/workflow'
 import { ApiError, call } from '../../api'
 import { useApi } from '../../app/useApi'
@@ -65,27 +65,35 @@ export function StoredThumb({ sm3, alt, width = 160, height = 120 }: { sm3: stri
 
 /** Opens a stored file (PDF or image) in a modal, from a Blob URL. */
 export function StoredFileModal({ file, onClose }: { file: { sm3: string; originalName: string; mime: string } | null; onClose: () => void }) {
-  const [state, setState] = useState<{ url: string; mime: string } | { error: string } | null>(null)
+  return <BlobModal title={file?.originalName ?? ''} open={!!file} load={file ? () => call('notices.readFile', { sm3: file.sm3 }) : null} fileName={file?.originalName ?? ''} onClose={onClose} />
+}
+
+/** A PDF or image fetched as base64 and shown in a modal from a Blob URL (stored scans, printed documents). */
+export function BlobModal({ title, open, load, fileName, onClose, extra }: {
+  title: string; open: boolean; load: (() => Promise<{ mime: string; dataBase64: string; fileName?: string }>) | null; fileName: string; onClose: () => void; extra?: ReactNode
+}) {
+  const [state, setState] = useState<{ url: string; mime: string; name: string } | { error: string } | null>(null)
   useEffect(() => {
-    if (!file) { setState(null); return }
+    if (!open || !load) { setState(null); return }
     let url: string | null = null
     let gone = false
-    call('notices.readFile', { sm3: file.sm3 })
-      .then((r) => { if (gone) return; url = URL.createObjectURL(base64ToBlob(r.dataBase64, r.mime)); setState({ url, mime: r.mime }) })
+    setState(null)
+    load()
+      .then((r) => { if (gone) return; url = URL.createObjectURL(base64ToBlob(r.dataBase64, r.mime)); setState({ url, mime: r.mime, name: r.fileName ?? fileName }) })
       .catch((e: unknown) => { if (!gone) setState({ error: e instanceof ApiError ? e.message : String(e) }) })
     return () => { gone = true; if (url) URL.revokeObjectURL(url) }
-  }, [file])
+  }, [open, load, fileName])
   const ready = state && 'url' in state ? state : null
   const isPdf = ready?.mime === 'application/pdf'
   return (
     <Modal
-      open={!!file} onCancel={onClose} destroyOnHidden title={file?.originalName ?? ''} width={isPdf ? '92vw' : 900} style={{ top: 16 }}
-      footer={<Space>{ready ? <Button href={ready.url} download={file?.originalName}>另存文件</Button> : null}<Button type="primary" onClick={onClose}>关闭</Button></Space>}
+      open={open} onCancel={onClose} destroyOnHidden title={title} width={isPdf ? '92vw' : 900} style={{ top: 16 }}
+      footer={<Space>{extra}{ready ? <Button href={ready.url} download={ready.name}>另存文件</Button> : null}<Button type="primary" onClick={onClose}>关闭</Button></Space>}
     >
-      {!state ? <div style={{ textAlign: 'center', padding: 48 }}><Spin description="正在读取…" /></div>
+      {!state ? <div style={{ textAlign: 'center', padding: 48 }}><Spin description="正在生成…" /></div>
         : 'error' in state ? <Typography.Text type="danger">{state.error}</Typography.Text>
-          : isPdf ? <iframe title={file?.originalName} src={state.url} style={{ width: '100%', height: 'calc(100vh - 180px)', border: 0 }} />
-            : <div style={{ textAlign: 'center', maxHeight: 'calc(100vh - 180px)', overflow: 'auto' }}><Image src={state.url} alt={file?.originalName} style={{ maxWidth: '100%' }} /></div>}
+          : isPdf ? <iframe title={title} src={state.url} style={{ width: '100%', height: 'calc(100vh - 180px)', border: 0 }} />
+            : <div style={{ textAlign: 'center', maxHeight: 'calc(100vh - 180px)', overflow: 'auto' }}><Image src={state.url} alt={title} style={{ maxWidth: '100%' }} /></div>}
     </Modal>
   )
 }
