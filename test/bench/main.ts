@@ -19,6 +19,8 @@ import { ensureDemoOperators } from '../../main/services/demoCases'
 import { buildFacts, ruleParams } from '../../main/services/rules'
 import { evaluateRules } from '../../main/domain/rules'
 import { applyRaise, previewRaise, standardInForce } from '../../main/services/benefits'
+import { noticeDocument } from '../../main/documents/notice'
+import { renderPdf } from '../../main/documents/render'
 
 const argv = process.argv.slice(2)
 const opt = (n: string) => { const i = argv.indexOf(n); return i >= 0 ? argv[i + 1] : undefined }
@@ -51,6 +53,7 @@ async function bench(n: number): Promise<void> {
   }
   if (only === 'procedure') { const c = await openCore(dir); c.opened.raw.pragma('wal_checkpoint(TRUNCATE)'); await procedureBench(c); await c.close(); await raiseAllBench(dir); return }
   if (only === 'raise') { await raiseAllBench(dir); return }
+  if (only === 'documents') { await documentsBench(); return }
   const core = await openCore(dir)
   const raw = core.opened.raw
   raw.pragma('wal_checkpoint(TRUNCATE)')
@@ -112,6 +115,7 @@ async function bench(n: number): Promise<void> {
   await procedureBench(core)
   await core.close()
   await raiseAllBench(dir)
+  await documentsBench()
 
   // end to end through the browser shell, in its own process
   const child = spawn(process.execPath, [path.join(__dirname, 'web.js'), '--data', dir], { stdio: ['ignore', 'pipe', 'inherit'] })
@@ -224,6 +228,24 @@ async function raiseAllBench(dir: string): Promise<void> {
     await core.close()
     fs.rmSync(copy, { recursive: true, force: true })
   }
+}
+
+/** Issue 5: a 1,000-household 公示 (A4): time, size, RSS growth. */
+async function documentsBench(): Promise<void> {
+  const lines = Array.from({ length: 1000 }, (_, i) => ({ seq: i + 1, villageName: `第${(i % 30) + 1}村${(i % 9) + 1}组`, applicantName: `${'张王李赵刘陈杨黄'[i % 8]}${'建国秀英桂兰志强小明'[i % 10]}${'华军芳'[i % 3]}`, persons: 1 + (i % 5), amountFen: i % 20 === 19 ? null : 50_000 + i * 37, category: i % 20 === 19 ? '拟不予纳入（农村）' : '新增（农村）', remark: null }))
+  const doc = () => noticeDocument({ townshipName: '小冀镇', countyName: '新乡县', title: '小冀镇最低生活保障审核公示', batchNo: '公示-2026-100', villageName: null, startDate: '2026-09-28', endDate: '2026-10-08', durationLabel: '7天', phones: '民政服务热线 12349', lines })
+  await renderPdf(doc(), '公示') // font load and pdfmake warm-up
+  const rss0 = process.memoryUsage().rss
+  const times: number[] = []
+  let bytes = 0, peak = rss0
+  for (let i = 0; i < 5; i++) {
+    const t = performance.now()
+    const b = await renderPdf(doc(), '公示')
+    times.push(performance.now() - t)
+    bytes = b.length
+    peak = Math.max(peak, process.memoryUsage().rss)
+  }
+  console.log(`公示 1000 户（A4）：p50 ${pct(times, 50).toFixed(0)} ms · max ${Math.max(...times).toFixed(0)} ms；${(bytes / 1048576).toFixed(2)} MB；RSS 增长 ${((peak - rss0) / 1048576).toFixed(0)} MB`)
 }
 
 async function main(): Promise<void> {
