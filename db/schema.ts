@@ -459,6 +459,7 @@ export interface Database {
   review_meeting: ReviewMeetingTable
   review_meeting_case: ReviewMeetingCaseTable
   notice_batch: NoticeBatchTable
+  printed_document: PrintedDocumentTable
   notice_line: NoticeLineTable
   objection: ObjectionTable
   benefit_record: BenefitRecordTable
@@ -480,3 +481,16 @@ export type OperatorRow = Selectable<OperatorTable>
 export type VillageRow = Selectable<VillageTable>
 export type TownshipRow = Selectable<TownshipTable>
 export type PolicyParamRow = Selectable<PolicyParamTable>
+
+/** 0004: the register of printed documents (number, what, content hash) behind each printed QR code. */
+export interface PrintedDocumentTable {
+  id: string
+  doc_no: string          // 410721101-GS-2026-00001
+  kind: string            // notice | …
+  ref_id: string          // the notice batch, household, meeting … printed
+  title: string
+  content_sm3: string     // SM3 of the canonical JSON the builder received
+  paper: string | null
+  printed_by: string
+  printed_at: string
+}

@@ -14,6 +14,7 @@ import * as benefits from '../services/benefits'
 import * as meetings from '../services/meetings'
 import * as notices from '../services/notices'
 import * as printing from '../services/printing'
+import { verifyPayload } from '../services/docRegister'
 import * as recheck from '../services/recheck'
 import * as relatives from '../services/relatives'
 import * as policy from '../services/policy'
@@ -108,7 +109,8 @@ export const handlers: Handlers = {
   'notices.post': (h, i) => notices.postNotice(h.core, actor(h), i),
   'notices.period': (h, i) => notices.noticePeriod(rc(h), i),
   'notices.addPhoto': (h, i) => notices.addNoticePhoto(h.core, actor(h), i),
-  'print.notice': async (h, i) => { const r = await printing.noticePdf(rc(h), i); return { fileName: r.fileName, mime: 'application/pdf', dataBase64: r.bytes.toString('base64') } },
+  'print.notice': async (h, i) => { const r = await printing.noticePdf(h.core, actor(h), i); return { fileName: r.fileName, mime: 'application/pdf', dataBase64: r.bytes.toString('base64'), docNo: r.docNo } },
+  'documents.verify': (h, i) => verifyPayload(rc(h), i.payload),
   'notices.readFile': (h, i) => notices.readNoticeFile(rc(h), i),
   'objections.add': (h, i) => notices.addObjection(h.core, actor(h), i),
   'objections.close': (h, i) => notices.closeObjection(h.core, actor(h), i),

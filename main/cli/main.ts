@@ -22,6 +22,7 @@ import { searchHouseholds } from '../services/search'
 import { verifyChain } from '../services/audit'
 import { generateDemo } from '../services/demo'
 import { noticePdf } from '../services/printing'
+import { verifyPayload } from '../services/docRegister'
 import { backupTo, integrityCheck } from '../../db'
 import * as cases from '../services/cases'
 import { trialCalc } from '../services/benefits'
@@ -44,6 +45,7 @@ const USAGE = `用法：dibao <命令> [选项]
   case list --data DIR [--status open|closed|all] [--overdue] [--json]
   benefit calc --data DIR --household ID|档案号 [--date YYYY-MM-DD] [--json]
   print notice --data DIR --kind village|township|county --batch ID|公示编号 --out FILE.pdf [--paper A4|A4-landscape|A3] [--json]
+  doc verify --data DIR --payload TEXT [--json]
   audit verify --data DIR [--json]
   db check --data DIR [--json]
   db backup --data DIR [--json]
@@ -55,7 +57,7 @@ const OPTIONS = {
   status: { type: 'string' }, page: { type: 'string' }, 'page-size': { type: 'string' }, id: { type: 'string' }, code: { type: 'string' },
   name: { type: 'string' }, kind: { type: 'string' }, households: { type: 'string' }, cases: { type: 'string' }, seed: { type: 'string' },
   'township-code': { type: 'string' }, 'township-name': { type: 'string' }, 'county-name': { type: 'string' }, admin: { type: 'string' },
-  'admin-name': { type: 'string' }, household: { type: 'string' }, date: { type: 'string' }, origin: { type: 'string' }, overdue: { type: 'boolean' }, 'password-stdin': { type: 'boolean' }, operator: { type: 'string' }, batch: { type: 'string' }, out: { type: 'string' }, paper: { type: 'string' }, help: { type: 'boolean', short: 'h' }
+  'admin-name': { type: 'string' }, household: { type: 'string' }, date: { type: 'string' }, origin: { type: 'string' }, overdue: { type: 'boolean' }, 'password-stdin': { type: 'boolean' }, operator: { type: 'string' }, batch: { type: 'string' }, out: { type: 'string' }, paper: { type: 'string' }, payload: { type: 'string' }, help: { type: 'boolean', short: 'h' }
 } as const
 
 type Values = { [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K]['type'] extends 'boolean' ? boolean : string }
@@ -251,11 +253,21 @@ async function run(argv: string[]): Promise<number> {
         const b = await core.db.selectFrom('notice_batch').select(['id', 'level', 'batch_no']).where((eb) => eb.or([eb('id', '=', ref), eb('batch_no', '=', ref)])).executeTakeFirst()
         if (!b) throw new AppError('NOT_FOUND', `找不到公示批次 ${ref}`)
         if (b.level !== kind) throw new AppError('VALIDATION', `公示 ${b.batch_no} 是${b.level === 'village' ? '村级' : b.level === 'township' ? '乡镇级' : '县级'}公示，与 --kind ${kind} 不符`)
-        const r = await noticePdf(readCtx(core, null), { batchId: b.id, paper: paper as 'A4' | 'A4-landscape' | 'A3' })
+        const r = await noticePdf(core, null, { batchId: b.id, paper: paper as 'A4' | 'A4-landscape' | 'A3' })
         fs.mkdirSync(path.dirname(path.resolve(outFile)), { recursive: true })
         fs.writeFileSync(outFile, r.bytes)
-        out(v, { file: path.resolve(outFile), bytes: r.bytes.length, batchNo: b.batch_no, paper }, `已生成 ${path.resolve(outFile)}（${(r.bytes.length / 1024).toFixed(0)} KB）`)
+        out(v, { file: path.resolve(outFile), bytes: r.bytes.length, batchNo: b.batch_no, paper, docNo: r.docNo }, `已生成 ${path.resolve(outFile)}（${(r.bytes.length / 1024).toFixed(0)} KB，文书编号 ${r.docNo}）`)
         return 0
+      })
+    }
+    case 'doc verify': {
+      const payload = need(v, 'payload', '文书二维码的内容')
+      return withCore(v, async (core) => {
+        const r = await verifyPayload(readCtx(core, null), payload)
+        if (v.json) process.stdout.write(`${JSON.stringify(r, null, 2)}\n`)
+        else if (r.ok) process.stdout.write(`核验通过：${r.kindLabel}“${r.title}”，文书编号 ${r.docNo}，${r.printedAt} 由 ${r.printedBy} 打印\n`)
+        if (!r.ok) process.stderr.write(`核验未通过：${r.reason}\n`)
+        return r.ok ? 0 : 1
       })
     }
     case 'benefit calc': {

@@ -18,9 +18,12 @@ export interface NoticeDocData {
   lines: Array<{ seq: number; villageName: string; applicantName: string; persons: number; amountFen: number | null; category: string; remark: string | null }>
 }
 
+/** The number and QR payload the register gave this printing (services/docRegister.ts). */
+export interface DocStamp { docNo: string; payload: string }
+
 const HEAD = ['序号', '村（组）', '申请人', '保障人数', '拟保障金额（元/月）', '类别', '备注']
 
-export function noticeDocument(d: NoticeDocData, paper: Paper = 'A4'): DocDefinition {
+export function noticeDocument(d: NoticeDocData, paper: Paper = 'A4', stamp: DocStamp | null = null): DocDefinition {
   const p = PAPERS[paper]
   const scope = d.villageName ?? d.townshipName
   const rows: Content[] = [
@@ -53,15 +56,23 @@ export function noticeDocument(d: NoticeDocData, paper: Paper = 'A4'): DocDefini
         { text: `公示期：${chineseDate(d.startDate)}至${chineseDate(d.endDate)}（${d.durationLabel}）。`, style: 'body' },
         { text: `如有异议，请于公示期内向${d.townshipName}人民政府或${d.countyName}民政局反映。`, style: 'body' },
         { text: `监督电话：${d.phones}`, style: 'body' },
-        { text: `${d.townshipName}人民政府`, style: 'issuer', margin: [0, 18, mm(14), 0] },
-        { text: chineseDate(d.startDate), style: 'issuer', margin: [0, 2, mm(14), 0] },
+        {
+          columns: [
+            stamp ? { width: mm(36), stack: [{ qr: stamp.payload, fit: 100, eccLevel: 'M' }, { text: '扫码核验', fontSize: 9, margin: [mm(9), 2, 0, 0] }] } : { width: mm(36), text: '' },
+            { width: '*', stack: [
+              { text: `${d.townshipName}人民政府`, style: 'issuer', margin: [0, 18, mm(14), 0] },
+              { text: chineseDate(d.startDate), style: 'issuer', margin: [0, 2, mm(14), 0] },
+            ] },
+          ],
+          margin: [0, 6, 0, 0],
+        },
       ],
     },
   ]
   return {
     pageSize: p.pageSize, pageOrientation: p.orientation, pageMargins: OFFICIAL_MARGINS,
     content: body,
-    footer: (page, pages) => ({ text: `公示编号 ${d.batchNo}    第 ${page} 页 共 ${pages} 页`, alignment: 'center', fontSize: PT.small, margin: [0, mm(12), 0, 0] }),
+    footer: (page, pages) => ({ text: `${stamp ? `文书编号 ${stamp.docNo}    ` : ''}公示编号 ${d.batchNo}    第 ${page} 页 共 ${pages} 页`, alignment: 'center', fontSize: PT.small, margin: [0, mm(12), 0, 0] }),
     defaultStyle: { fontSize: PT.body, lineHeight: 1.35 },
     styles: {
       title: { fontSize: PT.title, alignment: 'center', margin: [0, 0, 0, 14] },

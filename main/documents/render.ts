@@ -46,12 +46,17 @@ function textsOf(node: unknown, out: string[]): void {
   if (node && typeof node === 'object') for (const [k, v] of Object.entries(node)) if (k !== 'image' && k !== 'svg' && k !== 'qr') textsOf(v, out)
 }
 
-export async function renderPdf(doc: DocDefinition, what: string): Promise<Buffer> {
+/** Refuses a definition with a character the font cannot draw (before anything is numbered or rendered). */
+export function assertDocPrintable(doc: DocDefinition, what: string): void {
   const texts: string[] = []
   textsOf(doc.content, texts)
   if (doc.footer) textsOf(doc.footer(1, 1), texts)
   if (doc.header) textsOf(doc.header(1, 1), texts)
   assertPrintable(texts.join('\n'), what)
+}
+
+export async function renderPdf(doc: DocDefinition, what: string): Promise<Buffer> {
+  assertDocPrintable(doc, what)
   const pm = engine()
   return pm.createPdf({ ...doc, defaultStyle: { font: 'Cjk', ...(doc.defaultStyle ?? {}) }, info: { creator: '阳光低保', producer: '阳光低保', ...(doc.info ?? {}) } }).getBuffer()
 }

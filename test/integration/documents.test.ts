@@ -13,6 +13,7 @@ import { openCore } from '../../main/services/core'
 import { generateDemo } from '../../main/services/demo'
 import { noticePdf } from '../../main/services/printing'
 import { readCtx } from '../../main/services/context'
+import { verifyPayload } from '../../main/services/docRegister'
 
 const root = path.resolve(__dirname, '../..')
 let dir = ''
@@ -81,7 +82,7 @@ describe('从档案数据打印公示', () => {
     const core = await openCore(data)
     try {
       const b = await core.db.selectFrom('notice_batch').select(['id', 'batch_no']).where('status', '=', 'posted').orderBy('batch_no').executeTakeFirstOrThrow()
-      const r = await noticePdf(readCtx(core, null), { batchId: b.id })
+      const r = await noticePdf(core, null, { batchId: b.id })
       const f = write('db.pdf', r.bytes)
       const t = text(f)
       const lines = await core.db.selectFrom('notice_line').select(['applicant_name']).where('batch_id', '=', b.id).execute()
@@ -94,6 +95,47 @@ describe('从档案数据打印公示', () => {
     } finally { await core.close() }
   })
 
+  it('每次打印编号登记（含内容摘要和审计记录）；二维码内容可核验，改动任何一段都不通过', async () => {
+    const core = await openCore(data)
+    try {
+      const b = await core.db.selectFrom('notice_batch').select(['id', 'batch_no']).where('status', '=', 'posted').orderBy('batch_no').executeTakeFirstOrThrow()
+      const r1 = await noticePdf(core, null, { batchId: b.id })
+      const r2 = await noticePdf(core, null, { batchId: b.id, paper: 'A3' })
+      expect(r1.docNo).toMatch(/^\d{9}-GS-\d{4}-\d{5}$/)
+      expect(Number(r2.docNo.slice(-5))).toBe(Number(r1.docNo.slice(-5)) + 1)
+      const t = text(write('stamped.pdf', r1.bytes)).replace(/\s+/g, '')
+      expect(t).toContain(`文书编号${r1.docNo}`)
+      expect(t).toContain('扫码核验')
+      const reg = await core.db.selectFrom('printed_document').selectAll().where('doc_no', '=', r1.docNo).executeTakeFirstOrThrow()
+      expect(reg).toMatchObject({ kind: 'notice', ref_id: b.id, printed_by: '命令行', paper: 'A4' })
+      expect(reg.content_sm3).toMatch(/^[0-9a-f]{64}$/)
+      const ev = await core.db.selectFrom('audit_log').select('summary').where('action', '=', 'document.print').orderBy('seq', 'desc').limit(1).executeTakeFirstOrThrow()
+      expect(ev.summary).toContain(r2.docNo)
+      const ok = await verifyPayload(readCtx(core, null), r1.payload)
+      expect(ok).toMatchObject({ ok: true, docNo: r1.docNo, kindLabel: '公示', printedBy: '命令行' })
+      const parts = r1.payload.split('|')
+      const tamper = (i: number, v: string) => verifyPayload(readCtx(core, null), parts.map((p, j) => (j === i ? v : p)).join('|'))
+      expect((await tamper(3, '2020-01-01')).reason).toMatch(/签名不符/)
+      expect((await tamper(4, '0'.repeat(16))).reason).toMatch(/签名不符/)
+      expect((await tamper(5, 'f'.repeat(16))).reason).toMatch(/签名不符/)
+      expect((await verifyPayload(readCtx(core, null), 'hello')).reason).toMatch(/不是本系统打印文书的二维码/)
+      await expect(core.db.updateTable('printed_document').set({ title: 'x' }).where('doc_no', '=', r1.docNo).execute()).rejects.toThrow(/append-only/)
+    } finally { await core.close() }
+    // another township's data (another key) does not accept it
+    const other = path.join(dir, 'other')
+    const c2 = await openCore(other)
+    try {
+      await generateDemo(c2, { households: 20, seed: 3, adminPassword: 'Demo2026pass', cases: 12 })
+      const b2 = await c2.db.selectFrom('notice_batch').select('id').where('status', '=', 'posted').executeTakeFirstOrThrow()
+      await noticePdf(c2, null, { batchId: b2.id })
+      const core = await openCore(data)
+      const b = await core.db.selectFrom('notice_batch').select('id').where('status', '=', 'posted').orderBy('batch_no').executeTakeFirstOrThrow()
+      const r = await noticePdf(core, null, { batchId: b.id })
+      await core.close()
+      expect((await verifyPayload(readCtx(c2, null), r.payload)).reason).toMatch(/签名不符/)
+    } finally { await c2.close() }
+  }, 120_000)
+
   it('命令行：dibao print notice 生成 PDF（--json 给出文件和大小）；级别不符、纸张不对时说明原因', () => {
     const bin = path.join(root, 'main/cli/dibao.cjs')
     if (!fs.existsSync(path.join(root, 'out/main/cli.js'))) throw new Error('out/main/cli.js 不存在：请先 npm run build（npm test 会自动构建）')
@@ -102,7 +144,7 @@ describe('从档案数据打印公示', () => {
     const ok = run(['print', 'notice', '--data', data, '--kind', 'village', '--batch', '公示-2026-001', '--out', out, '--json'])
     expect(ok.stderr).toBe('')
     expect(ok.status).toBe(0)
-    const j = JSON.parse(ok.stdout) as { file: string; bytes: number; batchNo: string; paper: string }
+    const j = JSON.parse(ok.stdout) as { file: string; bytes: number; batchNo: string; paper: string; docNo: string }
     expect(j).toMatchObject({ file: out, batchNo: '公示-2026-001', paper: 'A4' })
     expect(fs.statSync(out).size).toBe(j.bytes)
     expect(text(out)).toContain('最低生活保障审核公示')
@@ -112,6 +154,12 @@ describe('从档案数据打印公示', () => {
     const wrong = run(['print', 'notice', '--data', data, '--kind', 'township', '--batch', '公示-2026-001', '--out', out])
     expect(wrong.status).toBe(1)
     expect(wrong.stderr).toMatch(/是村级公示，与 --kind township 不符/)
+    expect(j.docNo).toMatch(/-GS-/)
+    const core = spawnSync('sqlite3', [path.join(data, 'dibao.sqlite'), `select doc_no from printed_document where doc_no = '${j.docNo}'`], { encoding: 'utf8' })
+    expect(core.stdout.trim()).toBe(j.docNo)
+    const bad = run(['doc', 'verify', '--data', data, '--payload', `DBDOC1|${j.docNo}|notice|2026-12-02|${'0'.repeat(16)}|${'0'.repeat(16)}`])
+    expect(bad.status).toBe(1)
+    expect(bad.stderr).toMatch(/核验未通过：签名不符/)
     const paper = run(['print', 'notice', '--data', data, '--kind', 'village', '--batch', '公示-2026-001', '--out', out, '--paper', 'B5'])
     expect(paper.status).toBe(2)
     expect(paper.stderr).toMatch(/--paper 只能是 A4、A4-landscape、A3/)
