@@ -27,6 +27,7 @@ import { MeetingPage } from '../pages/meetings/MeetingPage'
 import { NoticesPage } from '../pages/notices/NoticesPage'
 import { NoticePage } from '../pages/notices/NoticePage'
 import { RecheckPage } from '../pages/recheck/RecheckPage'
+import { VerifyPage } from '../pages/documents/VerifyPage'
 
 type Phase =
   | { kind: 'loading' }
@@ -159,6 +160,7 @@ function Routed() {
     case 'recheck': page = <RecheckPage />; break
     case 'standards': page = admin ? <StandardsPage /> : null; break
     case 'relatives': page = <RelativesPage />; break
+    case 'verify': page = <VerifyPage />; break
     case 'policy': page = <PolicyPage />; break
     default: page = null
   }

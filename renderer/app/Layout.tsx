@@ -1,5 +1,5 @@
 // The work area: collapsible left menu, header with township and operator, scrolling content.
-import { HomeOutlined, ScheduleOutlined, KeyOutlined, LogoutOutlined, SettingOutlined, TeamOutlined, UserOutlined, EnvironmentOutlined, AuditOutlined, CommentOutlined, NotificationOutlined, SyncOutlined, AccountBookOutlined, UsergroupAddOutlined, ControlOutlined } from '@ant-design/icons'
+import { HomeOutlined, ScheduleOutlined, KeyOutlined, LogoutOutlined, SettingOutlined, TeamOutlined, UserOutlined, EnvironmentOutlined, AuditOutlined, CommentOutlined, NotificationOutlined, SyncOutlined, AccountBookOutlined, UsergroupAddOutlined, ControlOutlined, SafetyCertificateOutlined } from '@ant-design/icons'
 import { Button, Layout, Menu, Space, Tag, Tooltip } from 'antd'
 import type { MenuProps } from 'antd'
 import { useState, type ReactNode } from 'react'
@@ -21,7 +21,8 @@ export function AppLayout({ route, children }: { route: Route; children: ReactNo
         { key: '/todo', icon: <ScheduleOutlined />, label: '待办案件' },
         { key: '/meetings', icon: <CommentOutlined />, label: '民主评议' },
         { key: '/notices', icon: <NotificationOutlined />, label: '公示' },
-        { key: '/recheck', icon: <SyncOutlined />, label: '复核管理' }
+        { key: '/recheck', icon: <SyncOutlined />, label: '复核管理' },
+        { key: '/verify', icon: <SafetyCertificateOutlined />, label: '文书核验' }
       ]
     },
     {

@@ -4,7 +4,7 @@ import { useSyncExternalStore, type AnchorHTMLAttributes, type MouseEvent } from
 
 export type RouteName =
   | 'login' | 'setup' | 'todo' | 'households' | 'householdNew' | 'household' | 'operators' | 'villages' | 'account' | 'notFound'
-  | 'meetings' | 'meeting' | 'notices' | 'notice' | 'recheck' | 'standards' | 'relatives' | 'policy'
+  | 'meetings' | 'meeting' | 'notices' | 'notice' | 'recheck' | 'standards' | 'relatives' | 'policy' | 'verify'
 
 export interface Route { name: RouteName; path: string; params: Record<string, string> }
 
@@ -22,6 +22,7 @@ const PATTERNS: Array<[RouteName, string]> = [
   ['notices', '/notices'],
   ['notice', '/notices/:id'],
   ['recheck', '/recheck'],
+  ['verify', '/verify'],
   ['standards', '/settings/standards'],
   ['relatives', '/settings/relatives'],
   ['policy', '/settings/policy'],

@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { generateDemo } from '../../main/services/demo'
+import { noticePdf } from '../../main/services/printing'
 import { shot, startE2E, type E2E } from './helpers'
 
 let e: E2E
@@ -90,6 +91,17 @@ describe('各页面在 1366×768 下正常显示', () => {
     await shot(page, '37b-notice-print')
     await page.getByRole('dialog').last().getByRole('button', { name: '关闭', exact: true }).last().click()
     await expect.poll(() => page.getByRole('dialog').count(), { timeout: 10000 }).toBe(0)
+    // 文书核验: the QR content of a printed 公示 passes; an altered one is refused with the reason
+    const printed = await noticePdf(e.core, null, { batchId: notice.id })
+    await page.goto(`${origin}/#/verify`)
+    await page.getByLabel('二维码内容').fill(printed.payload)
+    await page.keyboard.press('Enter')
+    await expect.poll(() => page.getByTestId('verify-result').textContent(), { timeout: 15000 }).toContain(printed.docNo)
+    await expect.poll(() => page.getByTestId('verify-result').textContent()).toContain('核验通过')
+    await shot(page, '39h-document-verify')
+    await page.getByLabel('二维码内容').fill(printed.payload.replace(/\|([0-9a-f]{16})$/, '|0000000000000000'))
+    await page.getByRole('button', { name: '核验' }).click()
+    await expect.poll(() => page.getByTestId('verify-result').textContent(), { timeout: 15000 }).toContain('签名不符')
     // 录入参数: switching the local list items (exclusion.items) is a checkbox list, all items on by default
     await page.goto(`${origin}/#/settings/policy`)
     await page.getByRole('button', { name: '录入参数' }).click()
