@@ -21,7 +21,7 @@ import * as households from '../services/households'
 import { searchHouseholds } from '../services/search'
 import { verifyChain } from '../services/audit'
 import { generateDemo } from '../services/demo'
-import { noticePdf } from '../services/printing'
+import { longTermNoticePdf, noticePdf } from '../services/printing'
 import { verifyPayload } from '../services/docRegister'
 import { backupTo, integrityCheck } from '../../db'
 import * as cases from '../services/cases'
@@ -45,6 +45,7 @@ const USAGE = `用法：dibao <命令> [选项]
   case list --data DIR [--status open|closed|all] [--overdue] [--json]
   benefit calc --data DIR --household ID|档案号 [--date YYYY-MM-DD] [--json]
   print notice --data DIR --kind village|township|county --batch ID|公示编号 --out FILE.pdf [--paper A4|A4-landscape|A3] [--json]
+  print notice --data DIR --kind longterm [--village CODE] --out FILE.pdf [--paper A4|A4-landscape|A3] [--json]
   doc verify --data DIR --payload TEXT [--json]
   audit verify --data DIR [--json]
   db check --data DIR [--json]
@@ -242,13 +243,22 @@ async function run(argv: string[]): Promise<number> {
       })
     }
     case 'print notice': {
-      const kind = need(v, 'kind', '公示级别 village|township|county')
-      if (kind === 'longterm') throw new UsageError('长期公示的打印尚未提供（本版本可打印村级、乡镇级、县级公示批次）')
-      if (!['village', 'township', 'county'].includes(kind)) throw new UsageError('--kind 只能是 village、township、county')
-      const ref = need(v, 'batch', '公示批次编号或公示编号')
+      const kind = need(v, 'kind', '公示种类 village|township|county|longterm')
+      if (!['village', 'township', 'county', 'longterm'].includes(kind)) throw new UsageError('--kind 只能是 village、township、county、longterm')
       const outFile = need(v, 'out', '输出的 PDF 文件')
       const paper = v.paper ?? 'A4'
       if (!['A4', 'A4-landscape', 'A3'].includes(paper)) throw new UsageError('--paper 只能是 A4、A4-landscape、A3')
+      if (kind === 'longterm') {
+        if (v.batch) throw new UsageError('长期公示按村（--village）或全乡镇打印，不用 --batch')
+        return withCore(v, async (core) => {
+          const r = await longTermNoticePdf(core, null, { villageCode: v.village ?? null, paper: paper as 'A4' | 'A4-landscape' | 'A3' })
+          fs.mkdirSync(path.dirname(path.resolve(outFile)), { recursive: true })
+          fs.writeFileSync(outFile, r.bytes)
+          out(v, { file: path.resolve(outFile), bytes: r.bytes.length, village: v.village ?? null, paper, docNo: r.docNo }, `已生成 ${path.resolve(outFile)}（${(r.bytes.length / 1024).toFixed(0)} KB，文书编号 ${r.docNo}）`)
+          return 0
+        })
+      }
+      const ref = need(v, 'batch', '公示批次编号或公示编号')
       return withCore(v, async (core) => {
         const b = await core.db.selectFrom('notice_batch').select(['id', 'level', 'batch_no']).where((eb) => eb.or([eb('id', '=', ref), eb('batch_no', '=', ref)])).executeTakeFirst()
         if (!b) throw new AppError('NOT_FOUND', `找不到公示批次 ${ref}`)

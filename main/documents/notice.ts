@@ -6,6 +6,8 @@ import type { Content, DocDefinition } from './render'
 import { chineseDate, mm, OFFICIAL_MARGINS, PAPERS, PT, type Paper } from './layout'
 
 export interface NoticeDocData {
+  /** review: a 公示 with its period (初审, 审核确认 …); longterm: the 长期公示 of current recipients (no period) */
+  mode?: 'review' | 'longterm'
   townshipName: string
   countyName: string
   title: string
@@ -22,12 +24,14 @@ export interface NoticeDocData {
 export interface DocStamp { docNo: string; payload: string }
 
 const HEAD = ['序号', '村（组）', '申请人', '保障人数', '拟保障金额（元/月）', '类别', '备注']
+const HEAD_LONGTERM = ['序号', '村（组）', '申请人', '保障人数', '保障金额（元/月）', '类别', '备注']
 
 export function noticeDocument(d: NoticeDocData, paper: Paper = 'A4', stamp: DocStamp | null = null): DocDefinition {
   const p = PAPERS[paper]
   const scope = d.villageName ?? d.townshipName
+  const longterm = d.mode === 'longterm'
   const rows: Content[] = [
-    HEAD.map((h) => ({ text: h, style: 'th' })),
+    (longterm ? HEAD_LONGTERM : HEAD).map((h) => ({ text: h, style: 'th' })),
     ...d.lines.map((l, i) => [
       { text: String(i + 1), alignment: 'center' },
       l.villageName,
@@ -43,7 +47,9 @@ export function noticeDocument(d: NoticeDocData, paper: Paper = 'A4', stamp: Doc
   const persons = d.lines.reduce((s, l) => s + l.persons, 0)
   const body: Content[] = [
     { text: d.title, style: 'title' },
-    { text: `根据《最低生活保障审核确认办法》规定，经本人申请、入户调查、家庭经济状况核对，现将${scope}最低生活保障审核情况予以公示（共 ${d.lines.length} 户 ${persons} 人${total ? `，拟保障金额合计 ${formatYuan(total)} 元/月` : ''}）。`, style: 'body' },
+    longterm
+      ? { text: `根据《最低生活保障审核确认办法》规定，现将${scope}最低生活保障对象予以长期公示，接受社会监督（截至${chineseDate(d.startDate)}，共 ${d.lines.length} 户 ${persons} 人，保障金额合计 ${formatYuan(total)} 元/月）。`, style: 'body' }
+      : { text: `根据《最低生活保障审核确认办法》规定，经本人申请、入户调查、家庭经济状况核对，现将${scope}最低生活保障审核情况予以公示（共 ${d.lines.length} 户 ${persons} 人${total ? `，拟保障金额合计 ${formatYuan(total)} 元/月` : ''}）。`, style: 'body' },
     {
       table: { headerRows: 1, dontBreakRows: true, widths: [mm(9), mm(24), mm(20), mm(13), mm(24), mm(30), '*'], body: rows },
       layout: { hLineWidth: () => 0.6, vLineWidth: () => 0.6, paddingTop: () => 3, paddingBottom: () => 3 },
@@ -53,8 +59,10 @@ export function noticeDocument(d: NoticeDocData, paper: Paper = 'A4', stamp: Doc
     {
       unbreakable: true,
       stack: [
-        { text: `公示期：${chineseDate(d.startDate)}至${chineseDate(d.endDate)}（${d.durationLabel}）。`, style: 'body' },
-        { text: `如有异议，请于公示期内向${d.townshipName}人民政府或${d.countyName}民政局反映。`, style: 'body' },
+        longterm
+          ? { text: `对公示对象有异议或发现不符合条件的，请向${d.townshipName}人民政府或${d.countyName}民政局反映，我们将及时核查处理。`, style: 'body' }
+          : { text: `公示期：${chineseDate(d.startDate)}至${chineseDate(d.endDate)}（${d.durationLabel}）。`, style: 'body' },
+        ...(longterm ? [] : [{ text: `如有异议，请于公示期内向${d.townshipName}人民政府或${d.countyName}民政局反映。`, style: 'body' }]),
         { text: `监督电话：${d.phones}`, style: 'body' },
         {
           columns: [
@@ -72,7 +80,7 @@ export function noticeDocument(d: NoticeDocData, paper: Paper = 'A4', stamp: Doc
   return {
     pageSize: p.pageSize, pageOrientation: p.orientation, pageMargins: OFFICIAL_MARGINS,
     content: body,
-    footer: (page, pages) => ({ text: `${stamp ? `文书编号 ${stamp.docNo}    ` : ''}公示编号 ${d.batchNo}    第 ${page} 页 共 ${pages} 页`, alignment: 'center', fontSize: PT.small, margin: [0, mm(12), 0, 0] }),
+    footer: (page, pages) => ({ text: `${stamp ? `文书编号 ${stamp.docNo}    ` : ''}${longterm ? '' : `公示编号 ${d.batchNo}    `}第 ${page} 页 共 ${pages} 页`, alignment: 'center', fontSize: PT.small, margin: [0, mm(12), 0, 0] }),
     defaultStyle: { fontSize: PT.body, lineHeight: 1.35 },
     styles: {
       title: { fontSize: PT.title, alignment: 'center', margin: [0, 0, 0, 14] },

@@ -11,7 +11,7 @@ import type { Core, ReadCtx, WriteCtx } from './context'
 import { newId } from './ids'
 
 const PREFIX = 'DBDOC1'
-const KIND_CODES: Record<string, { code: string; label: string }> = { notice: { code: 'GS', label: '公示' } }
+const KIND_CODES: Record<string, { code: string; label: string }> = { notice: { code: 'GS', label: '公示' }, longterm: { code: 'CQ', label: '长期公示' } }
 
 function docKey(core: Core): string {
   const file = path.join(core.dataDir, 'keys', 'doc-mac.key')

@@ -48,6 +48,12 @@ async function lineFor(ctx: ReadCtx, caseId: string, kind: string) {
   }
 }
 
+/** 监督电话 printed on a 公示 by default: the township's number (setup) and 12349 (办法 art. 36; 社救法 art. 60). */
+export async function supervisionPhones(ctx: ReadCtx, townshipName: string): Promise<string> {
+  const tp = await ctx.db.selectFrom('township').select('phone').executeTakeFirst()
+  return [tp?.phone ? `${townshipName} ${tp.phone}` : null, '民政服务热线 12349'].filter(Boolean).join('；')
+}
+
 export async function createNotice(core: Core, actor: Actor, input: { kind: string; villageCode?: string | null; title?: string | null; caseIds: string[]; places: string[]; phones?: string | null }): Promise<NoticeView> {
   const spec = NOTICE_KINDS[input.kind]
   if (!spec) throw new AppError('VALIDATION', '请选择公示类型', { kind: '请选择公示类型' })
@@ -60,8 +66,7 @@ export async function createNotice(core: Core, actor: Actor, input: { kind: stri
     const village = spec.level === 'village' ? (input.villageCode ?? lines[0]!.villageCode) : null
     if (village && lines.some((l) => l.villageCode !== village)) throw new AppError('VALIDATION', '村级公示只能包含同一村（社区）的案件，请分村建立公示')
     const vname = village ? (await w.tx.selectFrom('village').select('name').where('code', '=', village).executeTakeFirstOrThrow()).name : null
-    const tp = await w.tx.selectFrom('township').select('phone').executeTakeFirst()
-    const phones = input.phones?.trim() || [tp?.phone ? `${t.name} ${tp.phone}` : null, '民政服务热线 12349'].filter(Boolean).join('；')
+    const phones = input.phones?.trim() || await supervisionPhones(w, t.name)
     const n = await nextCounter(w.tx, `notice_${w.today.slice(0, 4)}`)
     const batchNo = `公示-${w.today.slice(0, 4)}-${String(n).padStart(3, '0')}`
     const title = input.title?.trim() || `${t.name}${vname ?? ''}最低生活保障${spec.label === '公布' ? '审核确认结果公布' : '审核公示'}`

@@ -8,8 +8,9 @@ import type { Paper } from '../documents/layout'
 import { noticeDocument, type NoticeDocData } from '../documents/notice'
 import { assertDocPrintable, renderPdf } from '../documents/render'
 import { readCtx, withWrite, type Actor, type Core } from './context'
+import { HOUSEHOLD_CATEGORIES, codeName } from '../domain/codes'
 import { registerDocument } from './docRegister'
-import { getNotice } from './notices'
+import { getNotice, supervisionPhones } from './notices'
 import { requireTownship } from './setup'
 
 export async function noticePdf(core: Core, actor: Actor | null, input: { batchId: string; paper?: Paper }): Promise<{ bytes: Buffer; fileName: string; docNo: string; payload: string }> {
@@ -22,15 +23,45 @@ export async function noticePdf(core: Core, actor: Actor | null, input: { batchI
     durationLabel: n.durationLabel, phones: n.phones,
     lines: n.lines.map((l) => ({ seq: l.seq, villageName: l.villageName, applicantName: l.applicantName, persons: l.persons, amountFen: l.amountFen, category: l.category, remark: l.remark })),
   }
-  const paper = input.paper ?? 'A4'
-  const what = `公示 ${n.batchNo}`
+  return stampAndRender(core, actor, { kind: 'notice', refId: n.id, title: n.title, data, paper: input.paper ?? 'A4', what: `公示 ${n.batchNo}`, fileName: `${n.batchNo}-${n.title}.pdf` })
+}
+
+/** A character the font lacks refuses before anything is numbered; then register (one write), then render with the stamp. */
+async function stampAndRender(core: Core, actor: Actor | null, d: { kind: 'notice' | 'longterm'; refId: string; title: string; data: NoticeDocData; paper: Paper; what: string; fileName: string }) {
+  const t = await requireTownship(readCtx(core, actor))
   try {
-    // a character the font lacks refuses before anything is numbered; then register, then render with the stamp
-    assertDocPrintable(noticeDocument(data, paper, null), what)
-    const stamp = await withWrite(core, actor, (w) => registerDocument(w, { kind: 'notice', refId: n.id, title: n.title, data, paper, townshipCode: t.code }))
-    return { bytes: await renderPdf(noticeDocument(data, paper, stamp), what), fileName: `${n.batchNo}-${n.title}.pdf`, docNo: stamp.docNo, payload: stamp.payload }
+    assertDocPrintable(noticeDocument(d.data, d.paper, null), d.what)
+    const stamp = await withWrite(core, actor, (w) => registerDocument(w, { kind: d.kind, refId: d.refId, title: d.title, data: d.data, paper: d.paper, townshipCode: t.code }))
+    return { bytes: await renderPdf(noticeDocument(d.data, d.paper, stamp), d.what), fileName: d.fileName, docNo: stamp.docNo, payload: stamp.payload }
   } catch (e) {
     if (e instanceof FontError) throw new AppError('VALIDATION', e.message)
     throw e
   }
+}
+
+/**
+ * 长期公示 (domain.md §8; 国发45): the households in payment now (在保, 渐退期), by village, with the 申请人's name —
+ * never the 户主 as such. A file whose 申请人 has died, left or is not covered is listed for the township to name a
+ * new 申请人 first (办法 art. 24): the board is not printed with a wrong name.
+ */
+export async function longTermNoticePdf(core: Core, actor: Actor | null, input: { villageCode?: string | null; paper?: Paper }) {
+  const ctx = readCtx(core, actor)
+  const t = await requireTownship(ctx)
+  const village = input.villageCode ? await ctx.db.selectFrom('village').select(['code', 'name']).where('code', '=', input.villageCode).executeTakeFirst() : null
+  if (input.villageCode && !village) throw new AppError('NOT_FOUND', `找不到村（社区）${input.villageCode}`)
+  let q = ctx.db.selectFrom('household').innerJoin('village', 'village.code', 'household.village_code').leftJoin('member', 'member.id', 'household.applicant_member_id')
+    .select(['household.file_no', 'household.head_name', 'household.group_name', 'household.category', 'household.benefit_fen', 'household.benefit_persons', 'household.member_count', 'village.name as village_name', 'member.name as applicant_name', 'member.left_at', 'member.is_beneficiary'])
+    .where('household.status', 'in', ['active', 'phaseOut']).where('household.benefit_fen', 'is not', null)
+  if (village) q = q.where('household.village_code', '=', village.code)
+  const rows = await q.orderBy('household.village_code').orderBy('household.file_no').execute()
+  if (rows.length === 0) throw new AppError('VALIDATION', `${village?.name ?? t.name}目前没有在保家庭，不需要长期公示`)
+  const bad = rows.filter((r) => !r.applicant_name || r.left_at || !r.is_beneficiary)
+  if (bad.length) throw new AppError('VALIDATION', `以下 ${bad.length} 户没有在保的申请人（已去世、迁出或不是保障对象），须先在档案中指定新的申请人，再打印长期公示：${bad.slice(0, 10).map((r) => `${r.file_no}（户主 ${r.head_name}）`).join('、')}${bad.length > 10 ? ' 等' : ''}`)
+  const title = `${t.name}${village?.name ?? ''}最低生活保障对象长期公示`
+  const data: NoticeDocData = {
+    mode: 'longterm', townshipName: t.name, countyName: t.countyName, title, batchNo: '', villageName: village?.name ?? null, startDate: ctx.today, endDate: ctx.today, durationLabel: '',
+    phones: await supervisionPhones(ctx, t.name),
+    lines: rows.map((r, i) => ({ seq: i + 1, villageName: r.group_name ? `${r.village_name}${r.group_name}` : r.village_name, applicantName: r.applicant_name!, persons: r.benefit_persons ?? r.member_count, amountFen: r.benefit_fen, category: codeName(HOUSEHOLD_CATEGORIES, r.category), remark: null })),
+  }
+  return stampAndRender(core, actor, { kind: 'longterm', refId: village?.code ?? t.code, title, data, paper: input.paper ?? 'A4', what: title, fileName: `${title}-${ctx.today}.pdf` })
 }

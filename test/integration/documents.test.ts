@@ -11,7 +11,7 @@ import { renderPdf } from '../../main/documents/render'
 import { FontError } from '../../main/documents/fonts'
 import { openCore } from '../../main/services/core'
 import { generateDemo } from '../../main/services/demo'
-import { noticePdf } from '../../main/services/printing'
+import { longTermNoticePdf, noticePdf } from '../../main/services/printing'
 import { readCtx } from '../../main/services/context'
 import { verifyPayload } from '../../main/services/docRegister'
 
@@ -136,6 +136,29 @@ describe('从档案数据打印公示', () => {
     } finally { await c2.close() }
   }, 120_000)
 
+  it('长期公示：本村在保家庭（申请人姓名、保障人数、金额、城市/农村），无公示期；申请人已不在保的须先指定新申请人', async () => {
+    const core = await openCore(data)
+    try {
+      const v = await core.db.selectFrom('household').select(['village_code']).where('status', '=', 'active').where('benefit_fen', 'is not', null).groupBy('village_code').orderBy('village_code').executeTakeFirstOrThrow()
+      const r = await longTermNoticePdf(core, null, { villageCode: v.village_code })
+      expect(r.docNo).toMatch(/-CQ-\d{4}-\d{5}$/)
+      const t = text(write('longterm.pdf', r.bytes))
+      const flat = t.replace(/\s+/g, '')
+      expect(flat).toMatch(/最低生活保障对象长期公示/)
+      expect(flat).not.toContain('公示期：')
+      expect(flat).toContain('接受社会监督')
+      const hh = await core.db.selectFrom('household').innerJoin('member', 'member.id', 'household.applicant_member_id').select(['member.name', 'household.id']).where('household.village_code', '=', v.village_code).where('household.status', 'in', ['active', 'phaseOut']).where('household.benefit_fen', 'is not', null).execute()
+      for (const h of hh) expect(t).toContain(h.name)
+      expect(t).not.toMatch(/\d{17}[\dX]/)
+      expect((await verifyPayload(readCtx(core, null), r.payload)).kindLabel).toBe('长期公示')
+      // an applicant who has left: the township must name a new one first
+      core.opened.raw.prepare('update member set left_at = ? where id = (select applicant_member_id from household where id = ?)').run('2026-11-30T00:00:00+08:00', hh[0]!.id)
+      const e = await longTermNoticePdf(core, null, { villageCode: v.village_code }).then(() => null, (x: unknown) => x as Error)
+      expect(e?.message).toMatch(/须先在档案中指定新的申请人/)
+      core.opened.raw.prepare('update member set left_at = null where id = (select applicant_member_id from household where id = ?)').run(hh[0]!.id)
+    } finally { await core.close() }
+  })
+
   it('命令行：dibao print notice 生成 PDF（--json 给出文件和大小）；级别不符、纸张不对时说明原因', () => {
     const bin = path.join(root, 'main/cli/dibao.cjs')
     if (!fs.existsSync(path.join(root, 'out/main/cli.js'))) throw new Error('out/main/cli.js 不存在：请先 npm run build（npm test 会自动构建）')
@@ -160,6 +183,12 @@ describe('从档案数据打印公示', () => {
     const bad = run(['doc', 'verify', '--data', data, '--payload', `DBDOC1|${j.docNo}|notice|2026-12-02|${'0'.repeat(16)}|${'0'.repeat(16)}`])
     expect(bad.status).toBe(1)
     expect(bad.stderr).toMatch(/核验未通过：签名不符/)
+    const lt = run(['print', 'notice', '--data', data, '--kind', 'longterm', '--out', path.join(dir, 'cli', 'longterm.pdf'), '--json'])
+    expect(lt.status).toBe(0)
+    expect(JSON.parse(lt.stdout)).toMatchObject({ village: null, paper: 'A4', docNo: expect.stringMatching(/-CQ-/) })
+    const ltBatch = run(['print', 'notice', '--data', data, '--kind', 'longterm', '--batch', '公示-2026-001', '--out', out])
+    expect(ltBatch.status).toBe(2)
+    expect(ltBatch.stderr).toMatch(/不用 --batch/)
     const paper = run(['print', 'notice', '--data', data, '--kind', 'village', '--batch', '公示-2026-001', '--out', out, '--paper', 'B5'])
     expect(paper.status).toBe(2)
     expect(paper.stderr).toMatch(/--paper 只能是 A4、A4-landscape、A3/)
