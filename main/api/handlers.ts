@@ -110,6 +110,7 @@ export const handlers: Handlers = {
   'notices.period': (h, i) => notices.noticePeriod(rc(h), i),
   'notices.addPhoto': (h, i) => notices.addNoticePhoto(h.core, actor(h), i),
   'print.notice': async (h, i) => { const r = await printing.noticePdf(h.core, actor(h), i); return { fileName: r.fileName, mime: 'application/pdf', dataBase64: r.bytes.toString('base64'), docNo: r.docNo } },
+  'print.longterm': async (h, i) => { const r = await printing.longTermNoticePdf(h.core, actor(h), i); return { fileName: r.fileName, mime: 'application/pdf', dataBase64: r.bytes.toString('base64'), docNo: r.docNo } },
   'documents.verify': (h, i) => verifyPayload(rc(h), i.payload),
   'notices.readFile': (h, i) => notices.readNoticeFile(rc(h), i),
   'objections.add': (h, i) => notices.addObjection(h.core, actor(h), i),

@@ -55,7 +55,7 @@ export function NoticePage({ id }: { id: string }) {
       </div>
       {q.error ? <Alert type="error" showIcon title={q.error.message} /> : null}
       <BlobModal title={n ? `打印公示：${n.title}（${n.batchNo}）` : ''} open={!!paper} load={loadPdf} fileName={n ? `${n.batchNo}.pdf` : 'notice.pdf'} onClose={() => setPaper(null)}
-        extra={<Select aria-label="纸张" value={paper ?? 'A4'} onChange={(v) => setPaper(v)} style={{ width: 120 }} options={[{ value: 'A4', label: 'A4 纵向' }, { value: 'A4-landscape', label: 'A4 横向' }, { value: 'A3', label: 'A3 纵向' }]} />} />
+        extra={<Select aria-label="纸张" value={paper ?? 'A4'} onChange={(v) => setPaper(v)} style={{ width: 120, textAlign: 'left' }} options={[{ value: 'A4', label: 'A4 纵向' }, { value: 'A4-landscape', label: 'A4 横向' }, { value: 'A3', label: 'A3 纵向' }]} />} />
       {!n && q.loading ? <div style={{ textAlign: 'center', padding: 48 }}><Spin /></div> : null}
       {n ? (
         <>

@@ -1,8 +1,8 @@
 // 公示 batches (domain.md §8): drafts, running and ended notices with their open objections. A new batch lists
 // cases at the matching 公示 step (one village for village-level notices); the server snapshots only the
 // whitelisted fields of each case.
-import { PlusOutlined } from '@ant-design/icons'
-import { Alert, Button, Checkbox, Col, Form, Input, Row, Select, Table, Tag, Typography } from 'antd'
+import { PlusOutlined, PrinterOutlined } from '@ant-design/icons'
+import { Alert, Button, Checkbox, Col, Form, Input, Row, Select, Space, Table, Tag, Typography } from 'antd'
 import type { TableProps } from 'antd'
 import { useMemo, useState } from 'react'
 import type { TodoItem } from '../../../main/api/types'
@@ -13,7 +13,8 @@ import { canWrite, useSession } from '../../app/session'
 import { mutate, useApi } from '../../app/useApi'
 import { FormModal } from '../../components/FormModal'
 import { maxLen, requiredSelect } from '../../components/rules'
-import { NOTICE_KIND_OPTIONS, NOTICE_KINDS, stepLabels } from './shared'
+import { BlobModal, NOTICE_KIND_OPTIONS, NOTICE_KINDS, stepLabels } from './shared'
+import { call } from '../../api'
 
 type Row = Output<'notices.list'>[number]
 
@@ -33,6 +34,9 @@ export function NoticesPage() {
   const writable = canWrite(session.operator)
   const { data, loading, error } = useApi('notices.list', {})
   const [creating, setCreating] = useState(false)
+  const [longterm, setLongterm] = useState<{ village: string | null; paper: 'A4' | 'A4-landscape' | 'A3' } | null>(null)
+  const villages = useApi('villages.list', {}, { reloadOnMutation: false })
+  const loadLongterm = useMemo(() => (longterm ? () => call('print.longterm', { villageCode: longterm.village, paper: longterm.paper }) : null), [longterm])
 
   const columns: TableProps<Row>['columns'] = [
     { title: '批次号', dataIndex: 'batchNo', key: 'batchNo', width: 130, render: (v: string) => <span className="mono">{v}</span> },
@@ -51,8 +55,18 @@ export function NoticesPage() {
         <Typography.Title level={5} style={{ margin: 0, marginRight: 8 }}>公示</Typography.Title>
         <Typography.Text type="secondary">共 {data?.length ?? 0} 批</Typography.Text>
         <div className="grow" />
+        {writable ? <Button icon={<PrinterOutlined />} onClick={() => setLongterm({ village: villages.data?.[0]?.code ?? null, paper: 'A4' })}>打印长期公示</Button> : null}
         {writable ? <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>新建公示</Button> : null}
       </div>
+      <BlobModal title="打印长期公示（现有在保家庭）" open={!!longterm} load={loadLongterm} fileName="长期公示.pdf" onClose={() => setLongterm(null)}
+        extra={longterm ? (
+          <Space>
+            <Select aria-label="村（社区）" value={longterm.village ?? ''} style={{ width: 160, textAlign: 'left' }} onChange={(v) => setLongterm({ ...longterm, village: v || null })}
+              options={[{ value: '', label: '全乡镇' }, ...(villages.data ?? []).map((v) => ({ value: v.code, label: v.name }))]} />
+            <Select aria-label="纸张" value={longterm.paper} style={{ width: 110, textAlign: 'left' }} onChange={(p) => setLongterm({ ...longterm, paper: p })}
+              options={[{ value: 'A4', label: 'A4 纵向' }, { value: 'A4-landscape', label: 'A4 横向' }, { value: 'A3', label: 'A3 纵向' }]} />
+          </Space>
+        ) : null} />
       <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
         公示只列申请人姓名、保障人数、（拟）保障金额和类别，不公开身份证号、收入、病残等信息。张贴后须上传带日期的张贴照片；公示期内收到的异议须调查核实并办结。
       </Typography.Paragraph>
