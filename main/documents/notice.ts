@@ -3,7 +3,8 @@
 // snapshot taken when the batch was created, services/notices.ts), and returns a pdfmake definition.
 import { formatYuan } from '../domain/money'
 import type { Content, DocDefinition } from './render'
-import { chineseDate, mm, OFFICIAL_MARGINS, PAPERS, PT, type Paper } from './layout'
+import { mm, OFFICIAL_MARGINS, PAPERS, PT, type Paper } from './layout'
+import { formatChineseDate } from '../domain/dates'
 
 export interface NoticeDocData {
   /** review: a 公示 with its period (初审, 审核确认 …); longterm: the 长期公示 of current recipients (no period) */
@@ -48,7 +49,7 @@ export function noticeDocument(d: NoticeDocData, paper: Paper = 'A4', stamp: Doc
   const body: Content[] = [
     { text: d.title, style: 'title' },
     longterm
-      ? { text: `根据《最低生活保障审核确认办法》规定，现将${scope}最低生活保障对象予以长期公示，接受社会监督（截至${chineseDate(d.startDate)}，共 ${d.lines.length} 户 ${persons} 人，保障金额合计 ${formatYuan(total)} 元/月）。`, style: 'body' }
+      ? { text: `根据《最低生活保障审核确认办法》规定，现将${scope}最低生活保障对象予以长期公示，接受社会监督（截至${formatChineseDate(d.startDate)}，共 ${d.lines.length} 户 ${persons} 人，保障金额合计 ${formatYuan(total)} 元/月）。`, style: 'body' }
       : { text: `根据《最低生活保障审核确认办法》规定，经本人申请、入户调查、家庭经济状况核对，现将${scope}最低生活保障审核情况予以公示（共 ${d.lines.length} 户 ${persons} 人${total ? `，拟保障金额合计 ${formatYuan(total)} 元/月` : ''}）。`, style: 'body' },
     {
       table: { headerRows: 1, dontBreakRows: true, widths: [mm(9), mm(24), mm(20), mm(13), mm(24), mm(30), '*'], body: rows },
@@ -61,7 +62,7 @@ export function noticeDocument(d: NoticeDocData, paper: Paper = 'A4', stamp: Doc
       stack: [
         longterm
           ? { text: `对公示对象有异议或发现不符合条件的，请向${d.townshipName}人民政府或${d.countyName}民政局反映，我们将及时核查处理。`, style: 'body' }
-          : { text: `公示期：${chineseDate(d.startDate)}至${chineseDate(d.endDate)}（${d.durationLabel}）。`, style: 'body' },
+          : { text: `公示期：${formatChineseDate(d.startDate)}至${formatChineseDate(d.endDate)}（${d.durationLabel}）。`, style: 'body' },
         ...(longterm ? [] : [{ text: `如有异议，请于公示期内向${d.townshipName}人民政府或${d.countyName}民政局反映。`, style: 'body' }]),
         { text: `监督电话：${d.phones}`, style: 'body' },
         {
@@ -69,7 +70,7 @@ export function noticeDocument(d: NoticeDocData, paper: Paper = 'A4', stamp: Doc
             stamp ? { width: mm(36), stack: [{ qr: stamp.payload, fit: 100, eccLevel: 'M' }, { text: '扫码核验', fontSize: 9, margin: [mm(9), 2, 0, 0] }] } : { width: mm(36), text: '' },
             { width: '*', stack: [
               { text: `${d.townshipName}人民政府`, style: 'issuer', margin: [0, 18, mm(14), 0] },
-              { text: chineseDate(d.startDate), style: 'issuer', margin: [0, 2, mm(14), 0] },
+              { text: formatChineseDate(d.startDate), style: 'issuer', margin: [0, 2, mm(14), 0] },
             ] },
           ],
           margin: [0, 6, 0, 0],

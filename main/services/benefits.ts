@@ -5,7 +5,7 @@ import type { AssessmentView, RaisePreview, RaiseResult, StandardView } from '..
 import { assessHousehold } from '../domain/assess'
 import { HOUSEHOLD_CATEGORIES, codeName } from '../domain/codes'
 import { computeBenefit, type BenefitInput } from '../domain/benefit'
-import { addMonthsClamped } from '../domain/dates'
+import { addDays, addMonthsClamped } from '../domain/dates'
 import { formatYuan, mulDivRound } from '../domain/money'
 import { closeFileIndexes } from './households'
 import { readCtx, withWrite, type Actor, type Core, type ReadCtx, type WriteCtx } from './context'
@@ -199,7 +199,7 @@ export async function applyRaise(core: Core, actor: Actor | null, input: RaiseIn
     if (input.expectHouseholds !== undefined && input.expectHouseholds !== preview.households) throw new AppError('STALE', `预览后在保家庭数已变化（${input.expectHouseholds} → ${preview.households}），请重新预览`)
     // the new standard ends the old row the day before (policy rows are dated, never overwritten)
     const prev = await w.tx.selectFrom('policy_param').select(['id', 'effective_from']).where('key', '=', standardKey(input.category)).where('effective_to', 'is', null).where('effective_from', '<', effDate).execute()
-    const dayBefore = new Date(Date.parse(`${effDate}T00:00:00Z`) - 86400000).toISOString().slice(0, 10)
+    const dayBefore = addDays(effDate, -1)
     for (const p of prev) await w.tx.updateTable('policy_param').set({ effective_to: dayBefore }).where('id', '=', p.id).execute()
     await w.tx.insertInto('policy_param').values({ id: newId(), key: standardKey(input.category), area_scope: t.code, value_json: JSON.stringify(input.amountFen), effective_from: effDate, effective_to: null, source_note: input.sourceNote.trim(), created_at: w.now }).execute()
     const raiseId = newId()

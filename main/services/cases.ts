@@ -15,7 +15,7 @@ import {
 } from '../domain/workflow'
 import { BenefitError, startMonth, phaseOutSchedule } from '../domain/benefit'
 import { addWorkdays } from '../domain/workdays'
-import { addMonthsClamped } from '../domain/dates'
+import { addDays, addMonthsClamped } from '../domain/dates'
 import { formatYuan } from '../domain/money'
 import { readCtx, withWrite, type Actor, type Core, type ReadCtx, type WriteCtx } from './context'
 import { newId } from './ids'
@@ -175,10 +175,9 @@ async function lapseBlockers(ctx: ReadCtx, c: CaseRow, steps: StepRow[], from: S
   const cur = lastStep(steps)
   const notice = (await listRecords(ctx, c.id)).filter((r) => !r.superseded && r.kind === 'materialsNotice').at(-1)
   const from0 = (notice?.data.deadline as string | null | undefined) ?? notice?.date ?? cur.step_date
-  const until = addCalendarDays(from0, days)
+  const until = addDays(from0, days)
   return date <= until ? [`补正期限（${from0}）后满 ${days} 天即 ${until} 之后，申请人仍未补正的才能视为撤回`] : []
 }
-const addCalendarDays = (d: string, n: number) => new Date(Date.parse(`${d}T00:00:00Z`) + n * 86400000).toISOString().slice(0, 10)
 
 /**
  * What must be on the case before `to` may be signed (domain.md §3.4, §4, §5, §7, §8): records of the
