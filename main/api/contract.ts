@@ -8,12 +8,14 @@ import {
 } from './schemas'
 import { RECORD_KINDS, StepData } from './caseSchemas'
 import type { DocVerifyResult } from '../services/docRegister'
+import { PAPER_IDS } from '../documents/layout'
 import type { AssessmentView, CaseFlagView, DeclaredRelativeView, MeetingView, NoticeView, ObjectionView, RaisePreview, RaiseResult, RecheckDashboard, StandardView, CaseView, TodoItem, SetupStatus, TownshipView, OperatorView, VillageView, AssetView, AttachmentView, HouseholdFile, HouseholdView, IncomeView, MemberView, ObligorView, SearchResult, ChainReport, TimelineEntry } from './types'
 
 /** who may call: public (before login), any logged-in operator, writers (not 只读), administrators */
 export type Access = 'public' | 'any' | 'write' | 'admin'
 
 export interface MethodSpec<I extends z.ZodType, O> { input: I; output: z.ZodType<O>; mutates: boolean; access: Access; summary: string }
+const PaperSchema = z.enum(PAPER_IDS, { error: '纸张只能是 A4、A4 横向或 A3' })
 const out = <T>() => z.custom<T>(() => true)
 const m = <I extends z.ZodType, O>(input: I, output: z.ZodType<O>, mutates: boolean, access: Access, summary: string): MethodSpec<I, O> => ({ input, output, mutates, access, summary })
 
@@ -98,8 +100,8 @@ export const contract = {
   'notices.post': m(z.object({ id: Id, startDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD'), version: Version }), out<NoticeView>(), true, 'write', '登记张贴（公示期开始）'),
   'notices.period': m(z.object({ startDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD') }), out<{ startDate: string; endDate: string; durationLabel: string; warnings: string[] }>(), false, 'any', '按张贴日期计算公示期'),
   'notices.addPhoto': m(z.object({ id: Id, originalName: z.string().min(1).max(255), dataBase64: z.string().min(1, '文件为空').max(40_000_000), takenDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD') }), out<NoticeView>(), true, 'write', '上传张贴照片'),
-  'print.notice': m(z.object({ batchId: Id, paper: z.enum(['A4', 'A4-landscape', 'A3'], { error: '纸张只能是 A4、A4 横向或 A3' }).optional() }), out<{ fileName: string; mime: string; dataBase64: string; docNo: string }>(), true, 'write', '打印公示（PDF，编号登记）'),
-  'print.longterm': m(z.object({ villageCode: z.string().regex(/^\d{12}$/, '请选择村（社区）').nullable().optional(), paper: z.enum(['A4', 'A4-landscape', 'A3'], { error: '纸张只能是 A4、A4 横向或 A3' }).optional() }), out<{ fileName: string; mime: string; dataBase64: string; docNo: string }>(), true, 'write', '打印长期公示（PDF，编号登记）'),
+  'print.notice': m(z.object({ batchId: Id, paper: PaperSchema.optional() }), out<{ fileName: string; mime: string; dataBase64: string; docNo: string }>(), true, 'write', '打印公示（PDF，编号登记）'),
+  'print.longterm': m(z.object({ villageCode: z.string().regex(/^\d{12}$/, '请选择村（社区）').nullable().optional(), paper: PaperSchema.optional() }), out<{ fileName: string; mime: string; dataBase64: string; docNo: string }>(), true, 'write', '打印长期公示（PDF，编号登记）'),
   'documents.verify': m(z.object({ payload: z.string().max(300, '二维码内容过长') }), out<DocVerifyResult>(), false, 'any', '核验打印文书的二维码'),
   'notices.readFile': m(z.object({ sm3: z.string().regex(/^[0-9a-f]{64}$/) }), out<{ mime: string; dataBase64: string }>(), false, 'any', '读取公示照片或签到表'),
   'objections.add': m(z.object({ caseId: Id, batchId: z.string().nullable().optional(), receivedDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD'), channel: z.string().min(1, '请选择渠道'), realName: z.boolean(), objectorName: z.string().max(20).nullable().optional(), objectorContact: z.string().max(40).nullable().optional(), content: z.string().trim().min(1, '请填写异议内容').max(2000) }), out<ObjectionView>(), true, 'write', '登记异议'),

@@ -22,6 +22,7 @@ import { searchHouseholds } from '../services/search'
 import { verifyChain } from '../services/audit'
 import { generateDemo } from '../services/demo'
 import { longTermNoticePdf, noticePdf } from '../services/printing'
+import { PAPER_IDS, type Paper } from '../documents/layout'
 import { verifyPayload } from '../services/docRegister'
 import { backupTo, integrityCheck } from '../../db'
 import * as cases from '../services/cases'
@@ -30,6 +31,7 @@ import { formatYuan } from '../domain/money'
 import type { CaseKind } from '../domain/workflow'
 
 class UsageError extends Error {}
+const isPaper = (p: string): p is Paper => (PAPER_IDS as readonly string[]).includes(p)
 const USAGE = `用法：dibao <命令> [选项]
 
   init --data DIR --township-code CODE --township-name NAME --county-name NAME --admin USER [--admin-name NAME] --password-stdin
@@ -247,11 +249,11 @@ async function run(argv: string[]): Promise<number> {
       if (!['village', 'township', 'county', 'longterm'].includes(kind)) throw new UsageError('--kind 只能是 village、township、county、longterm')
       const outFile = need(v, 'out', '输出的 PDF 文件')
       const paper = v.paper ?? 'A4'
-      if (!['A4', 'A4-landscape', 'A3'].includes(paper)) throw new UsageError('--paper 只能是 A4、A4-landscape、A3')
+      if (!isPaper(paper)) throw new UsageError(`--paper 只能是 ${PAPER_IDS.join('、')}`)
       if (kind === 'longterm') {
         if (v.batch) throw new UsageError('长期公示按村（--village）或全乡镇打印，不用 --batch')
         return withCore(v, async (core) => {
-          const r = await longTermNoticePdf(core, null, { villageCode: v.village ?? null, paper: paper as 'A4' | 'A4-landscape' | 'A3' })
+          const r = await longTermNoticePdf(core, null, { villageCode: v.village ?? null, paper })
           fs.mkdirSync(path.dirname(path.resolve(outFile)), { recursive: true })
           fs.writeFileSync(outFile, r.bytes)
           out(v, { file: path.resolve(outFile), bytes: r.bytes.length, village: v.village ?? null, paper, docNo: r.docNo }, `已生成 ${path.resolve(outFile)}（${(r.bytes.length / 1024).toFixed(0)} KB，文书编号 ${r.docNo}）`)
@@ -263,7 +265,7 @@ async function run(argv: string[]): Promise<number> {
         const b = await core.db.selectFrom('notice_batch').select(['id', 'level', 'batch_no']).where((eb) => eb.or([eb('id', '=', ref), eb('batch_no', '=', ref)])).executeTakeFirst()
         if (!b) throw new AppError('NOT_FOUND', `找不到公示批次 ${ref}`)
         if (b.level !== kind) throw new AppError('VALIDATION', `公示 ${b.batch_no} 是${b.level === 'village' ? '村级' : b.level === 'township' ? '乡镇级' : '县级'}公示，与 --kind ${kind} 不符`)
-        const r = await noticePdf(core, null, { batchId: b.id, paper: paper as 'A4' | 'A4-landscape' | 'A3' })
+        const r = await noticePdf(core, null, { batchId: b.id, paper })
         fs.mkdirSync(path.dirname(path.resolve(outFile)), { recursive: true })
         fs.writeFileSync(outFile, r.bytes)
         out(v, { file: path.resolve(outFile), bytes: r.bytes.length, batchNo: b.batch_no, paper, docNo: r.docNo }, `已生成 ${path.resolve(outFile)}（${(r.bytes.length / 1024).toFixed(0)} KB，文书编号 ${r.docNo}）`)

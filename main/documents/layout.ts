@@ -6,7 +6,9 @@ export const mm = (v: number) => Math.round(v * MM * 100) / 100
 
 export const PT = { title: 22, body: 16, small: 12, table: 12 } as const
 
-export type Paper = 'A4' | 'A4-landscape' | 'A3'
+/** The papers a document prints on (the CLI's --paper, the contract, the print dialogs' choices). */
+export const PAPER_IDS = ['A4', 'A4-landscape', 'A3'] as const
+export type Paper = (typeof PAPER_IDS)[number]
 export const PAPERS: Record<Paper, { label: string; pageSize: 'A4' | 'A3'; orientation: 'portrait' | 'landscape' }> = {
   A4: { label: 'A4 纵向', pageSize: 'A4', orientation: 'portrait' },
   'A4-landscape': { label: 'A4 横向', pageSize: 'A4', orientation: 'landscape' },
@@ -16,3 +18,6 @@ export const PAPERS: Record<Paper, { label: string; pageSize: 'A4' | 'A3'; orien
 /** GB/T 9704 margins [left, top, right, bottom] in pt (pdfmake order). */
 export const OFFICIAL_MARGINS: [number, number, number, number] = [mm(28), mm(37), mm(26), mm(35)]
 
+
+/** Select options for the print dialogs. */
+export const PAPER_OPTIONS = PAPER_IDS.map((p) => ({ value: p, label: PAPERS[p].label }))

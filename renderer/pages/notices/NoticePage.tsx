@@ -7,6 +7,7 @@ import type { TableProps, UploadFile } from 'antd'
 import dayjs, { type Dayjs } from 'dayjs'
 import { useMemo, useState } from 'react'
 import { call } from '../../api'
+import { PAPER_OPTIONS, type Paper } from '../../../main/documents/layout'
 import type { NoticeLineView, NoticeView, ObjectionView } from '../../../main/api/types'
 import { formatYuan } from '../../../main/domain/money'
 import { fmtDateTime } from '../../app/format'
@@ -19,7 +20,7 @@ import { maxLen, required, requiredSelect } from '../../components/rules'
 import { PeriodTag } from './NoticesPage'
 import { BlobModal, CHANNEL_OPTIONS, MAX_UPLOAD_BYTES, noFuture, readBase64, StoredThumb, ymd } from './shared'
 
-type PrintPaper = 'A4' | 'A4-landscape' | 'A3'
+type PrintPaper = Paper
 
 const PHOTO_ACCEPT = '.jpg,.jpeg,.png,image/jpeg,image/png'
 /** Who sees an objector's identity and contact (main/services/notices.ts objectionView; domain.md §8). */
@@ -55,7 +56,7 @@ export function NoticePage({ id }: { id: string }) {
       </div>
       {q.error ? <Alert type="error" showIcon title={q.error.message} /> : null}
       <BlobModal title={n ? `打印公示：${n.title}（${n.batchNo}）` : ''} open={!!paper} load={loadPdf} fileName={n ? `${n.batchNo}.pdf` : 'notice.pdf'} onClose={() => setPaper(null)}
-        extra={<Select aria-label="纸张" value={paper ?? 'A4'} onChange={(v) => setPaper(v)} style={{ width: 120, textAlign: 'left' }} options={[{ value: 'A4', label: 'A4 纵向' }, { value: 'A4-landscape', label: 'A4 横向' }, { value: 'A3', label: 'A3 纵向' }]} />} />
+        extra={<Select aria-label="纸张" value={paper ?? 'A4'} onChange={(v) => setPaper(v)} style={{ width: 120, textAlign: 'left' }} options={PAPER_OPTIONS} />} />
       {!n && q.loading ? <div style={{ textAlign: 'center', padding: 48 }}><Spin /></div> : null}
       {n ? (
         <>

@@ -15,6 +15,7 @@ import { FormModal } from '../../components/FormModal'
 import { maxLen, requiredSelect } from '../../components/rules'
 import { BlobModal, NOTICE_KIND_OPTIONS, NOTICE_KINDS, stepLabels } from './shared'
 import { call } from '../../api'
+import { PAPER_OPTIONS, type Paper } from '../../../main/documents/layout'
 
 type Row = Output<'notices.list'>[number]
 
@@ -34,7 +35,7 @@ export function NoticesPage() {
   const writable = canWrite(session.operator)
   const { data, loading, error } = useApi('notices.list', {})
   const [creating, setCreating] = useState(false)
-  const [longterm, setLongterm] = useState<{ village: string | null; paper: 'A4' | 'A4-landscape' | 'A3' } | null>(null)
+  const [longterm, setLongterm] = useState<{ village: string | null; paper: Paper } | null>(null)
   const villages = useApi('villages.list', {}, { reloadOnMutation: false })
   const loadLongterm = useMemo(() => (longterm ? () => call('print.longterm', { villageCode: longterm.village, paper: longterm.paper }) : null), [longterm])
 
@@ -64,7 +65,7 @@ export function NoticesPage() {
             <Select aria-label="村（社区）" value={longterm.village ?? ''} style={{ width: 160, textAlign: 'left' }} onChange={(v) => setLongterm({ ...longterm, village: v || null })}
               options={[{ value: '', label: '全乡镇' }, ...(villages.data ?? []).map((v) => ({ value: v.code, label: v.name }))]} />
             <Select aria-label="纸张" value={longterm.paper} style={{ width: 110, textAlign: 'left' }} onChange={(p) => setLongterm({ ...longterm, paper: p })}
-              options={[{ value: 'A4', label: 'A4 纵向' }, { value: 'A4-landscape', label: 'A4 横向' }, { value: 'A3', label: 'A3 纵向' }]} />
+              options={PAPER_OPTIONS} />
           </Space>
         ) : null} />
       <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
