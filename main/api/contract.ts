@@ -9,6 +9,7 @@ import {
 import { RECORD_KINDS, StepData } from './caseSchemas'
 import type { DocVerifyResult } from '../services/docRegister'
 import { PAPER_IDS } from '../documents/layout'
+import { SUSPEND_REASON_CODES } from '../domain/codes'
 import type { AssessmentView, CaseFlagView, DeclaredRelativeView, MeetingView, NoticeView, ObjectionView, RaisePreview, RaiseResult, RecheckDashboard, StandardView, CaseView, TodoItem, SetupStatus, TownshipView, OperatorView, VillageView, AssetView, AttachmentView, HouseholdFile, HouseholdView, IncomeView, MemberView, ObligorView, SearchResult, ChainReport, TimelineEntry } from './types'
 
 /** who may call: public (before login), any logged-in operator, writers (not 只读), administrators */
@@ -52,7 +53,7 @@ export const contract = {
   'households.get': m(z.object({ id: Id }), out<HouseholdFile>(), false, 'any', '打开一户一档'),
   'households.create': m(HouseholdCreateInput, out<{ id: string; fileNo: string }>(), true, 'write', '新建家庭档案'),
   'households.update': m(HouseholdFields.extend({ id: Id, version: z.number().int(), applicantMemberId: z.string().nullable().optional() }), out<HouseholdView>(), true, 'write', '修改家庭基本信息'),
-  'benefits.suspend': m(z.object({ householdId: Id, version: Version.optional(), reason: z.enum(['returned', 'unreachable', 'pendingCheck'], { error: '请选择暂停发放的原因' }), note: z.string({ error: '请写明具体情况' }).max(500, '说明不超过500字'), date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD') }), out<null>(), true, 'write', '暂停发放'),
+  'benefits.suspend': m(z.object({ householdId: Id, version: Version.optional(), reason: z.enum(SUSPEND_REASON_CODES, { error: '请选择暂停发放的原因' }), note: z.string({ error: '请写明具体情况' }).max(500, '说明不超过500字'), date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD') }), out<null>(), true, 'write', '暂停发放'),
   'households.deactivate': m(z.object({ id: Id, version: Version, status: z.enum(['stopped', 'archived']), reason: Reason }), out<HouseholdView>(), true, 'write', '注销（停保/归档）档案'),
   'households.timeline': m(z.object({ id: Id }), out<TimelineEntry[]>(), false, 'any', '档案变更记录'),
 

@@ -256,6 +256,15 @@ export const HOUSEHOLD_STATUSES: Code[] = [
   { code: 'archived', name: '已归档' },
 ]
 
+/** 暂停发放的原因 (domain.md §4.3: payment held after returns or when unreachable). */
+export const SUSPEND_REASONS = [
+  { code: 'returned', name: '发放退回（账户异常、销户等）' },
+  { code: 'unreachable', name: '联系不上、长期未领取' },
+  { code: 'pendingCheck', name: '收到举报或核查线索，待核实' },
+] as const satisfies readonly Code[]
+export type SuspendReason = (typeof SUSPEND_REASONS)[number]['code']
+export const SUSPEND_REASON_CODES = SUSPEND_REASONS.map((r) => r.code) as [SuspendReason, ...SuspendReason[]]
+
 /** 致贫原因. */
 export const POVERTY_CAUSES: Code[] = [
   { code: 'disability', name: '残疾' },

@@ -3,7 +3,7 @@
 import { AppError } from '../api/errors'
 import type { AssessmentView, RaisePreview, RaiseResult, StandardView } from '../api/types'
 import { assessHousehold } from '../domain/assess'
-import { HOUSEHOLD_CATEGORIES, codeName } from '../domain/codes'
+import { HOUSEHOLD_CATEGORIES, SUSPEND_REASONS, codeName, type SuspendReason } from '../domain/codes'
 import { computeBenefit, type BenefitInput } from '../domain/benefit'
 import { addDays, addMonthsClamped } from '../domain/dates'
 import { formatYuan, mulDivRound } from '../domain/money'
@@ -242,9 +242,6 @@ export async function addStandard(core: Core, actor: Actor | null, input: RaiseI
 
 // ───────────────────────── 暂停发放 ─────────────────────────
 
-export const SUSPEND_REASONS = { returned: '发放退回（账户异常、销户等）', unreachable: '联系不上、长期未领取', pendingCheck: '收到举报或核查线索，待核实' } as const
-export type SuspendReason = keyof typeof SUSPEND_REASONS
-
 /**
  * 暂停发放 (domain.md §4.3): payment of an active household is held — the bank returned it, the family cannot be
  * reached, or a report is being checked. Signed by a 审核人 with the reason; the amount stays on the file and
@@ -253,7 +250,8 @@ export type SuspendReason = keyof typeof SUSPEND_REASONS
  */
 export async function suspendBenefit(core: Core, actor: Actor, input: { householdId: string; version?: number; reason: SuspendReason; note: string; date: string }): Promise<void> {
   if (actor.role !== 'reviewer' && actor.role !== 'townshipApprover') throw new AppError('FORBIDDEN', '暂停发放须由审核人签署')
-  if (!SUSPEND_REASONS[input.reason]) throw new AppError('VALIDATION', '请选择暂停发放的原因', { reason: '请选择原因' })
+  const reason = SUSPEND_REASONS.find((r) => r.code === input.reason)
+  if (!reason) throw new AppError('VALIDATION', '请选择暂停发放的原因', { reason: '请选择原因' })
   const note = input.note?.trim() ?? ''
   if (!note) throw new AppError('VALIDATION', '请写明暂停发放的具体情况（如退回日期、联系经过）', { note: '请写明具体情况' })
   if (note.length > 500) throw new AppError('VALIDATION', '说明不超过500字', { note: '不超过500字' })
@@ -264,7 +262,7 @@ export async function suspendBenefit(core: Core, actor: Actor, input: { househol
     if (input.version !== undefined && input.version !== h.version) throw new AppError('STALE', `档案 ${h.file_no} 已被其他人修改，请刷新后再办理`)
     if (h.status !== 'active' || h.benefit_fen === null) throw new AppError('CONFLICT', `档案 ${h.file_no} 不是正在发放的在保家庭，不能暂停发放`)
     const month = input.date.slice(0, 7)
-    const why = `${SUSPEND_REASONS[input.reason]}：${note}`
+    const why = `${reason.name}：${note}`
     await w.tx.insertInto('benefit_record').values({
       id: newId(), household_id: h.id, case_id: null, raise_id: null, kind: 'suspend', effective_month: month, monthly_fen: 0, previous_fen: h.benefit_fen,
       standard_fen: h.standard_fen, persons: h.benefit_persons, income_fen: h.income_basis_fen, back_pay_fen: null, breakdown_json: JSON.stringify({ reason: input.reason, note, date: input.date, heldFen: h.benefit_fen }), created_at: w.now,

@@ -6,7 +6,7 @@ import { Alert, Button, Card, Col, Collapse, DatePicker, Descriptions, Form, Inp
 import dayjs, { type Dayjs } from 'dayjs'
 import { useEffect, useMemo, useState } from 'react'
 import type { HouseholdFile } from '../../../main/api/types'
-import { codeName, POVERTY_CAUSES } from '../../../main/domain/codes'
+import { codeName, POVERTY_CAUSES, SUSPEND_REASONS, type SuspendReason } from '../../../main/domain/codes'
 import { categoryName, fmtDateTime, isOpenStatus, StatusTag, yesNo } from '../../app/format'
 import { navigate } from '../../app/router'
 import { canWrite, useSession } from '../../app/session'
@@ -177,7 +177,7 @@ function FileHeader({ file, writable, loading }: { file: HouseholdFile; writable
         </Row>
       </FormModal>
 
-      <FormModal<{ reason: 'returned' | 'unreachable' | 'pendingCheck'; note: string; date: Dayjs }>
+      <FormModal<{ reason: SuspendReason; note: string; date: Dayjs }>
         open={suspending}
         name="benefitSuspend"
         title={`暂停发放：${h.fileNo}（户主 ${h.headName}）`}
@@ -191,7 +191,7 @@ function FileHeader({ file, writable, loading }: { file: HouseholdFile; writable
       >
         <Alert type="info" showIcon style={{ marginBottom: 12 }} title="暂停期间保留档案和保障金额；核实后通过“恢复”案件恢复发放，不再符合条件的办理停保。" />
         <Form.Item label="暂停原因" name="reason" rules={[requiredSelect('请选择暂停发放的原因')]}>
-          <Radio.Group options={[{ value: 'returned', label: '发放退回（账户异常、销户等）' }, { value: 'unreachable', label: '联系不上、长期未领取' }, { value: 'pendingCheck', label: '收到举报或核查线索，待核实' }]} />
+          <Radio.Group options={SUSPEND_REASONS.map((r) => ({ value: r.code, label: r.name }))} />
         </Form.Item>
         <Form.Item label="暂停日期" name="date" rules={[{ required: true, message: '请选择暂停日期' }]}>
           <DatePicker style={{ width: 200 }} disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
