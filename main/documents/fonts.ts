@@ -7,25 +7,25 @@ import path from 'node:path'
 import * as fontkit from 'fontkit'
 import { resourcesDir } from '../services/resources'
 
-export type FontSpec = { file: string; postscriptName: string | null; label: string }
+export type FontSpec = { file: string; postscriptName: string | null }
 
 /** Candidates in order: DIBAO_FONT (file[#postscriptName]), resources/fonts, the system's Noto Serif/Sans CJK SC. */
 function candidates(): FontSpec[] {
   const out: FontSpec[] = []
   const env = process.env.DIBAO_FONT
-  if (env) { const [file, ps] = env.split('#'); out.push({ file: file!, postscriptName: ps || null, label: 'DIBAO_FONT' }) }
+  if (env) { const [file, ps] = env.split('#'); out.push({ file: file!, postscriptName: ps || null }) }
   try {
     const dir = path.join(resourcesDir(), 'fonts')
     if (fs.existsSync(dir)) {
       for (const f of fs.readdirSync(dir).sort()) {
-        if (/-Regular\.(otf|ttf)$/i.test(f)) out.push({ file: path.join(dir, f), postscriptName: null, label: `resources/fonts/${f}` })
-        if (/-Regular\.(ttc|otc)$/i.test(f)) out.push({ file: path.join(dir, f), postscriptName: f.startsWith('NotoSans') ? 'NotoSansCJKsc-Regular' : 'NotoSerifCJKsc-Regular', label: `resources/fonts/${f}` })
+        if (/-Regular\.(otf|ttf)$/i.test(f)) out.push({ file: path.join(dir, f), postscriptName: null })
+        if (/-Regular\.(ttc|otc)$/i.test(f)) out.push({ file: path.join(dir, f), postscriptName: f.startsWith('NotoSans') ? 'NotoSansCJKsc-Regular' : 'NotoSerifCJKsc-Regular' })
       }
     }
   } catch { /* no resources directory: system fonts only */ }
   for (const dir of ['/usr/share/fonts/opentype/noto', '/usr/share/fonts/noto-cjk', '/usr/share/fonts/google-noto-cjk']) {
-    out.push({ file: path.join(dir, 'NotoSerifCJK-Regular.ttc'), postscriptName: 'NotoSerifCJKsc-Regular', label: 'Noto Serif CJK SC' })
-    out.push({ file: path.join(dir, 'NotoSansCJK-Regular.ttc'), postscriptName: 'NotoSansCJKsc-Regular', label: 'Noto Sans CJK SC' })
+    out.push({ file: path.join(dir, 'NotoSerifCJK-Regular.ttc'), postscriptName: 'NotoSerifCJKsc-Regular' })
+    out.push({ file: path.join(dir, 'NotoSansCJK-Regular.ttc'), postscriptName: 'NotoSansCJKsc-Regular' })
   }
   return out
 }

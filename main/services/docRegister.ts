@@ -13,19 +13,26 @@ import { newId } from './ids'
 const PREFIX = 'DBDOC1'
 const KIND_CODES: Record<string, { code: string; label: string }> = { notice: { code: 'GS', label: '公示' }, longterm: { code: 'CQ', label: '长期公示' } }
 
+const keyFile = (core: Core) => path.join(core.dataDir, 'keys', 'doc-mac.key')
+const keys = new Map<string, string>()
+/** The township's document key, read once per data directory (created by the first printing). */
 function docKey(core: Core): string {
-  const file = path.join(core.dataDir, 'keys', 'doc-mac.key')
+  const cached = keys.get(core.dataDir)
+  if (cached) return cached
+  const file = keyFile(core)
   if (!fs.existsSync(file)) {
     fs.mkdirSync(path.dirname(file), { recursive: true })
     fs.writeFileSync(file, crypto.randomBytes(32).toString('hex'), { mode: 0o600, flag: 'wx' })
   }
-  return fs.readFileSync(file, 'utf8').trim()
+  const key = fs.readFileSync(file, 'utf8').trim()
+  keys.set(core.dataDir, key)
+  return key
 }
 
 const mac = (core: Core, fields: string) => sm3(fields, { key: docKey(core), mode: 'hmac' }).slice(0, 16)
 export const contentHash = (data: unknown) => sm3(canonicalJson(data))
 
-export type Registered = { docNo: string; payload: string; date: string }
+export type Registered = { docNo: string; payload: string }
 
 /** Numbers and registers a document inside the caller's write (one audit event with it). */
 export async function registerDocument(w: WriteCtx, input: { kind: keyof typeof KIND_CODES; refId: string; title: string; data: unknown; paper: string | null; townshipCode: string }): Promise<Registered> {
@@ -38,7 +45,7 @@ export async function registerDocument(w: WriteCtx, input: { kind: keyof typeof 
   await w.tx.insertInto('printed_document').values({ id: newId(), doc_no: docNo, kind: input.kind, ref_id: input.refId, title: input.title, content_sm3: hash, paper: input.paper, printed_by: w.actor ? `${w.actor.name}（${w.actor.username}）` : '命令行', printed_at: w.now }).execute()
   await w.audit({ action: 'document.print', entity: 'document', entityId: input.refId, summary: `打印${k.label}“${input.title}”，文书编号 ${docNo}${input.paper ? `（${input.paper}）` : ''}`, after: { docNo, kind: input.kind, contentSm3: hash } })
   const fields = `${docNo}|${input.kind}|${w.today}|${hash.slice(0, 16)}`
-  return { docNo, payload: `${PREFIX}|${fields}|${mac(w.core, fields)}`, date: w.today }
+  return { docNo, payload: `${PREFIX}|${fields}|${mac(w.core, fields)}` }
 }
 
 export interface DocVerifyResult { ok: boolean; reason: string | null; docNo: string | null; kind: string | null; kindLabel: string | null; title: string | null; printedAt: string | null; printedBy: string | null }
@@ -50,7 +57,7 @@ export async function verifyPayload(ctx: ReadCtx, payload: string): Promise<DocV
   if (parts.length !== 6 || parts[0] !== PREFIX) return fail('不是本系统打印文书的二维码内容（应以 DBDOC1| 开头，共 6 段）')
   const [, docNo, kind, date, hash16, sig] = parts as [string, string, string, string, string, string]
   if (!/^[0-9a-f]{16}$/.test(hash16!) || !/^[0-9a-f]{16}$/.test(sig!)) return fail('二维码内容不完整或被改动', docNo)
-  if (!fs.existsSync(path.join(ctx.core.dataDir, 'keys', 'doc-mac.key'))) return fail('本机还没有打印过文书，无法核验（核验须在打印该文书的乡镇数据上进行）', docNo)
+  if (!keys.has(ctx.core.dataDir) && !fs.existsSync(keyFile(ctx.core))) return fail('本机还没有打印过文书，无法核验（核验须在打印该文书的乡镇数据上进行）', docNo)
   if (mac(ctx.core, `${docNo}|${kind}|${date}|${hash16}`) !== sig) return fail('签名不符：二维码内容被改动，或不是本乡镇打印的文书', docNo)
   const row = await ctx.db.selectFrom('printed_document').selectAll().where('doc_no', '=', docNo).executeTakeFirst()
   if (!row) return fail('签名正确，但登记簿中没有这份文书（数据可能来自其他备份）', docNo)

@@ -23,15 +23,14 @@ export async function noticePdf(core: Core, actor: Actor | null, input: { batchI
     durationLabel: n.durationLabel, phones: n.phones,
     lines: n.lines.map((l) => ({ seq: l.seq, villageName: l.villageName, applicantName: l.applicantName, persons: l.persons, amountFen: l.amountFen, category: l.category, remark: l.remark })),
   }
-  return stampAndRender(core, actor, { kind: 'notice', refId: n.id, title: n.title, data, paper: input.paper ?? 'A4', what: `公示 ${n.batchNo}`, fileName: `${n.batchNo}-${n.title}.pdf` })
+  return stampAndRender(core, actor, { kind: 'notice', refId: n.id, title: n.title, data, paper: input.paper ?? 'A4', what: `公示 ${n.batchNo}`, fileName: `${n.batchNo}-${n.title}.pdf`, townshipCode: t.code })
 }
 
 /** A character the font lacks refuses before anything is numbered; then register (one write), then render with the stamp. */
-async function stampAndRender(core: Core, actor: Actor | null, d: { kind: 'notice' | 'longterm'; refId: string; title: string; data: NoticeDocData; paper: Paper; what: string; fileName: string }) {
-  const t = await requireTownship(readCtx(core, actor))
+async function stampAndRender(core: Core, actor: Actor | null, d: { kind: 'notice' | 'longterm'; refId: string; title: string; data: NoticeDocData; paper: Paper; what: string; fileName: string; townshipCode: string }) {
   try {
     assertDocPrintable(noticeDocument(d.data, d.paper, null), d.what)
-    const stamp = await withWrite(core, actor, (w) => registerDocument(w, { kind: d.kind, refId: d.refId, title: d.title, data: d.data, paper: d.paper, townshipCode: t.code }))
+    const stamp = await withWrite(core, actor, (w) => registerDocument(w, { kind: d.kind, refId: d.refId, title: d.title, data: d.data, paper: d.paper, townshipCode: d.townshipCode }))
     return { bytes: await renderPdf(noticeDocument(d.data, d.paper, stamp), d.what), fileName: d.fileName, docNo: stamp.docNo, payload: stamp.payload }
   } catch (e) {
     if (e instanceof FontError) throw new AppError('VALIDATION', e.message)
@@ -63,5 +62,5 @@ export async function longTermNoticePdf(core: Core, actor: Actor | null, input: 
     phones: await supervisionPhones(ctx, t.name),
     lines: rows.map((r, i) => ({ seq: i + 1, villageName: r.group_name ? `${r.village_name}${r.group_name}` : r.village_name, applicantName: r.applicant_name!, persons: r.benefit_persons ?? r.member_count, amountFen: r.benefit_fen, category: codeName(HOUSEHOLD_CATEGORIES, r.category), remark: null })),
   }
-  return stampAndRender(core, actor, { kind: 'longterm', refId: village?.code ?? t.code, title, data, paper: input.paper ?? 'A4', what: title, fileName: `${title}-${ctx.today}.pdf` })
+  return stampAndRender(core, actor, { kind: 'longterm', refId: village?.code ?? t.code, title, data, paper: input.paper ?? 'A4', what: title, fileName: `${title}-${ctx.today}.pdf`, townshipCode: t.code })
 }
