@@ -356,25 +356,21 @@ export async function advanceCase(core: Core, actor: Actor, input: { caseId: str
       if (input.to === 'preliminary' && variant.id !== 'management' && data.opinion === 'positive' && !a.eligible) throw new AppError('VALIDATION', `试算结果不符合收入条件，不能签署拟同意意见：${a.reasons.join('；') || a.warnings.join('；')}`)
     }
     if (input.to === 'notAccepted' && data.ground) stepData = { ...(stepData ?? {}), groundLabel: NOT_ACCEPTED_GROUNDS[data.ground] }
-    // 增发/减发 must be what the amounts say (a proposal or decision to 减发 at the same amount is refused)
-    if (variant.id === 'management' && (input.to === 'preliminary' || input.to === 'approved') && (outcome === 'increase' || outcome === 'decrease')) {
-      const a = stepData!.assessment as Awaited<ReturnType<typeof assessCase>>
-      const h = await w.tx.selectFrom('household').select(['benefit_fen']).where('id', '=', c.household_id).executeTakeFirstOrThrow()
-      if (a.eligible && a.monthlyFen !== null && h.benefit_fen !== null) {
-        const wrong = outcome === 'increase' ? a.monthlyFen <= h.benefit_fen : a.monthlyFen >= h.benefit_fen
-        if (wrong) throw new AppError('VALIDATION', `按现有收入和标准试算，月保障金 ${formatYuan(a.monthlyFen)} 元，${outcome === 'increase' ? '不高于' : '不低于'}现发 ${formatYuan(h.benefit_fen)} 元，不能${outcome === 'increase' ? '增发' : '减发'}；请核实收入登记，或改选“维持”`)
-      }
-    }
-
-    // 办法 art. 31: 维持 only when there is no material change — |new B − old B| under ⚙ recheck.materialChange
-    // (basis points of the current amount, DESIGN default 500 = 5 %); a larger change is an 增发 or 减发
-    if (variant.id === 'management' && (input.to === 'preliminary' || input.to === 'approved') && outcome === 'noChange') {
+    // The proposed path must fit the amounts: 增发/减发 must be what the trial says (a 减发 at the same amount is
+    // refused); 维持 only without a material change (办法 art. 31) — |new B − old B| under ⚙ recheck.materialChange
+    // (basis points of the current amount, DESIGN default 500 = 5 %), a larger change is an 增发 or 减发
+    if (variant.id === 'management' && (input.to === 'preliminary' || input.to === 'approved') && (outcome === 'increase' || outcome === 'decrease' || outcome === 'noChange')) {
       const a = stepData!.assessment as Awaited<ReturnType<typeof assessCase>>
       const h = await w.tx.selectFrom('household').select(['benefit_fen', 'village_code']).where('id', '=', c.household_id).executeTakeFirstOrThrow()
-      if (a.eligible && a.monthlyFen !== null && h.benefit_fen !== null && h.benefit_fen > 0) {
-        const bp = (await paramInForce<number>(w, 'recheck.materialChange', input.date, h.village_code)) ?? 500
-        const diff = Math.abs(a.monthlyFen - h.benefit_fen)
-        if (diff * 10000 >= bp * h.benefit_fen) throw new AppError('VALIDATION', `按现有收入和标准试算，月保障金 ${formatYuan(a.monthlyFen)} 元，与现发 ${formatYuan(h.benefit_fen)} 元相差 ${formatYuan(diff)} 元，达到现发金额的 ${bp / 100}%，属于明显变化，应选择${a.monthlyFen > h.benefit_fen ? '增发' : '减发'}（办法第三十一条）`)
+      if (a.eligible && a.monthlyFen !== null && h.benefit_fen !== null) {
+        if (outcome === 'noChange') {
+          const bp = (await paramInForce<number>(w, 'recheck.materialChange', input.date, h.village_code)) ?? 500
+          const diff = Math.abs(a.monthlyFen - h.benefit_fen)
+          if (h.benefit_fen > 0 && diff * 10000 >= bp * h.benefit_fen) throw new AppError('VALIDATION', `按现有收入和标准试算，月保障金 ${formatYuan(a.monthlyFen)} 元，与现发 ${formatYuan(h.benefit_fen)} 元相差 ${formatYuan(diff)} 元，达到现发金额的 ${bp / 100}%，属于明显变化，应选择${a.monthlyFen > h.benefit_fen ? '增发' : '减发'}（办法第三十一条）`)
+        } else {
+          const wrong = outcome === 'increase' ? a.monthlyFen <= h.benefit_fen : a.monthlyFen >= h.benefit_fen
+          if (wrong) throw new AppError('VALIDATION', `按现有收入和标准试算，月保障金 ${formatYuan(a.monthlyFen)} 元，${outcome === 'increase' ? '不高于' : '不低于'}现发 ${formatYuan(h.benefit_fen)} 元，不能${outcome === 'increase' ? '增发' : '减发'}；请核实收入登记，或改选“维持”`)
+        }
       }
     }
 
