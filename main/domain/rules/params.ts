@@ -86,7 +86,7 @@ export function operatorLabel(operator: Operator): string {
 
 export type FenLimit = { valueFen: number; operator: Operator; source: string | null }
 
-function optionalSource(v: unknown, key: string): string | null {
+export function optionalSource(v: unknown, key: string): string | null {
   if (v === undefined || v === null || v === '') return null
   if (typeof v !== 'string') throw new ParamError(`政策参数 ${key} 的依据（source）应为文字，实为 ${show(v)}`)
   return v

@@ -19,10 +19,11 @@ const ITEMS: Partial<Record<VisitCheckCode, { title: string; message: string }>>
 }
 const CODES = Object.keys(ITEMS) as VisitCheckCode[]
 
-function purchaseThreshold(facts: RuleFacts, params: RuleParams): number | null {
+/** N × S × ⚙ livingTests.purchaseMultiple, with the multiple; null without a standard. */
+function purchaseThreshold(facts: RuleFacts, params: RuleParams): { limitFen: number; multiple: number } | null {
   if (facts.standardFen === null) return null
-  const k = intParam(params, 'livingTests.purchaseMultiple', 5, 1)
-  return facts.standardFen * Math.max(1, compositionOf(facts, params).beneficiaries.length) * k
+  const multiple = intParam(params, 'livingTests.purchaseMultiple', 5, 1)
+  return { limitFen: facts.standardFen * Math.max(1, compositionOf(facts, params).beneficiaries.length) * multiple, multiple }
 }
 
 export const livingStandard: Rule = {
@@ -38,9 +39,9 @@ export const livingStandard: Rule = {
       const t = ITEMS[c.code]!
       let message = `入户调查发现：${t.title}。${t.message}`
       if (c.code === 'bigPurchase') {
-        const limit = purchaseThreshold(facts, params)
-        if (limit !== null && (c.amountFen ?? 0) < limit) continue
-        if (limit !== null) message = `入户调查发现近 6 个月消费 ${yuan(c.amountFen ?? 0)}，达到保障人数 × 月低保标准 × ${intParam(params, 'livingTests.purchaseMultiple', 5, 1)}（${yuan(limit)}）。${t.message}`
+        const p = purchaseThreshold(facts, params)
+        if (p !== null && (c.amountFen ?? 0) < p.limitFen) continue
+        if (p !== null) message = `入户调查发现近 6 个月消费 ${yuan(c.amountFen ?? 0)}，达到保障人数 × 月低保标准 × ${p.multiple}（${yuan(p.limitFen)}）。${t.message}`
       }
       out.push(makeFlag(livingStandard, 'warn', t.title, `${message}由审核人判断。`, [visitCheckLine(c)]))
     }

@@ -5,7 +5,7 @@
 // The business as an asset (its value against business.valueLimit) is X5.business.
 
 import { ART14, EXEMPT_HINT, X_SOURCE, withLocal } from './assetHelpers'
-import { ParamError, exceeds, isRecord, operatorLabel, type Operator } from './params'
+import { ParamError, exceeds, isRecord, operatorLabel, optionalSource, readOperator, type Operator } from './params'
 import type { Rule, RuleFlag, RuleParams } from './types'
 import { exclusionEnabled, makeFlag, visitCheckLine, visitChecksOf, yuan } from './util'
 
@@ -20,10 +20,7 @@ function profitLimitParam(params: RuleParams): ProfitLimit | null {
     return { multiple: v, operator: 'gt', source: null }
   }
   if (!isRecord(v) || typeof v.multiple !== 'number' || !(v.multiple > 0)) throw bad()
-  const op = v.operator ?? 'gt'
-  if (op !== 'gt' && op !== 'gte') throw bad()
-  if (v.source !== undefined && v.source !== null && typeof v.source !== 'string') throw bad()
-  return { multiple: v.multiple, operator: op, source: (v.source as string | null | undefined) || null }
+  return { multiple: v.multiple, operator: readOperator(v.operator, 'business.profitLimit', 'gt'), source: optionalSource(v.source, 'business.profitLimit') }
 }
 
 export const businessActivity: Rule = {
