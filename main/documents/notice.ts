@@ -3,8 +3,9 @@
 // snapshot taken when the batch was created, services/notices.ts), and returns a pdfmake definition.
 import { formatYuan } from '../domain/money'
 import type { Content, DocDefinition } from './render'
-import { mm, OFFICIAL_MARGINS, PAPERS, PT, type Paper } from './layout'
+import { mm, PT, type Paper } from './layout'
 import { formatChineseDate } from '../domain/dates'
+import { issuerBlock, officialDoc, type DocStamp } from './common'
 
 export interface NoticeDocData {
   /** review: a 公示 with its period (初审, 审核确认 …); longterm: the 长期公示 of current recipients (no period) */
@@ -21,14 +22,12 @@ export interface NoticeDocData {
   lines: Array<{ seq: number; villageName: string; applicantName: string; persons: number; amountFen: number | null; category: string; remark: string | null }>
 }
 
-/** The number and QR payload the register gave this printing (services/docRegister.ts). */
-export interface DocStamp { docNo: string; payload: string }
+export type { DocStamp }
 
 const HEAD = ['序号', '村（组）', '申请人', '保障人数', '拟保障金额（元/月）', '类别', '备注']
 const HEAD_LONGTERM = ['序号', '村（组）', '申请人', '保障人数', '保障金额（元/月）', '类别', '备注']
 
 export function noticeDocument(d: NoticeDocData, paper: Paper = 'A4', stamp: DocStamp | null = null): DocDefinition {
-  const p = PAPERS[paper]
   const scope = d.villageName ?? d.townshipName
   const longterm = d.mode === 'longterm'
   const rows: Content[] = [
@@ -47,7 +46,6 @@ export function noticeDocument(d: NoticeDocData, paper: Paper = 'A4', stamp: Doc
   const total = d.lines.reduce((s, l) => s + (l.amountFen ?? 0), 0)
   const persons = d.lines.reduce((s, l) => s + l.persons, 0)
   const body: Content[] = [
-    { text: d.title, style: 'title' },
     longterm
       ? { text: `根据《最低生活保障审核确认办法》规定，现将${scope}最低生活保障对象予以长期公示，接受社会监督（截至${formatChineseDate(d.startDate)}，共 ${d.lines.length} 户 ${persons} 人，保障金额合计 ${formatYuan(total)} 元/月）。`, style: 'body' }
       : { text: `根据《最低生活保障审核确认办法》规定，经本人申请、入户调查、家庭经济状况核对，现将${scope}最低生活保障审核情况予以公示（共 ${d.lines.length} 户 ${persons} 人${total ? `，拟保障金额合计 ${formatYuan(total)} 元/月` : ''}）。`, style: 'body' },
@@ -65,30 +63,11 @@ export function noticeDocument(d: NoticeDocData, paper: Paper = 'A4', stamp: Doc
           : { text: `公示期：${formatChineseDate(d.startDate)}至${formatChineseDate(d.endDate)}（${d.durationLabel}）。`, style: 'body' },
         ...(longterm ? [] : [{ text: `如有异议，请于公示期内向${d.townshipName}人民政府或${d.countyName}民政局反映。`, style: 'body' }]),
         { text: `监督电话：${d.phones}`, style: 'body' },
-        {
-          columns: [
-            stamp ? { width: mm(36), stack: [{ qr: stamp.payload, fit: 100, eccLevel: 'M' }, { text: '扫码核验', fontSize: 9, margin: [mm(9), 2, 0, 0] }] } : { width: mm(36), text: '' },
-            { width: '*', stack: [
-              { text: `${d.townshipName}人民政府`, style: 'issuer', margin: [0, 18, mm(14), 0] },
-              { text: formatChineseDate(d.startDate), style: 'issuer', margin: [0, 2, mm(14), 0] },
-            ] },
-          ],
-          margin: [0, 6, 0, 0],
-        },
+        issuerBlock(`${d.townshipName}人民政府`, d.startDate, stamp, { sealNote: '' }),
       ],
     },
   ]
-  return {
-    pageSize: p.pageSize, pageOrientation: p.orientation, pageMargins: OFFICIAL_MARGINS,
-    content: body,
-    footer: (page, pages) => ({ text: `${stamp ? `文书编号 ${stamp.docNo}    ` : ''}${longterm ? '' : `公示编号 ${d.batchNo}    `}第 ${page} 页 共 ${pages} 页`, alignment: 'center', fontSize: PT.small, margin: [0, mm(12), 0, 0] }),
-    defaultStyle: { fontSize: PT.body, lineHeight: 1.35 },
-    styles: {
-      title: { fontSize: PT.title, alignment: 'center', margin: [0, 0, 0, 14] },
-      body: { fontSize: PT.body, leadingIndent: PT.body * 2, margin: [0, 2, 0, 2] },
-      th: { alignment: 'center', fontSize: PT.table },
-      issuer: { fontSize: PT.body, alignment: 'right' },
-    },
-    info: { title: d.title, subject: `公示 ${d.batchNo}` },
-  }
+  const doc = officialDoc({ title: d.title, paper, stamp, footerNote: longterm ? undefined : `公示编号 ${d.batchNo}`, subject: longterm ? d.title : `公示 ${d.batchNo}` }, body)
+  doc.styles = { ...doc.styles, th: { alignment: 'center', fontSize: PT.table } }
+  return doc
 }

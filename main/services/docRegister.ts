@@ -11,7 +11,21 @@ import type { Core, ReadCtx, WriteCtx } from './context'
 import { newId } from './ids'
 
 const PREFIX = 'DBDOC1'
-const KIND_CODES: Record<string, { code: string; label: string }> = { notice: { code: 'GS', label: '公示' }, longterm: { code: 'CQ', label: '长期公示' } }
+/** Each kind of printed document: its code in the number, and its name. */
+export const DOC_KINDS = {
+  notice: { code: 'GS', label: '公示' },
+  longterm: { code: 'CQ', label: '长期公示' },
+  pledge: { code: 'CN', label: '承诺书和授权书' },
+  cadrePledge: { code: 'GC', label: '干部承诺书' },
+  minutes: { code: 'JL', label: '民主评议会议记录' },
+  visit: { code: 'DC', label: '入户调查表' },
+  review: { code: 'SP', label: '审核确认表' },
+  decisionNotice: { code: 'GZ', label: '书面告知书' },
+  materialsNotice: { code: 'BZ', label: '补正材料告知书' },
+  archive: { code: 'DA', label: '一户一档' },
+} as const satisfies Record<string, { code: string; label: string }>
+export type DocKind = keyof typeof DOC_KINDS
+const KIND_CODES: Record<string, { code: string; label: string }> = DOC_KINDS
 
 const keyFile = (core: Core) => path.join(core.dataDir, 'keys', 'doc-mac.key')
 const keys = new Map<string, string>()
@@ -35,7 +49,7 @@ export const contentHash = (data: unknown) => sm3(canonicalJson(data))
 export type Registered = { docNo: string; payload: string }
 
 /** Numbers and registers a document inside the caller's write (one audit event with it). */
-export async function registerDocument(w: WriteCtx, input: { kind: keyof typeof KIND_CODES; refId: string; title: string; data: unknown; paper: string | null; townshipCode: string }): Promise<Registered> {
+export async function registerDocument(w: WriteCtx, input: { kind: DocKind; refId: string; householdId?: string | null; title: string; data: unknown; paper: string | null; townshipCode: string }): Promise<Registered> {
   const k = KIND_CODES[input.kind]!
   const year = w.today.slice(0, 4)
   const prefix = `${input.townshipCode}-${k.code}-${year}-`
@@ -43,7 +57,7 @@ export async function registerDocument(w: WriteCtx, input: { kind: keyof typeof 
   const docNo = `${prefix}${String((last ? Number(last.doc_no.slice(prefix.length)) : 0) + 1).padStart(5, '0')}`
   const hash = contentHash(input.data)
   await w.tx.insertInto('printed_document').values({ id: newId(), doc_no: docNo, kind: input.kind, ref_id: input.refId, title: input.title, content_sm3: hash, paper: input.paper, printed_by: w.actor ? `${w.actor.name}（${w.actor.username}）` : '命令行', printed_at: w.now }).execute()
-  await w.audit({ action: 'document.print', entity: 'document', entityId: input.refId, summary: `打印${k.label}“${input.title}”，文书编号 ${docNo}${input.paper ? `（${input.paper}）` : ''}`, after: { docNo, kind: input.kind, contentSm3: hash } })
+  await w.audit({ action: 'document.print', entity: 'document', entityId: input.refId, householdId: input.householdId ?? null, summary: `打印${k.label}“${input.title}”，文书编号 ${docNo}${input.paper ? `（${input.paper}）` : ''}`, after: { docNo, kind: input.kind, contentSm3: hash } })
   const fields = `${docNo}|${input.kind}|${w.today}|${hash.slice(0, 16)}`
   return { docNo, payload: `${PREFIX}|${fields}|${mac(w.core, fields)}` }
 }

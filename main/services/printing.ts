@@ -6,14 +6,15 @@ import { AppError } from '../api/errors'
 import { FontError } from '../documents/fonts'
 import type { Paper } from '../documents/layout'
 import { noticeDocument, type NoticeDocData } from '../documents/notice'
-import { assertDocPrintable, renderPdf } from '../documents/render'
+import type { DocStamp } from '../documents/common'
+import { assertDocPrintable, renderPdf, type DocDefinition } from '../documents/render'
 import { readCtx, withWrite, type Actor, type Core } from './context'
 import { HOUSEHOLD_CATEGORIES, codeName } from '../domain/codes'
-import { registerDocument } from './docRegister'
+import { registerDocument, type DocKind } from './docRegister'
 import { getNotice, supervisionPhones } from './notices'
 import { requireTownship } from './setup'
 
-export async function noticePdf(core: Core, actor: Actor | null, input: { batchId: string; paper?: Paper }): Promise<{ bytes: Buffer; fileName: string; docNo: string; payload: string }> {
+export async function noticePdf(core: Core, actor: Actor | null, input: { batchId: string; paper?: Paper }): Promise<Printed> {
   const ctx = readCtx(core, actor)
   const n = await getNotice(ctx, input.batchId)
   if (n.lines.length === 0) throw new AppError('VALIDATION', `公示 ${n.batchNo} 还没有列入任何案件，不能打印`)
@@ -23,15 +24,31 @@ export async function noticePdf(core: Core, actor: Actor | null, input: { batchI
     durationLabel: n.durationLabel, phones: n.phones,
     lines: n.lines.map((l) => ({ seq: l.seq, villageName: l.villageName, applicantName: l.applicantName, persons: l.persons, amountFen: l.amountFen, category: l.category, remark: l.remark })),
   }
-  return stampAndRender(core, actor, { kind: 'notice', refId: n.id, title: n.title, data, paper: input.paper ?? 'A4', what: `公示 ${n.batchNo}`, fileName: `${n.batchNo}-${n.title}.pdf`, townshipCode: t.code })
+  const paper = input.paper ?? 'A4'
+  return stampAndRender(core, actor, { kind: 'notice', refId: n.id, title: n.title, data, paper, what: `公示 ${n.batchNo}`, fileName: `${n.batchNo}-${n.title}.pdf`, townshipCode: t.code, build: (stamp) => noticeDocument(data, paper, stamp) })
+}
+
+export interface Printed { bytes: Buffer; fileName: string; docNo: string; payload: string }
+
+export interface PrintJob {
+  kind: DocKind; refId: string; householdId?: string | null; title: string
+  /** what the document shows: its hash is registered, so a printed copy can be checked against it */
+  data: unknown
+  paper: Paper | null; what: string; fileName: string; townshipCode: string
+  /** the pure builder, called once without a stamp (glyph check) and once with it */
+  build: (stamp: DocStamp | null) => DocDefinition
+  /** a step after rendering (tiling a board over A4 sheets) */
+  post?: (pdf: Buffer) => Promise<Buffer>
 }
 
 /** A character the font lacks refuses before anything is numbered; then register (one write), then render with the stamp. */
-async function stampAndRender(core: Core, actor: Actor | null, d: { kind: 'notice' | 'longterm'; refId: string; title: string; data: NoticeDocData; paper: Paper; what: string; fileName: string; townshipCode: string }) {
+export async function stampAndRender(core: Core, actor: Actor | null, job: PrintJob): Promise<Printed> {
   try {
-    assertDocPrintable(noticeDocument(d.data, d.paper, null), d.what)
-    const stamp = await withWrite(core, actor, (w) => registerDocument(w, { kind: d.kind, refId: d.refId, title: d.title, data: d.data, paper: d.paper, townshipCode: d.townshipCode }))
-    return { bytes: await renderPdf(noticeDocument(d.data, d.paper, stamp), d.what), fileName: d.fileName, docNo: stamp.docNo, payload: stamp.payload }
+    assertDocPrintable(job.build(null), job.what)
+    const stamp = await withWrite(core, actor, (w) => registerDocument(w, { kind: job.kind, refId: job.refId, householdId: job.householdId, title: job.title, data: job.data, paper: job.paper, townshipCode: job.townshipCode }))
+    let bytes = await renderPdf(job.build(stamp), job.what)
+    if (job.post) bytes = await job.post(bytes)
+    return { bytes, fileName: job.fileName, docNo: stamp.docNo, payload: stamp.payload }
   } catch (e) {
     if (e instanceof FontError) throw new AppError('VALIDATION', e.message)
     throw e
@@ -62,5 +79,6 @@ export async function longTermNoticePdf(core: Core, actor: Actor | null, input: 
     phones: await supervisionPhones(ctx, t.name),
     lines: rows.map((r, i) => ({ seq: i + 1, villageName: r.group_name ? `${r.village_name}${r.group_name}` : r.village_name, applicantName: r.applicant_name!, persons: r.benefit_persons ?? r.member_count, amountFen: r.benefit_fen, category: codeName(HOUSEHOLD_CATEGORIES, r.category), remark: null })),
   }
-  return stampAndRender(core, actor, { kind: 'longterm', refId: village?.code ?? t.code, title, data, paper: input.paper ?? 'A4', what: title, fileName: `${title}-${ctx.today}.pdf`, townshipCode: t.code })
+  const paper = input.paper ?? 'A4'
+  return stampAndRender(core, actor, { kind: 'longterm', refId: village?.code ?? t.code, title, data, paper, what: title, fileName: `${title}-${ctx.today}.pdf`, townshipCode: t.code, build: (stamp) => noticeDocument(data, paper, stamp) })
 }
