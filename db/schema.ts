@@ -460,6 +460,7 @@ export interface Database {
   review_meeting_case: ReviewMeetingCaseTable
   notice_batch: NoticeBatchTable
   printed_document: PrintedDocumentTable
+  cadre_pledge: CadrePledgeTable
   notice_line: NoticeLineTable
   objection: ObjectionTable
   benefit_record: BenefitRecordTable
@@ -493,4 +494,23 @@ export interface PrintedDocumentTable {
   paper: string | null
   printed_by: string
   printed_at: string
+}
+
+export interface CadrePledgeTable {
+  id: string
+  name: string
+  post: string            // 村党支部书记、乡镇民政助理员 …
+  unit: string            // 东风村村民委员会、小冀镇人民政府 …
+  level: 'village' | 'township' | 'county'
+  village_code: string | null
+  signed_date: string | null     // the date written on the signed paper
+  scan_sm3: string | null        // the scanned signed copy (attachments store)
+  scan_mime: string | null
+  scan_name: string | null
+  signed_recorded_by: string | null
+  left_date: string | null       // left the post: kept in the register, no longer due
+  left_reason: string | null
+  created_by: string
+  created_at: string
+  version: Generated<number>
 }

@@ -22,15 +22,14 @@ export const yuanWithUpper = (fen: number) => `${formatYuan(fen)} 元（大写�
 /** An empty "年 月 日" for a hand-written date, or the date in document style. */
 export const dateOrBlank = (d: string | null | undefined) => (d ? formatChineseDate(d) : '        年    月    日')
 
-/** A signature line: "申请人（签字/手印）：__________    年  月  日". */
-export function signLine(label: string, opts: { name?: string | null; date?: string | null; width?: number } = {}): Content {
+/** A signature line: "申请人（签字/手印）：＿＿＿＿＿＿    年  月  日" (the name printed when known). */
+export function signLine(label: string, opts: { name?: string | null; date?: string | null; blankChars?: number } = {}): Content {
   return {
     columns: [
-      { width: 'auto', text: `${label}：` },
-      { width: opts.width ?? mm(45), text: opts.name ?? ' ', decoration: opts.name ? undefined : 'underline', margin: [0, 0, 0, 0] },
+      { width: 'auto', text: [`${label}：`, opts.name ? { text: opts.name } : blank(opts.blankChars ?? 8)] },
       { width: '*', text: dateOrBlank(opts.date), alignment: 'right' },
     ],
-    columnGap: 6, margin: [0, 10, 0, 0],
+    columnGap: 6, margin: [0, 12, 0, 0],
   }
 }
 
@@ -38,9 +37,11 @@ export function signLine(label: string, opts: { name?: string | null; date?: str
 export const blank = (n = 8) => ({ text: '\u3000'.repeat(n), decoration: 'underline' })
 
 /** A ruled table; `head` rows repeat on each page, rows never split. */
-export function ruled(body: Content[][], widths: Array<number | string>, opts: { headerRows?: number; fontSize?: number; margin?: [number, number, number, number] } = {}): Content {
+export function ruled(body: Content[][], widths: Array<number | string>, opts: { headerRows?: number; fontSize?: number; margin?: [number, number, number, number]; rowHeight?: number } = {}): Content {
+  const h = opts.rowHeight
+  const head = opts.headerRows ?? 0
   return {
-    table: { headerRows: opts.headerRows ?? 0, dontBreakRows: true, widths, body },
+    table: { headerRows: head, dontBreakRows: true, widths, body, ...(h ? { heights: (row: number) => (row < head ? 'auto' : h) } : {}) },
     layout: { hLineWidth: () => 0.6, vLineWidth: () => 0.6, paddingTop: () => 3, paddingBottom: () => 3, paddingLeft: () => 4, paddingRight: () => 4 },
     fontSize: opts.fontSize ?? PT.table, margin: opts.margin ?? [0, 4, 0, 8],
   }

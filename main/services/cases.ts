@@ -507,7 +507,8 @@ function decisionView(v: Variant, steps: StepRow[]): DecisionView | null {
   const d = [...steps].reverse().find((s) => s.kind === 'approved' || s.kind === 'rejected' || (s.kind === 'closed' && (parse<Record<string, unknown>>(s.data_json) ?? {}).benefit))
   if (!d) return null
   const data = parse<Record<string, unknown>>(d.data_json) ?? {}
-  const a = (data.assessment as DecisionView['assessment']) ?? null
+  // a refusal stores no assessment of its own: it rests on the one signed with the 初审意见
+  const a = (data.assessment as DecisionView['assessment']) ?? (parse<Record<string, unknown>>(latestOf(steps, 'preliminary')?.data_json ?? null)?.assessment as DecisionView['assessment']) ?? null
   const outcome = d.kind === 'rejected' ? 'rejected' : v.id === 'management' ? (currentOutcome(steps) ?? 'noChange') : 'approve'
   const labels: Record<string, string> = { ...PROPOSAL_LABELS, approve: '确认纳入低保', rejected: v.id === 'management' ? '决定不调整' : '不予确认' }
   const benefit = (data.benefit as { monthlyFen?: number; previousFen?: number | null; startMonth?: string; phaseOutUntil?: string | null; recheckClass?: string } | undefined) ?? {}

@@ -10,6 +10,7 @@ import { AppError } from '../api/errors'
 import { withWrite, type Actor, type Core } from './context'
 import { EXCLUSION_ITEMS } from '../domain/exclusionItems'
 import { LIVING_TEST_CODES } from '../domain/visitChecks'
+import { TEMPLATES, TEMPLATE_KEYS, unknownPlaceholders, type TemplateKey } from '../domain/templates'
 
 
 interface DefaultParam { key: string; areaScope: string; value: unknown; effectiveFrom: string; effectiveTo?: string; sourceNote: string }
@@ -102,6 +103,19 @@ export const EDITABLE_PARAMS: Record<string, { label: string; schema: z.ZodType 
   'flag.idleCoupleAge': { label: '青壮年夫妻无业提示年龄（含本数）', schema: z.number().int().min(18).max(70) },
   'flag.uncollectedMonths': { label: '长期未领取提示月数', schema: z.number().int().min(1).max(24) },
   'flag.equalAmountsMin': { label: '平均发放提示户数', schema: z.number().int().min(2).max(100) },
+  ...Object.fromEntries(TEMPLATE_KEYS.map((k) => [`template.${k}`, { label: `文书模板：${TEMPLATES[k].label}`, schema: templateSchema(k) }])),
+}
+
+/** A template's text: 1–20 paragraphs, only the placeholders the template knows. */
+function templateSchema(key: TemplateKey) {
+  return z.array(z.string().trim().min(1, '段落不能为空').max(1000, '每段不超过1000字'), { error: '模板应为若干段文字' }).min(1, '模板至少一段').max(20, '模板不超过20段')
+    .superRefine((v, ctx) => { const bad = unknownPlaceholders(key, v); if (bad.length) ctx.addIssue({ code: 'custom', message: `含有未知的占位符：${bad.map((b) => `{${b}}`).join('、')}；可用的有 ${Object.keys(TEMPLATES[key].placeholders).map((b) => `{${b}}`).join('、')}` }) })
+}
+
+/** The paragraphs of a document template in force on `date`: the administrator's dated row, else the default. */
+export async function templateParagraphs(ctx: ReadCtx, key: TemplateKey, date: string): Promise<string[]> {
+  const t = await ctx.db.selectFrom('township').select('code').executeTakeFirst()
+  return (await paramInForce<string[]>(ctx, `template.${key}`, date, t?.code ?? '*')) ?? [...TEMPLATES[key].paragraphs]
 }
 
 export async function addParam(core: Core, actor: Actor, input: { key: string; value: unknown; effectiveFrom: string; sourceNote: string }): Promise<void> {
