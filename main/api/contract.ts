@@ -16,7 +16,7 @@ import type { AssessmentView, CaseFlagView, DeclaredRelativeView, MeetingView, N
 export type Access = 'public' | 'any' | 'write' | 'admin'
 
 export interface MethodSpec<I extends z.ZodType, O> { input: I; output: z.ZodType<O>; mutates: boolean; access: Access; summary: string }
-const PaperSchema = z.enum(PAPER_IDS, { error: '纸张只能是 A4、A4 横向或 A3' })
+const PaperSchema = z.enum(PAPER_IDS, { error: '纸张只能是 A4、A4 横向、A3，或 A2、A1 大幅拼贴' })
 const out = <T>() => z.custom<T>(() => true)
 const m = <I extends z.ZodType, O>(input: I, output: z.ZodType<O>, mutates: boolean, access: Access, summary: string): MethodSpec<I, O> => ({ input, output, mutates, access, summary })
 

@@ -7,13 +7,18 @@ export const mm = (v: number) => Math.round(v * MM * 100) / 100
 export const PT = { title: 22, body: 16, small: 12, table: 12 } as const
 
 /** The papers a document prints on (the CLI's --paper, the contract, the print dialogs' choices). */
-export const PAPER_IDS = ['A4', 'A4-landscape', 'A3'] as const
+export const PAPER_IDS = ['A4', 'A4-landscape', 'A3', 'A2-tiled', 'A1-tiled'] as const
 export type Paper = (typeof PAPER_IDS)[number]
-export const PAPERS: Record<Paper, { label: string; pageSize: 'A4' | 'A3'; orientation: 'portrait' | 'landscape' }> = {
+/** `tile`: the board is laid out on A4, enlarged to A2/A1 and cut into A4 sheets to glue up (documents/tile.ts). */
+export const PAPERS: Record<Paper, { label: string; pageSize: 'A4' | 'A3'; orientation: 'portrait' | 'landscape'; tile?: 'A2' | 'A1' }> = {
   A4: { label: 'A4 纵向', pageSize: 'A4', orientation: 'portrait' },
   'A4-landscape': { label: 'A4 横向', pageSize: 'A4', orientation: 'landscape' },
   A3: { label: 'A3 纵向', pageSize: 'A3', orientation: 'portrait' },
+  'A2-tiled': { label: 'A2 大幅（A4 纸拼贴，每幅 8 张）', pageSize: 'A4', orientation: 'portrait', tile: 'A2' },
+  'A1-tiled': { label: 'A1 大幅（A4 纸拼贴，每幅 15 张）', pageSize: 'A4', orientation: 'portrait', tile: 'A1' },
 }
+/** Papers only the wall notices offer (forms and letters print on A4). */
+export const BOARD_PAPERS: readonly Paper[] = ['A2-tiled', 'A1-tiled']
 
 /** GB/T 9704 margins [left, top, right, bottom] in pt (pdfmake order). */
 export const OFFICIAL_MARGINS: [number, number, number, number] = [mm(28), mm(37), mm(26), mm(35)]

@@ -213,3 +213,27 @@ function drawSheet(out: PDFDocument, form: PDFEmbeddedPage, font: PDFFont, s: Sh
 }
 
 const fmtMm = (v: number) => `${Number.isInteger(v) ? v : v.toFixed(1)} mm`
+
+/**
+ * The board itself: each A4 page of `source` enlarged onto an A2 (×2) or A1 (×2√2) page, vector for vector — the
+ * notice laid out for A4 becomes a wall board with 32 pt body text. The result is what tilePdf cuts into sheets.
+ */
+export async function enlargePdf(source: Uint8Array, target: TileTarget): Promise<Uint8Array> {
+  const src = await PDFDocument.load(source)
+  const out = await PDFDocument.create()
+  const pages = src.getPages()
+  const forms = await out.embedPages(pages)
+  const t = PAPER_MM[target]
+  pages.forEach((p, i) => {
+    const { width, height } = p.getSize()
+    const landscape = width > height
+    const w = (landscape ? t.h : t.w) * MM, h = (landscape ? t.w : t.h) * MM
+    const scale = Math.min(w / width, h / height)
+    const page = out.addPage([w, h])
+    page.drawPage(forms[i]!, { x: (w - width * scale) / 2, y: (h - height * scale) / 2, xScale: scale, yScale: scale })
+  })
+  const info = src.getTitle()
+  if (info) out.setTitle(info)
+  out.setCreator('阳光低保'); out.setProducer('阳光低保')
+  return out.save()
+}

@@ -4,7 +4,8 @@
 // one transaction, and the PDF carries that number and a signed QR payload.
 import { AppError } from '../api/errors'
 import { FontError } from '../documents/fonts'
-import type { Paper } from '../documents/layout'
+import { PAPERS, type Paper } from '../documents/layout'
+import { enlargePdf, tilePdf } from '../documents/tile'
 import { noticeDocument, type NoticeDocData } from '../documents/notice'
 import type { DocStamp } from '../documents/common'
 import { assertDocPrintable, renderPdf, type DocDefinition } from '../documents/render'
@@ -37,8 +38,6 @@ export interface PrintJob {
   paper: Paper | null; what: string; fileName: string; townshipCode: string
   /** the pure builder, called once without a stamp (glyph check) and once with it */
   build: (stamp: DocStamp | null) => DocDefinition
-  /** a step after rendering (tiling a board over A4 sheets) */
-  post?: (pdf: Buffer) => Promise<Buffer>
 }
 
 /** A character the font lacks refuses before anything is numbered; then register (one write), then render with the stamp. */
@@ -47,7 +46,8 @@ export async function stampAndRender(core: Core, actor: Actor | null, job: Print
     assertDocPrintable(job.build(null), job.what)
     const stamp = await withWrite(core, actor, (w) => registerDocument(w, { kind: job.kind, refId: job.refId, householdId: job.householdId, title: job.title, data: job.data, paper: job.paper, townshipCode: job.townshipCode }))
     let bytes = await renderPdf(job.build(stamp), job.what)
-    if (job.post) bytes = await job.post(bytes)
+    const tile = job.paper ? PAPERS[job.paper].tile : undefined
+    if (tile) bytes = Buffer.from((await tilePdf(await enlargePdf(bytes, tile), { target: tile, label: stamp.docNo })).bytes)
     return { bytes, fileName: job.fileName, docNo: stamp.docNo, payload: stamp.payload }
   } catch (e) {
     if (e instanceof FontError) throw new AppError('VALIDATION', e.message)

@@ -14,13 +14,14 @@ import { generateDemo } from '../../main/services/demo'
 import { longTermNoticePdf, noticePdf } from '../../main/services/printing'
 import { readCtx } from '../../main/services/context'
 import { verifyPayload } from '../../main/services/docRegister'
+import { TILE_GRID } from '../../main/documents/tile'
 
 const root = path.resolve(__dirname, '../..')
 let dir = ''
 const text = (file: string, args: string[] = []) => execFileSync('pdftotext', ['-layout', ...args, file, '-'], { encoding: 'utf8' })
 const fonts = (file: string) => execFileSync('pdffonts', [file], { encoding: 'utf8' }).trim().split('\n').slice(2)
 const pages = (file: string) => Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))![1])
-const write = (name: string, bytes: Buffer) => { const f = path.join(dir, name); fs.writeFileSync(f, bytes); return f }
+const write = (name: string, bytes: Buffer) => { const f = path.join(dir, name); fs.writeFileSync(f, bytes); if (process.env.DIBAO_DOCS_OUT) fs.copyFileSync(f, path.join(process.env.DIBAO_DOCS_OUT, name)); return f }
 
 const base: NoticeDocData = {
   townshipName: '小冀镇', countyName: '新乡县', title: '小冀镇东风村最低生活保障审核公示', batchNo: '公示-2026-009', villageName: '东风村',
@@ -135,6 +136,26 @@ describe('从档案数据打印公示', () => {
       expect((await verifyPayload(readCtx(c2, null), r.payload)).reason).toMatch(/签名不符/)
     } finally { await c2.close() }
   }, 120_000)
+
+  it('大幅公示：A4 排版放大到 A2/A1，再切成 A4 纸拼贴（每幅 8 / 15 张），文字仍可复制，只嵌入一种中文字体', async () => {
+    const core = await openCore(data)
+    try {
+      const b = await core.db.selectFrom('notice_batch').select(['id']).where('status', '=', 'posted').orderBy('batch_no').executeTakeFirstOrThrow()
+      const a4 = pages(write('board-a4.pdf', (await noticePdf(core, null, { batchId: b.id })).bytes))
+      const r2 = await noticePdf(core, null, { batchId: b.id, paper: 'A2-tiled' })
+      const f2 = write('board-a2.pdf', r2.bytes)
+      expect(pages(f2)).toBe(a4 * TILE_GRID.A2.rows * TILE_GRID.A2.cols)
+      expect(execFileSync('pdfinfo', ['-f', '1', '-l', '1', f2], { encoding: 'utf8' })).toMatch(/Page\s+1 size:\s+595\.\d+ x 841\.\d+ pts/)
+      const name = (await core.db.selectFrom('notice_line').select('applicant_name').where('batch_id', '=', b.id).orderBy('seq').executeTakeFirstOrThrow()).applicant_name
+      expect(text(f2)).toContain(name)
+      const cjk = fonts(f2).filter((l) => !/Helvetica/.test(l))
+      expect(cjk).toHaveLength(1)
+      expect(r2.docNo).toMatch(/-GS-/)
+      expect((await core.db.selectFrom('printed_document').select('paper').where('doc_no', '=', r2.docNo).executeTakeFirstOrThrow()).paper).toBe('A2-tiled')
+      const f1 = write('board-a1.pdf', (await noticePdf(core, null, { batchId: b.id, paper: 'A1-tiled' })).bytes)
+      expect(pages(f1)).toBe(a4 * TILE_GRID.A1.rows * TILE_GRID.A1.cols)
+    } finally { await core.close() }
+  })
 
   it('长期公示：本村在保家庭（申请人姓名、保障人数、金额、城市/农村），无公示期；申请人已不在保的须先指定新申请人', async () => {
     const core = await openCore(data)
