@@ -41,7 +41,7 @@ export function ruled(body: Content[][], widths: Array<number | string>, opts: {
   const h = opts.rowHeight
   const head = opts.headerRows ?? 0
   return {
-    table: { headerRows: head, dontBreakRows: true, widths, body, ...(h ? { heights: (row: number) => (row < head ? 'auto' : h) } : {}) },
+    table: { headerRows: head, ...(head ? { keepWithHeaderRows: 1 } : {}), dontBreakRows: true, widths, body, ...(h ? { heights: (row: number) => (row < head ? 'auto' : h) } : {}) },
     layout: { hLineWidth: () => 0.6, vLineWidth: () => 0.6, paddingTop: () => 3, paddingBottom: () => 3, paddingLeft: () => 4, paddingRight: () => 4 },
     fontSize: opts.fontSize ?? PT.table, margin: opts.margin ?? [0, 4, 0, 8],
   }

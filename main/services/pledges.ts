@@ -13,15 +13,11 @@ import { sniffMime, storeContent } from './attachments'
 import { templateParagraphs } from './policy'
 import { stampAndRender, type Printed } from './printing'
 import { requireTownship } from './setup'
+import { ageOn } from '../domain/idcard'
+import type { HouseholdFile, TownshipView } from '../api/types'
 
-/** Age in full years on `date` (YYYY-MM-DD). */
-const ageOn = (birth: string, date: string) => Number(date.slice(0, 4)) - Number(birth.slice(0, 4)) - (date.slice(5) < birth.slice(5) ? 1 : 0)
-
-/** 承诺书 + 授权书 of a household: every co-resident member, and each obligor whose finances are checked. */
-export async function householdPledgePdf(core: Core, actor: Actor | null, input: { householdId: string; paper?: Paper }): Promise<Printed> {
-  const ctx = readCtx(core, actor)
-  const f = await getHousehold(ctx, input.householdId)
-  const t = await requireTownship(ctx)
+/** What the 承诺书 + 授权书 of a household list: every co-resident member, and each obligor whose finances are checked. */
+export async function pledgeData(ctx: ReadCtx, f: HouseholdFile, t: TownshipView): Promise<PledgeDocData> {
   const h = f.household
   const members = f.members.filter((m) => m.coResident)
   if (members.length === 0) throw new AppError('VALIDATION', `档案 ${h.fileNo} 没有共同生活的家庭成员，请先在档案中登记成员`)
@@ -30,7 +26,7 @@ export async function householdPledgePdf(core: Core, actor: Actor | null, input:
     .where('dibao_case.household_id', '=', h.id).where('case_record.kind', '=', 'application').orderBy('case_record.created_at', 'desc').limit(1).executeTakeFirst()
   const agent = agentRow ? ((JSON.parse(agentRow.data_json) as { agent?: { name: string; relation: string } | null }).agent ?? null) : null
   const vars = { 乡镇: t.name, 县: t.countyName, 申请人: applicant.name, 村: h.villageName }
-  const data: PledgeDocData = {
+  return {
     townshipName: t.name, countyName: t.countyName, villageName: h.groupName ? `${h.villageName}${h.groupName}` : h.villageName, fileNo: h.fileNo,
     applicantName: applicant.name, headName: h.headName, categoryLabel: codeName(HOUSEHOLD_CATEGORIES, h.category), date: ctx.today,
     pledgeText: fillTemplate(await templateParagraphs(ctx, 'pledge', ctx.today), vars),
@@ -39,8 +35,16 @@ export async function householdPledgePdf(core: Core, actor: Actor | null, input:
     obligors: f.obligors.filter((o) => !o.waiver).map((o) => ({ name: o.name, relation: codeName(OBLIGOR_RELATIONS, o.relation) || o.relation, idNumber: o.idNumber, minor: false })),
     agent: agent ? { name: agent.name, relation: agent.relation } : null,
   }
-  const title = `${applicant.name}家最低生活保障申请承诺书和授权书`
-  return stampAndRender(core, actor, { kind: 'pledge', refId: h.id, householdId: h.id, title, data, paper: input.paper ?? 'A4', what: `档案 ${h.fileNo} 的承诺书`, fileName: `${h.fileNo}-${applicant.name}-承诺书和授权书.pdf`, townshipCode: t.code, build: (stamp) => pledgeDocument(data, stamp) })
+}
+
+export async function householdPledgePdf(core: Core, actor: Actor | null, input: { householdId: string; paper?: Paper }): Promise<Printed> {
+  const ctx = readCtx(core, actor)
+  const f = await getHousehold(ctx, input.householdId)
+  const t = await requireTownship(ctx)
+  const data = await pledgeData(ctx, f, t)
+  const h = f.household
+  const title = `${data.applicantName}家最低生活保障申请承诺书和授权书`
+  return stampAndRender(core, actor, { kind: 'pledge', refId: h.id, householdId: h.id, title, data, paper: input.paper ?? 'A4', what: `档案 ${h.fileNo} 的承诺书`, fileName: `${h.fileNo}-${data.applicantName}-承诺书和授权书.pdf`, townshipCode: t.code, build: (stamp) => pledgeDocument(data, stamp) })
 }
 
 // ───────────────────────── 干部承诺书 register ─────────────────────────

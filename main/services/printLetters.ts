@@ -2,7 +2,7 @@
 // 终止), and the 补正材料告知书 of its 一次性告知 record. The facts come from the signed steps and the
 // assessment stored with the decision, so the letter says what was decided, not what the file says today.
 import { AppError } from '../api/errors'
-import type { CaseRecordView, CaseView } from '../api/types'
+import type { CaseRecordView, CaseView, TownshipView } from '../api/types'
 import { NOT_ACCEPTED_GROUNDS } from '../api/caseSchemas'
 import { decisionLetterDocument, materialsLetterDocument, type DecisionLetterData, type MaterialsLetterData } from '../documents/letters'
 import { yuanWithUpper } from '../documents/common'
@@ -77,11 +77,19 @@ async function addressee(ctx: ReadCtx, householdId: string) {
   return { name: applicant?.name ?? h.headName, place: `${h.villageName}${h.groupName ?? ''}`, fileNo: h.fileNo }
 }
 
+/** Whether a case has a letter to print: decided, not accepted or terminated. */
+export const hasDecisionLetter = (c: CaseView) => !!c.decision || c.steps.some((s) => s.kind === 'notAccepted' || s.kind === 'terminated')
+
 /** 书面告知书 of a case's decision (or 不予受理 / 终止). */
 export async function decisionLetterPdf(core: Core, actor: Actor | null, input: { caseId: string }): Promise<Printed> {
   const ctx = readCtx(core, actor)
   const c = await getCase(ctx, input.caseId)
   const t = await requireTownship(ctx)
+  const data = await decisionLetterData(ctx, c, t)
+  return stampAndRender(core, actor, { kind: 'decisionNotice', refId: c.id, householdId: c.householdId, title: `${data.addressee}：${data.title}`, data, paper: 'A4', what: `${data.title}（${c.caseNo}）`, fileName: `${c.caseNo}-${data.addressee}-${data.title}.pdf`, townshipCode: t.code, build: (stamp) => decisionLetterDocument(data, stamp) })
+}
+
+export async function decisionLetterData(ctx: ReadCtx, c: CaseView, t: TownshipView): Promise<DecisionLetterData> {
   const who = await addressee(ctx, c.householdId)
   const issuer = c.decisionLevel === 'county' && c.decision ? `${t.countyName}民政局` : `${t.name}人民政府`
   const process = [
@@ -112,17 +120,21 @@ export async function decisionLetterPdf(core: Core, actor: Actor | null, input: 
   const reconsideration = (await paramInForce<string>(ctx, 'appeal.reconsiderationBody', ctx.today)) ?? `${t.countyName}人民政府`
   const remedy = letter.adverse ? fillTemplate(await templateParagraphs(ctx, 'remedy', ctx.today), { 乡镇: t.name, 县: t.countyName, 复议机关: reconsideration, 法院: `${t.countyName}人民法院` }).join('') : null
   const decidedOn = c.decision?.date ?? [...c.steps].reverse()[0]!.date
-  const data: DecisionLetterData = { title: letter.title, addressee: who.name, paragraphs, facts, remedy, issuer, date: decidedOn, caseNo: c.caseNo, deliveryPlace: who.place }
-  return stampAndRender(core, actor, { kind: 'decisionNotice', refId: c.id, householdId: c.householdId, title: `${who.name}：${letter.title}`, data, paper: 'A4', what: `${letter.title}（${c.caseNo}）`, fileName: `${c.caseNo}-${who.name}-${letter.title}.pdf`, townshipCode: t.code, build: (stamp) => decisionLetterDocument(data, stamp) })
+  return { title: letter.title, addressee: who.name, paragraphs, facts, remedy, issuer, date: decidedOn, caseNo: c.caseNo, deliveryPlace: who.place }
 }
 
 /** 补正材料告知书 of the case's 一次性告知 record (the newest, or the one named). */
 export async function materialsLetterPdf(core: Core, actor: Actor | null, input: { caseId: string; recordId?: string | null }): Promise<Printed> {
   const ctx = readCtx(core, actor)
   const c = await getCase(ctx, input.caseId)
-  const rec = input.recordId ? c.records.find((r) => r.id === input.recordId && r.kind === 'materialsNotice') : latestRecord(c, 'materialsNotice')
-  if (!rec) throw new AppError('VALIDATION', `案件 ${c.caseNo} 没有登记一次性告知（补正材料清单），请先在案件中登记需要补正的材料`)
   const t = await requireTownship(ctx)
+  const { data, rec } = await materialsLetterData(ctx, c, t, input.recordId)
+  return stampAndRender(core, actor, { kind: 'materialsNotice', refId: rec.id, householdId: c.householdId, title: `${data.addressee}：补正材料告知书`, data, paper: 'A4', what: `补正材料告知书（${c.caseNo}）`, fileName: `${c.caseNo}-${data.addressee}-补正材料告知书.pdf`, townshipCode: t.code, build: (stamp) => materialsLetterDocument(data, stamp) })
+}
+
+export async function materialsLetterData(ctx: ReadCtx, c: CaseView, t: TownshipView, recordId?: string | null): Promise<{ data: MaterialsLetterData; rec: CaseRecordView }> {
+  const rec = recordId ? c.records.find((r) => r.id === recordId && r.kind === 'materialsNotice') : latestRecord(c, 'materialsNotice')
+  if (!rec) throw new AppError('VALIDATION', `案件 ${c.caseNo} 没有登记一次性告知（补正材料清单），请先在案件中登记需要补正的材料`)
   const who = await addressee(ctx, c.householdId)
   const r = rec.data as { items: string[]; deliveredTo: string; deadline: string | null }
   const lapse = await paramInForce<number>(ctx, 'acceptance.lapseDays', ctx.today)
@@ -131,5 +143,5 @@ export async function materialsLetterPdf(core: Core, actor: Actor | null, input:
     lapseNote: lapse ? `补正期限届满后 ${lapse} 日内仍未补正，又无正当理由的，视为撤回申请。` : null,
     issuer: `${t.name}人民政府`, date: rec.date, caseNo: c.caseNo, deliveryPlace: who.place, contact: await supervisionPhones(ctx, t.name),
   }
-  return stampAndRender(core, actor, { kind: 'materialsNotice', refId: rec.id, householdId: c.householdId, title: `${data.addressee}：补正材料告知书`, data, paper: 'A4', what: `补正材料告知书（${c.caseNo}）`, fileName: `${c.caseNo}-${data.addressee}-补正材料告知书.pdf`, townshipCode: t.code, build: (stamp) => materialsLetterDocument(data, stamp) })
+  return { data, rec }
 }
