@@ -9,8 +9,8 @@ import {
 import { RECORD_KINDS, StepData } from './caseSchemas'
 import type { DocVerifyResult } from '../services/docRegister'
 import { PAPER_IDS } from '../documents/layout'
-import { SUSPEND_REASON_CODES } from '../domain/codes'
-import type { AssessmentView, CaseFlagView, DeclaredRelativeView, MeetingView, NoticeView, ObjectionView, RaisePreview, RaiseResult, RecheckDashboard, StandardView, CaseView, TodoItem, SetupStatus, TownshipView, OperatorView, VillageView, AssetView, AttachmentView, HouseholdFile, HouseholdView, IncomeView, MemberView, ObligorView, SearchResult, ChainReport, TimelineEntry } from './types'
+import { CADRE_LEVEL_CODES, SUSPEND_REASON_CODES } from '../domain/codes'
+import type { CadrePledgeView, AssessmentView, CaseFlagView, DeclaredRelativeView, MeetingView, NoticeView, ObjectionView, RaisePreview, RaiseResult, RecheckDashboard, StandardView, CaseView, TodoItem, SetupStatus, TownshipView, OperatorView, VillageView, AssetView, AttachmentView, HouseholdFile, HouseholdView, IncomeView, MemberView, ObligorView, SearchResult, ChainReport, TimelineEntry } from './types'
 
 /** who may call: public (before login), any logged-in operator, writers (not 只读), administrators */
 export type Access = 'public' | 'any' | 'write' | 'admin'
@@ -18,12 +18,26 @@ export type Access = 'public' | 'any' | 'write' | 'admin'
 export interface MethodSpec<I extends z.ZodType, O> { input: I; output: z.ZodType<O>; mutates: boolean; access: Access; summary: string }
 const PaperSchema = z.enum(PAPER_IDS, { error: '纸张只能是 A4、A4 横向、A3，或 A2、A1 大幅拼贴' })
 const out = <T>() => z.custom<T>(() => true)
+/** A printed PDF as it crosses the door; docNo is '' for an unnumbered preview. */
+export interface PrintedFile { fileName: string; mime: string; dataBase64: string; docNo: string }
+export interface PrintedRow { docNo: string; kind: string; kindLabel: string; title: string; paper: string | null; printedBy: string; printedAt: string }
 const m = <I extends z.ZodType, O>(input: I, output: z.ZodType<O>, mutates: boolean, access: Access, summary: string): MethodSpec<I, O> => ({ input, output, mutates, access, summary })
 
 const Id = z.string({ error: '缺少编号' }).min(1, '缺少编号').max(64)
 const Reason = z.string({ error: '请写明原因' }).trim().min(1, '请写明原因').max(500, '原因不超过500字')
 const Version = z.number().int().optional()
 const Empty = z.object({}).default({})
+/** Every document other than the wall notices, by kind, with what it is printed from. */
+const PrintDocumentInput = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('pledge'), householdId: Id, preview: z.boolean().optional() }),
+  z.object({ kind: z.literal('cadrePledge'), id: Id, preview: z.boolean().optional() }),
+  z.object({ kind: z.literal('minutes'), meetingId: Id, preview: z.boolean().optional() }),
+  z.object({ kind: z.literal('visit'), caseId: Id, recordId: z.string().nullable().optional(), preview: z.boolean().optional() }),
+  z.object({ kind: z.literal('review'), caseId: Id, preview: z.boolean().optional() }),
+  z.object({ kind: z.literal('decisionNotice'), caseId: Id, preview: z.boolean().optional() }),
+  z.object({ kind: z.literal('materialsNotice'), caseId: Id, recordId: z.string().nullable().optional(), preview: z.boolean().optional() }),
+  z.object({ kind: z.literal('archive'), householdId: Id, preview: z.boolean().optional() }),
+], { error: '请选择要打印的文书' })
 const RaiseInput = z.object({ category: z.enum(['urban', 'rural'], { error: '请选择城市或农村' }), amountFen: z.number({ error: '请填写标准金额' }).int().positive('标准应大于 0'), effectiveMonth: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '执行月份格式应为 YYYY-MM'), sourceNote: z.string().trim().min(1, '请填写文件依据（文号）').max(200) })
 const MeetingInput = z.object({
   villageCode: z.string().regex(/^\d{12}$/, '请选择村（社区）'), date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD'), place: z.string().max(60), chair: z.string().max(20), recorder: z.string().max(20),
@@ -101,8 +115,14 @@ export const contract = {
   'notices.post': m(z.object({ id: Id, startDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD'), version: Version }), out<NoticeView>(), true, 'write', '登记张贴（公示期开始）'),
   'notices.period': m(z.object({ startDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD') }), out<{ startDate: string; endDate: string; durationLabel: string; warnings: string[] }>(), false, 'any', '按张贴日期计算公示期'),
   'notices.addPhoto': m(z.object({ id: Id, originalName: z.string().min(1).max(255), dataBase64: z.string().min(1, '文件为空').max(40_000_000), takenDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD') }), out<NoticeView>(), true, 'write', '上传张贴照片'),
-  'print.notice': m(z.object({ batchId: Id, paper: PaperSchema.optional() }), out<{ fileName: string; mime: string; dataBase64: string; docNo: string }>(), true, 'write', '打印公示（PDF，编号登记）'),
-  'print.longterm': m(z.object({ villageCode: z.string().regex(/^\d{12}$/, '请选择村（社区）').nullable().optional(), paper: PaperSchema.optional() }), out<{ fileName: string; mime: string; dataBase64: string; docNo: string }>(), true, 'write', '打印长期公示（PDF，编号登记）'),
+  'print.notice': m(z.object({ batchId: Id, paper: PaperSchema.optional(), preview: z.boolean().optional() }), out<PrintedFile>(), true, 'write', '打印公示（PDF，编号登记；preview 为未编号预览）'),
+  'print.longterm': m(z.object({ villageCode: z.string().regex(/^\d{12}$/, '请选择村（社区）').nullable().optional(), paper: PaperSchema.optional(), preview: z.boolean().optional() }), out<PrintedFile>(), true, 'write', '打印长期公示（PDF，编号登记）'),
+  'print.document': m(PrintDocumentInput, out<PrintedFile>(), true, 'write', '打印承诺书、会议记录、调查表、审核确认表、告知书、一户一档（PDF，编号登记）'),
+  'print.history': m(z.object({ refIds: z.array(Id).min(1).max(200) }), out<PrintedRow[]>(), false, 'any', '文书打印登记（某户、某案件、某会议）'),
+  'pledges.list': m(Empty, out<CadrePledgeView[]>(), false, 'any', '干部承诺书登记簿'),
+  'pledges.add': m(z.object({ name: z.string({ error: '请填写姓名' }).trim().min(1, '请填写姓名').max(20, '姓名不超过20字'), post: z.string({ error: '请填写职务' }).trim().min(1, '请填写职务').max(30, '职务不超过30字'), unit: z.string({ error: '请填写单位' }).trim().min(1, '请填写单位').max(40, '单位不超过40字'), level: z.enum(CADRE_LEVEL_CODES, { error: '请选择人员类别' }), villageCode: z.string().regex(/^\d{12}$/, '请选择村（社区）').nullable().optional() }), out<CadrePledgeView[]>(), true, 'write', '登记须签承诺书的人员'),
+  'pledges.signed': m(z.object({ id: Id, version: Version, signedDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD'), originalName: z.string().min(1).max(255), dataBase64: z.string().min(1, '请上传签字后的扫描件').max(40_000_000, '文件过大（上限约28MB）') }), out<CadrePledgeView[]>(), true, 'write', '承诺书签回（签署日期与扫描件）'),
+  'pledges.left': m(z.object({ id: Id, version: Version, date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD'), reason: Reason }), out<CadrePledgeView[]>(), true, 'write', '登记离岗（保留记录）'),
   'documents.verify': m(z.object({ payload: z.string().max(300, '二维码内容过长') }), out<DocVerifyResult>(), false, 'any', '核验打印文书的二维码'),
   'notices.readFile': m(z.object({ sm3: z.string().regex(/^[0-9a-f]{64}$/) }), out<{ mime: string; dataBase64: string }>(), false, 'any', '读取公示照片或签到表'),
   'objections.add': m(z.object({ caseId: Id, batchId: z.string().nullable().optional(), receivedDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD'), channel: z.string().min(1, '请选择渠道'), realName: z.boolean(), objectorName: z.string().max(20).nullable().optional(), objectorContact: z.string().max(40).nullable().optional(), content: z.string().trim().min(1, '请填写异议内容').max(2000) }), out<ObjectionView>(), true, 'write', '登记异议'),

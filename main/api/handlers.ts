@@ -14,7 +14,9 @@ import * as benefits from '../services/benefits'
 import * as meetings from '../services/meetings'
 import * as notices from '../services/notices'
 import * as printing from '../services/printing'
-import { verifyPayload } from '../services/docRegister'
+import { printHistory, verifyPayload } from '../services/docRegister'
+import * as pledges from '../services/pledges'
+import { printDocument } from '../services/printDocument'
 import * as recheck from '../services/recheck'
 import * as relatives from '../services/relatives'
 import * as policy from '../services/policy'
@@ -23,6 +25,9 @@ import { householdTimeline, verifyChain } from '../services/audit'
 import { AppError } from './errors'
 import type { Method, Output, ParsedInput } from './contract'
 import type { Session } from './session'
+
+/** A printed document on the wire. */
+const wire = (r: { fileName: string; bytes: Buffer; docNo: string }) => ({ fileName: r.fileName, mime: 'application/pdf', dataBase64: r.bytes.toString('base64'), docNo: r.docNo })
 
 export interface HandlerCtx { core: Core; session: Session }
 type Handlers = { [K in Method]: (h: HandlerCtx, input: ParsedInput<K>) => Promise<Output<K>> }
@@ -109,8 +114,14 @@ export const handlers: Handlers = {
   'notices.post': (h, i) => notices.postNotice(h.core, actor(h), i),
   'notices.period': (h, i) => notices.noticePeriod(rc(h), i),
   'notices.addPhoto': (h, i) => notices.addNoticePhoto(h.core, actor(h), i),
-  'print.notice': async (h, i) => { const r = await printing.noticePdf(h.core, actor(h), i); return { fileName: r.fileName, mime: 'application/pdf', dataBase64: r.bytes.toString('base64'), docNo: r.docNo } },
-  'print.longterm': async (h, i) => { const r = await printing.longTermNoticePdf(h.core, actor(h), i); return { fileName: r.fileName, mime: 'application/pdf', dataBase64: r.bytes.toString('base64'), docNo: r.docNo } },
+  'print.notice': async (h, i) => wire(await printing.noticePdf(h.core, actor(h), i)),
+  'print.longterm': async (h, i) => wire(await printing.longTermNoticePdf(h.core, actor(h), i)),
+  'print.document': async (h, i) => wire(await printDocument(h.core, actor(h), i)),
+  'print.history': (h, i) => printHistory(rc(h), i.refIds),
+  'pledges.list': (h) => pledges.listCadrePledges(rc(h)),
+  'pledges.add': (h, i) => pledges.addCadre(h.core, actor(h), i),
+  'pledges.signed': (h, i) => pledges.recordCadreSigned(h.core, actor(h), i),
+  'pledges.left': (h, i) => pledges.markCadreLeft(h.core, actor(h), i),
   'documents.verify': (h, i) => verifyPayload(rc(h), i.payload),
   'notices.readFile': (h, i) => notices.readNoticeFile(rc(h), i),
   'objections.add': (h, i) => notices.addObjection(h.core, actor(h), i),

@@ -141,3 +141,8 @@ export interface RaisePreview { category: 'urban' | 'rural'; categoryLabel: stri
 export interface RaiseResult extends RaisePreview { raiseId: string; ms: number }
 export interface DeclaredRelativeView { id: string; staffName: string; staffPost: string; staffIdNumber: string | null; staffOperatorId: string | null; staffOperatorName: string | null; relativeName: string; relativeIdNumber: string; relation: string; declaredDate: string }
 export interface StandardView { id: string; category: 'urban' | 'rural'; categoryLabel: string; amountFen: number; effectiveFrom: string; effectiveTo: string | null; areaScope: string; sourceNote: string }
+export interface CadrePledgeView {
+  id: string; name: string; post: string; unit: string; level: 'village' | 'township' | 'county'; levelLabel: string; villageCode: string | null
+  status: 'unsigned' | 'signed' | 'left'; statusLabel: string; signedDate: string | null; scan: { sm3: string; name: string; mime: string } | null
+  lastPrinted: { docNo: string; at: string } | null; leftDate: string | null; leftReason: string | null; version: number
+}

@@ -24,6 +24,11 @@ import { generateDemo } from '../services/demo'
 import { longTermNoticePdf, noticePdf } from '../services/printing'
 import { PAPER_IDS, type Paper } from '../documents/layout'
 import { verifyPayload } from '../services/docRegister'
+import { cadrePledgePdf, householdPledgePdf } from '../services/pledges'
+import { minutesPdf } from '../services/printMeeting'
+import { reviewFormPdf, visitFormPdf } from '../services/printCase'
+import { decisionLetterPdf, materialsLetterPdf } from '../services/printLetters'
+import { archivePdf } from '../services/archive'
 import { backupTo, integrityCheck } from '../../db'
 import * as cases from '../services/cases'
 import { trialCalc } from '../services/benefits'
@@ -46,8 +51,14 @@ const USAGE = `用法：dibao <命令> [选项]
   case show --data DIR --id ID|案件号 [--json]
   case list --data DIR [--status open|closed|all] [--overdue] [--json]
   benefit calc --data DIR --household ID|档案号 [--date YYYY-MM-DD] [--json]
-  print notice --data DIR --kind village|township|county --batch ID|公示编号 --out FILE.pdf [--paper A4|A4-landscape|A3] [--json]
-  print notice --data DIR --kind longterm [--village CODE] --out FILE.pdf [--paper A4|A4-landscape|A3] [--json]
+  print notice --data DIR --kind village|township|county --batch ID|公示编号 --out FILE.pdf [--paper A4|A4-landscape|A3|A2-tiled|A1-tiled] [--json]
+  print notice --data DIR --kind longterm [--village CODE] --out FILE.pdf [--paper A4|A4-landscape|A3|A2-tiled|A1-tiled] [--json]
+  print pledge --data DIR --household ID|档案号 --out FILE.pdf [--json]
+  print pledge --data DIR --cadre NAME --out FILE.pdf [--json]
+  print minutes --data DIR --meeting ID|会议编号 --out FILE.pdf [--json]
+  print archive --data DIR --household ID|档案号 --out FILE.pdf [--json]
+  print form --data DIR --case ID|案件号 --kind visit|review --out FILE.pdf [--json]
+  print letter --data DIR --case ID|案件号 --kind decision|materials --out FILE.pdf [--json]
   doc verify --data DIR --payload TEXT [--json]
   audit verify --data DIR [--json]
   db check --data DIR [--json]
@@ -60,7 +71,7 @@ const OPTIONS = {
   status: { type: 'string' }, page: { type: 'string' }, 'page-size': { type: 'string' }, id: { type: 'string' }, code: { type: 'string' },
   name: { type: 'string' }, kind: { type: 'string' }, households: { type: 'string' }, cases: { type: 'string' }, seed: { type: 'string' },
   'township-code': { type: 'string' }, 'township-name': { type: 'string' }, 'county-name': { type: 'string' }, admin: { type: 'string' },
-  'admin-name': { type: 'string' }, household: { type: 'string' }, date: { type: 'string' }, origin: { type: 'string' }, overdue: { type: 'boolean' }, 'password-stdin': { type: 'boolean' }, operator: { type: 'string' }, batch: { type: 'string' }, out: { type: 'string' }, paper: { type: 'string' }, payload: { type: 'string' }, help: { type: 'boolean', short: 'h' }
+  'admin-name': { type: 'string' }, household: { type: 'string' }, date: { type: 'string' }, origin: { type: 'string' }, overdue: { type: 'boolean' }, 'password-stdin': { type: 'boolean' }, operator: { type: 'string' }, batch: { type: 'string' }, out: { type: 'string' }, paper: { type: 'string' }, payload: { type: 'string' }, cadre: { type: 'string' }, meeting: { type: 'string' }, case: { type: 'string' }, help: { type: 'boolean', short: 'h' }
 } as const
 
 type Values = { [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K]['type'] extends 'boolean' ? boolean : string }
@@ -81,6 +92,26 @@ function readStdinSecret(): string {
 
 function out(v: Values, json: unknown, text: string): void {
   process.stdout.write(v.json ? `${JSON.stringify(json, null, 2)}\n` : `${text}\n`)
+}
+
+/** Writes a printed document to --out and reports it (the same shape for every `print` command). */
+function writePrinted(v: Values, outFile: string, r: { bytes: Buffer; docNo: string }, extra: Record<string, unknown> = {}): number {
+  const file = path.resolve(outFile)
+  fs.mkdirSync(path.dirname(file), { recursive: true })
+  fs.writeFileSync(file, r.bytes)
+  out(v, { file, bytes: r.bytes.length, docNo: r.docNo, ...extra }, `已生成 ${file}（${(r.bytes.length / 1024).toFixed(0)} KB，文书编号 ${r.docNo}）`)
+  return 0
+}
+
+async function householdRef(core: Core, ref: string): Promise<string> {
+  const h = await core.db.selectFrom('household').select('id').where((eb) => eb.or([eb('id', '=', ref), eb('file_no', '=', ref)])).executeTakeFirst()
+  if (!h) throw new AppError('NOT_FOUND', `找不到档案 ${ref}`)
+  return h.id
+}
+async function caseRef(core: Core, ref: string): Promise<string> {
+  const c = await core.db.selectFrom('dibao_case').select('id').where((eb) => eb.or([eb('id', '=', ref), eb('case_no', '=', ref)])).executeTakeFirst()
+  if (!c) throw new AppError('NOT_FOUND', `找不到案件 ${ref}`)
+  return c.id
 }
 
 async function withCore<T>(v: Values, fn: (core: Core) => Promise<T>): Promise<T> {
@@ -254,10 +285,7 @@ async function run(argv: string[]): Promise<number> {
         if (v.batch) throw new UsageError('长期公示按村（--village）或全乡镇打印，不用 --batch')
         return withCore(v, async (core) => {
           const r = await longTermNoticePdf(core, null, { villageCode: v.village ?? null, paper })
-          fs.mkdirSync(path.dirname(path.resolve(outFile)), { recursive: true })
-          fs.writeFileSync(outFile, r.bytes)
-          out(v, { file: path.resolve(outFile), bytes: r.bytes.length, village: v.village ?? null, paper, docNo: r.docNo }, `已生成 ${path.resolve(outFile)}（${(r.bytes.length / 1024).toFixed(0)} KB，文书编号 ${r.docNo}）`)
-          return 0
+          return writePrinted(v, outFile, r, { village: v.village ?? null, paper })
         })
       }
       const ref = need(v, 'batch', '公示批次编号或公示编号')
@@ -266,10 +294,49 @@ async function run(argv: string[]): Promise<number> {
         if (!b) throw new AppError('NOT_FOUND', `找不到公示批次 ${ref}`)
         if (b.level !== kind) throw new AppError('VALIDATION', `公示 ${b.batch_no} 是${b.level === 'village' ? '村级' : b.level === 'township' ? '乡镇级' : '县级'}公示，与 --kind ${kind} 不符`)
         const r = await noticePdf(core, null, { batchId: b.id, paper })
-        fs.mkdirSync(path.dirname(path.resolve(outFile)), { recursive: true })
-        fs.writeFileSync(outFile, r.bytes)
-        out(v, { file: path.resolve(outFile), bytes: r.bytes.length, batchNo: b.batch_no, paper, docNo: r.docNo }, `已生成 ${path.resolve(outFile)}（${(r.bytes.length / 1024).toFixed(0)} KB，文书编号 ${r.docNo}）`)
-        return 0
+        return writePrinted(v, outFile, r, { batchNo: b.batch_no, paper })
+      })
+    }
+    case 'print pledge': {
+      const outFile = need(v, 'out', '输出的 PDF 文件')
+      if (!!v.household === !!v.cadre) throw new UsageError('请用 --household（申请人承诺书和授权书）或 --cadre（干部承诺书）之一')
+      return withCore(v, async (core) => {
+        if (v.cadre) return writePrinted(v, outFile, await cadrePledgePdf(core, null, { name: v.cadre }), { cadre: v.cadre })
+        const id = await householdRef(core, v.household!)
+        return writePrinted(v, outFile, await householdPledgePdf(core, null, { householdId: id }), { householdId: id })
+      })
+    }
+    case 'print minutes': {
+      const ref = need(v, 'meeting', '会议编号')
+      const outFile = need(v, 'out', '输出的 PDF 文件')
+      return withCore(v, async (core) => {
+        const m = await core.db.selectFrom('review_meeting').select(['id', 'meeting_no']).where((eb) => eb.or([eb('id', '=', ref), eb('meeting_no', '=', ref)])).executeTakeFirst()
+        if (!m) throw new AppError('NOT_FOUND', `找不到民主评议会议 ${ref}`)
+        return writePrinted(v, outFile, await minutesPdf(core, null, { meetingId: m.id }), { meetingNo: m.meeting_no })
+      })
+    }
+    case 'print archive': {
+      const ref = need(v, 'household', '档案编号或档案号')
+      const outFile = need(v, 'out', '输出的 PDF 文件')
+      return withCore(v, async (core) => {
+        const id = await householdRef(core, ref)
+        const r = await archivePdf(core, null, { householdId: id })
+        return writePrinted(v, outFile, r, { householdId: id, pages: r.pages })
+      })
+    }
+    case 'print form':
+    case 'print letter': {
+      const ref = need(v, 'case', '案件编号或案件号')
+      const form = sub === 'form'
+      const kind = need(v, 'kind', form ? 'visit|review' : 'decision|materials')
+      const kinds = form ? ['visit', 'review'] : ['decision', 'materials']
+      if (!kinds.includes(kind)) throw new UsageError(`--kind 只能是 ${kinds.join('、')}`)
+      const outFile = need(v, 'out', '输出的 PDF 文件')
+      return withCore(v, async (core) => {
+        const caseId = await caseRef(core, ref)
+        const r = kind === 'visit' ? await visitFormPdf(core, null, { caseId }) : kind === 'review' ? await reviewFormPdf(core, null, { caseId })
+          : kind === 'decision' ? await decisionLetterPdf(core, null, { caseId }) : await materialsLetterPdf(core, null, { caseId })
+        return writePrinted(v, outFile, r, { caseId, kind })
       })
     }
     case 'doc verify': {

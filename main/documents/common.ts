@@ -9,6 +9,9 @@ import { mm, OFFICIAL_MARGINS, PAPERS, PT, type Paper } from './layout'
 /** The number and QR payload the register gave this printing (services/docRegister.ts). */
 export interface DocStamp { docNo: string; payload: string }
 
+/** "王建国（zhenzhang）" → "王建国": an operator's name as signed, without the login name. */
+export const signerName = (s: string) => s.replace(/（[\x21-\x7e]+）$/, '')
+
 /** A checked and an unchecked box (the font has no ☑; ⊠ is the usual stand-in on printed forms). */
 export const BOX_ON = '⊠'
 export const BOX_OFF = '□'

@@ -166,7 +166,6 @@ export function minutesSection(d: MinutesDocData, stamp: DocStamp | null = null)
 
 /** pdfmake options the shared DocDefinition type does not list (renderPdf passes the definition through). */
 export type MinutesDocDefinition = DocDefinition & {
-  watermark?: { text: string; opacity: number; color: string; fontSize: number }
   pageBreakBefore?: typeof keepHeadingsWithNext
 }
 

@@ -15,6 +15,7 @@ export interface DocDefinition {
   defaultStyle?: Record<string, unknown>
   styles?: Record<string, Record<string, unknown>>
   info?: { title?: string; author?: string; subject?: string; creator?: string; producer?: string }
+  watermark?: { text: string; color?: string; opacity?: number; bold?: boolean; fontSize?: number; angle?: number }
 }
 
 interface PdfMake {
@@ -58,5 +59,5 @@ export function assertDocPrintable(doc: DocDefinition, what: string): void {
 export async function renderPdf(doc: DocDefinition, what: string): Promise<Buffer> {
   assertDocPrintable(doc, what)
   const pm = engine()
-  return pm.createPdf({ ...doc, defaultStyle: { font: 'Cjk', ...(doc.defaultStyle ?? {}) }, info: { creator: '阳光低保', producer: '阳光低保', ...(doc.info ?? {}) } }).getBuffer()
+  return pm.createPdf({ ...doc, ...(doc.watermark ? { watermark: { font: 'Cjk', ...doc.watermark } } : {}), defaultStyle: { font: 'Cjk', ...(doc.defaultStyle ?? {}) }, info: { creator: '阳光低保', producer: '阳光低保', ...(doc.info ?? {}) } }).getBuffer()
 }

@@ -262,6 +262,15 @@ export const SUSPEND_REASONS = [
   { code: 'unreachable', name: '联系不上、长期未领取' },
   { code: 'pendingCheck', name: '收到举报或核查线索，待核实' },
 ] as const satisfies readonly Code[]
+/** Who signs the 干部承诺书 (domain.md §9; the register in services/pledges.ts). */
+export const CADRE_LEVELS = [
+  { code: 'village', name: '村（社区）两委成员' },
+  { code: 'township', name: '乡镇领导和工作人员' },
+  { code: 'county', name: '县级民政工作人员' },
+] as const
+export type CadreLevel = (typeof CADRE_LEVELS)[number]['code']
+export const CADRE_LEVEL_CODES = CADRE_LEVELS.map((l) => l.code) as [CadreLevel, ...CadreLevel[]]
+
 export type SuspendReason = (typeof SUSPEND_REASONS)[number]['code']
 export const SUSPEND_REASON_CODES = SUSPEND_REASONS.map((r) => r.code) as [SuspendReason, ...SuspendReason[]]
 

@@ -62,6 +62,12 @@ export async function registerDocument(w: WriteCtx, input: { kind: DocKind; refI
   return { docNo, payload: `${PREFIX}|${fields}|${mac(w.core, fields)}` }
 }
 
+/** The register rows of what was printed from these (a household, its cases, a meeting …), newest first. */
+export async function printHistory(ctx: ReadCtx, refIds: string[]) {
+  const rows = await ctx.db.selectFrom('printed_document').selectAll().where('ref_id', 'in', refIds).orderBy('printed_at', 'desc').limit(500).execute()
+  return rows.map((r) => ({ docNo: r.doc_no, kind: r.kind, kindLabel: KIND_CODES[r.kind]?.label ?? r.kind, title: r.title, paper: r.paper, printedBy: r.printed_by, printedAt: r.printed_at }))
+}
+
 export interface DocVerifyResult { ok: boolean; reason: string | null; docNo: string | null; kind: string | null; kindLabel: string | null; title: string | null; printedAt: string | null; printedBy: string | null }
 
 /** Checks a scanned QR payload: format, signature (this township's key), and the register row with the same content hash. */

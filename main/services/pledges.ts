@@ -4,7 +4,7 @@
 import { AppError } from '../api/errors'
 import type { Paper } from '../documents/layout'
 import { cadrePledgeDocument, pledgeDocument, type CadrePledgeDocData, type PledgeDocData } from '../documents/pledge'
-import { HOUSEHOLD_CATEGORIES, OBLIGOR_RELATIONS, codeName } from '../domain/codes'
+import { CADRE_LEVELS, HOUSEHOLD_CATEGORIES, OBLIGOR_RELATIONS, codeName, type CadreLevel } from '../domain/codes'
 import { fillTemplate } from '../domain/templates'
 import { readCtx, withWrite, type Actor, type Core, type ReadCtx } from './context'
 import { getHousehold } from './households'
@@ -14,7 +14,7 @@ import { templateParagraphs } from './policy'
 import { stampAndRender, type Printed } from './printing'
 import { requireTownship } from './setup'
 import { ageOn } from '../domain/idcard'
-import type { HouseholdFile, TownshipView } from '../api/types'
+import type { CadrePledgeView, HouseholdFile, TownshipView } from '../api/types'
 
 /** What the 承诺书 + 授权书 of a household list: every co-resident member, and each obligor whose finances are checked. */
 export async function pledgeData(ctx: ReadCtx, f: HouseholdFile, t: TownshipView): Promise<PledgeDocData> {
@@ -37,30 +37,17 @@ export async function pledgeData(ctx: ReadCtx, f: HouseholdFile, t: TownshipView
   }
 }
 
-export async function householdPledgePdf(core: Core, actor: Actor | null, input: { householdId: string; paper?: Paper }): Promise<Printed> {
+export async function householdPledgePdf(core: Core, actor: Actor | null, input: { householdId: string; paper?: Paper; preview?: boolean }): Promise<Printed> {
   const ctx = readCtx(core, actor)
   const f = await getHousehold(ctx, input.householdId)
   const t = await requireTownship(ctx)
   const data = await pledgeData(ctx, f, t)
   const h = f.household
   const title = `${data.applicantName}家最低生活保障申请承诺书和授权书`
-  return stampAndRender(core, actor, { kind: 'pledge', refId: h.id, householdId: h.id, title, data, paper: input.paper ?? 'A4', what: `档案 ${h.fileNo} 的承诺书`, fileName: `${h.fileNo}-${data.applicantName}-承诺书和授权书.pdf`, townshipCode: t.code, build: (stamp) => pledgeDocument(data, stamp) })
+  return stampAndRender(core, actor, { kind: 'pledge', refId: h.id, householdId: h.id, title, data, paper: input.paper ?? 'A4', what: `档案 ${h.fileNo} 的承诺书`, fileName: `${h.fileNo}-${data.applicantName}-承诺书和授权书.pdf`, townshipCode: t.code, preview: input.preview, build: (stamp) => pledgeDocument(data, stamp) })
 }
 
 // ───────────────────────── 干部承诺书 register ─────────────────────────
-
-export const CADRE_LEVELS = [
-  { code: 'village', name: '村（社区）两委成员' },
-  { code: 'township', name: '乡镇领导和工作人员' },
-  { code: 'county', name: '县级民政工作人员' },
-] as const
-export type CadreLevel = (typeof CADRE_LEVELS)[number]['code']
-
-export interface CadrePledgeView {
-  id: string; name: string; post: string; unit: string; level: CadreLevel; levelLabel: string; villageCode: string | null
-  status: 'unsigned' | 'signed' | 'left'; statusLabel: string; signedDate: string | null; scan: { sm3: string; name: string; mime: string } | null
-  lastPrinted: { docNo: string; at: string } | null; leftDate: string | null; leftReason: string | null; version: number
-}
 
 export async function listCadrePledges(ctx: ReadCtx): Promise<CadrePledgeView[]> {
   const rows = await ctx.db.selectFrom('cadre_pledge').selectAll().orderBy('level').orderBy('unit').orderBy('name').execute()
@@ -130,7 +117,7 @@ export async function markCadreLeft(core: Core, actor: Actor, input: { id: strin
 }
 
 /** A cadre's pledge, by register id or by name (the CLI's --cadre NAME; a name held by two people asks for the unit). */
-export async function cadrePledgePdf(core: Core, actor: Actor | null, input: { id?: string | null; name?: string | null }): Promise<Printed> {
+export async function cadrePledgePdf(core: Core, actor: Actor | null, input: { id?: string | null; name?: string | null; preview?: boolean }): Promise<Printed> {
   const ctx = readCtx(core, actor)
   const t = await requireTownship(ctx)
   let r
@@ -147,5 +134,5 @@ export async function cadrePledgePdf(core: Core, actor: Actor | null, input: { i
     text: fillTemplate(await templateParagraphs(ctx, 'cadrePledge', ctx.today), { 乡镇: t.name, 县: t.countyName, 姓名: r.name, 职务: r.post, 单位: r.unit }),
   }
   const cadre = r
-  return stampAndRender(core, actor, { kind: 'cadrePledge', refId: cadre.id, title: `${cadre.name}最低生活保障工作承诺书`, data, paper: 'A4', what: `${cadre.name}的承诺书`, fileName: `承诺书-${cadre.unit}-${cadre.name}.pdf`, townshipCode: t.code, build: (stamp) => cadrePledgeDocument(data, stamp) })
+  return stampAndRender(core, actor, { kind: 'cadrePledge', refId: cadre.id, title: `${cadre.name}最低生活保障工作承诺书`, data, paper: 'A4', what: `${cadre.name}的承诺书`, fileName: `承诺书-${cadre.unit}-${cadre.name}.pdf`, townshipCode: t.code, preview: input.preview, build: (stamp) => cadrePledgeDocument(data, stamp) })
 }

@@ -21,6 +21,7 @@ import { readCtx, type Actor, type Core, type ReadCtx } from './context'
 import { getHousehold } from './households'
 import { stampAndRender, type Printed } from './printing'
 import { requireTownship } from './setup'
+import { signerName } from '../documents/common'
 
 type Visit = z.output<typeof HomeVisitRecord>
 type Check = z.output<typeof CheckReportRecord>
@@ -31,8 +32,6 @@ const LABOUR_SHORT: Record<string, string> = { full: '有', partial: '部分丧�
 const SIZE: Record<string, string> = { small: '小型', medium: '中型', large: '大型' }
 const APPROVAL_VARIANTS = new Set(['legacy2012', 'nineSteps', 'fourGates'])
 
-/** "王建国（zhenzhang）" → "王建国": the operator's name as signed, without the login name. */
-const signerName = (s: string) => s.replace(/（[\x21-\x7e]+）$/, '')
 
 /** Why a member is not counted in the family on `asOf` (art. 7), as the assessment words it. */
 function notCounted(m: MemberView, asOf: string): string | null {

@@ -81,12 +81,12 @@ async function addressee(ctx: ReadCtx, householdId: string) {
 export const hasDecisionLetter = (c: CaseView) => !!c.decision || c.steps.some((s) => s.kind === 'notAccepted' || s.kind === 'terminated')
 
 /** 书面告知书 of a case's decision (or 不予受理 / 终止). */
-export async function decisionLetterPdf(core: Core, actor: Actor | null, input: { caseId: string }): Promise<Printed> {
+export async function decisionLetterPdf(core: Core, actor: Actor | null, input: { caseId: string; preview?: boolean }): Promise<Printed> {
   const ctx = readCtx(core, actor)
   const c = await getCase(ctx, input.caseId)
   const t = await requireTownship(ctx)
   const data = await decisionLetterData(ctx, c, t)
-  return stampAndRender(core, actor, { kind: 'decisionNotice', refId: c.id, householdId: c.householdId, title: `${data.addressee}：${data.title}`, data, paper: 'A4', what: `${data.title}（${c.caseNo}）`, fileName: `${c.caseNo}-${data.addressee}-${data.title}.pdf`, townshipCode: t.code, build: (stamp) => decisionLetterDocument(data, stamp) })
+  return stampAndRender(core, actor, { kind: 'decisionNotice', refId: c.id, householdId: c.householdId, title: `${data.addressee}：${data.title}`, data, paper: 'A4', what: `${data.title}（${c.caseNo}）`, fileName: `${c.caseNo}-${data.addressee}-${data.title}.pdf`, townshipCode: t.code, preview: input.preview, build: (stamp) => decisionLetterDocument(data, stamp) })
 }
 
 export async function decisionLetterData(ctx: ReadCtx, c: CaseView, t: TownshipView): Promise<DecisionLetterData> {
@@ -124,12 +124,12 @@ export async function decisionLetterData(ctx: ReadCtx, c: CaseView, t: TownshipV
 }
 
 /** 补正材料告知书 of the case's 一次性告知 record (the newest, or the one named). */
-export async function materialsLetterPdf(core: Core, actor: Actor | null, input: { caseId: string; recordId?: string | null }): Promise<Printed> {
+export async function materialsLetterPdf(core: Core, actor: Actor | null, input: { caseId: string; recordId?: string | null; preview?: boolean }): Promise<Printed> {
   const ctx = readCtx(core, actor)
   const c = await getCase(ctx, input.caseId)
   const t = await requireTownship(ctx)
   const { data, rec } = await materialsLetterData(ctx, c, t, input.recordId)
-  return stampAndRender(core, actor, { kind: 'materialsNotice', refId: rec.id, householdId: c.householdId, title: `${data.addressee}：补正材料告知书`, data, paper: 'A4', what: `补正材料告知书（${c.caseNo}）`, fileName: `${c.caseNo}-${data.addressee}-补正材料告知书.pdf`, townshipCode: t.code, build: (stamp) => materialsLetterDocument(data, stamp) })
+  return stampAndRender(core, actor, { kind: 'materialsNotice', refId: rec.id, householdId: c.householdId, title: `${data.addressee}：补正材料告知书`, data, paper: 'A4', what: `补正材料告知书（${c.caseNo}）`, fileName: `${c.caseNo}-${data.addressee}-补正材料告知书.pdf`, townshipCode: t.code, preview: input.preview, build: (stamp) => materialsLetterDocument(data, stamp) })
 }
 
 export async function materialsLetterData(ctx: ReadCtx, c: CaseView, t: TownshipView, recordId?: string | null): Promise<{ data: MaterialsLetterData; rec: CaseRecordView }> {

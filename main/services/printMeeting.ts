@@ -9,7 +9,7 @@ import { stampAndRender, type Printed } from './printing'
 import { requireTownship } from './setup'
 import type { MeetingView, TownshipView } from '../api/types'
 
-export async function minutesPdf(core: Core, actor: Actor | null, input: { meetingId: string }): Promise<Printed> {
+export async function minutesPdf(core: Core, actor: Actor | null, input: { meetingId: string; preview?: boolean }): Promise<Printed> {
   const ctx = readCtx(core, actor)
   const m = await getMeeting(ctx, input.meetingId)
   if (m.cases.length === 0) throw new AppError('VALIDATION', `评议会议 ${m.meetingNo} 还没有列入任何案件，请先在“民主评议”页把要评议的案件加入本次会议，再打印会议记录`)
@@ -18,7 +18,7 @@ export async function minutesPdf(core: Core, actor: Actor | null, input: { meeti
   const title = `${m.villageName}最低生活保障民主评议会议记录`
   return stampAndRender(core, actor, {
     kind: 'minutes', refId: m.id, householdId: null, title, data, paper: 'A4', what: `会议记录 ${m.meetingNo}`,
-    fileName: `${m.meetingNo}-民主评议会议记录.pdf`, townshipCode: t.code, build: (stamp) => minutesDocument(data, stamp),
+    fileName: `${m.meetingNo}-民主评议会议记录.pdf`, townshipCode: t.code, preview: input.preview, build: (stamp) => minutesDocument(data, stamp),
   })
 }
 

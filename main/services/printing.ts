@@ -15,7 +15,7 @@ import { registerDocument, type DocKind } from './docRegister'
 import { getNotice, supervisionPhones } from './notices'
 import { requireTownship } from './setup'
 
-export async function noticePdf(core: Core, actor: Actor | null, input: { batchId: string; paper?: Paper }): Promise<Printed> {
+export async function noticePdf(core: Core, actor: Actor | null, input: { batchId: string; paper?: Paper; preview?: boolean }): Promise<Printed> {
   const ctx = readCtx(core, actor)
   const n = await getNotice(ctx, input.batchId)
   if (n.lines.length === 0) throw new AppError('VALIDATION', `公示 ${n.batchNo} 还没有列入任何案件，不能打印`)
@@ -26,7 +26,7 @@ export async function noticePdf(core: Core, actor: Actor | null, input: { batchI
     lines: n.lines.map((l) => ({ seq: l.seq, villageName: l.villageName, applicantName: l.applicantName, persons: l.persons, amountFen: l.amountFen, category: l.category, remark: l.remark })),
   }
   const paper = input.paper ?? 'A4'
-  return stampAndRender(core, actor, { kind: 'notice', refId: n.id, title: n.title, data, paper, what: `公示 ${n.batchNo}`, fileName: `${n.batchNo}-${n.title}.pdf`, townshipCode: t.code, build: (stamp) => noticeDocument(data, paper, stamp) })
+  return stampAndRender(core, actor, { kind: 'notice', refId: n.id, title: n.title, data, paper, what: `公示 ${n.batchNo}`, fileName: `${n.batchNo}-${n.title}.pdf`, townshipCode: t.code, preview: input.preview, build: (stamp) => noticeDocument(data, paper, stamp) })
 }
 
 export interface Printed { bytes: Buffer; fileName: string; docNo: string; payload: string }
@@ -38,16 +38,24 @@ export interface PrintJob {
   paper: Paper | null; what: string; fileName: string; townshipCode: string
   /** the pure builder, called once without a stamp (glyph check) and once with it */
   build: (stamp: DocStamp | null) => DocDefinition
+  /** a preview: rendered unnumbered with a 预览 watermark, nothing registered */
+  preview?: boolean
 }
 
 /** A character the font lacks refuses before anything is numbered; then register (one write), then render with the stamp. */
 export async function stampAndRender(core: Core, actor: Actor | null, job: PrintJob): Promise<Printed> {
+  const tile = job.paper ? PAPERS[job.paper].tile : undefined
+  // a board is laid out on A4, enlarged and cut into sheets (documents/tile.ts)
+  const finish = async (pdf: Buffer, label: string) => (tile ? Buffer.from((await tilePdf(await enlargePdf(pdf, tile), { target: tile, label })).bytes) : pdf)
   try {
-    assertDocPrintable(job.build(null), job.what)
+    const draft = job.build(null)
+    assertDocPrintable(draft, job.what)
+    if (job.preview) {
+      const bytes = await renderPdf({ ...draft, watermark: draft.watermark ?? { text: '预览稿 未编号', color: '#c00000', opacity: 0.12, fontSize: 64 } }, job.what)
+      return { bytes: await finish(bytes, 'PREVIEW'), fileName: job.fileName.replace(/\.pdf$/, '-预览.pdf'), docNo: '', payload: '' }
+    }
     const stamp = await withWrite(core, actor, (w) => registerDocument(w, { kind: job.kind, refId: job.refId, householdId: job.householdId, title: job.title, data: job.data, paper: job.paper, townshipCode: job.townshipCode }))
-    let bytes = await renderPdf(job.build(stamp), job.what)
-    const tile = job.paper ? PAPERS[job.paper].tile : undefined
-    if (tile) bytes = Buffer.from((await tilePdf(await enlargePdf(bytes, tile), { target: tile, label: stamp.docNo })).bytes)
+    const bytes = await finish(await renderPdf(job.build(stamp), job.what), stamp.docNo)
     return { bytes, fileName: job.fileName, docNo: stamp.docNo, payload: stamp.payload }
   } catch (e) {
     if (e instanceof FontError) throw new AppError('VALIDATION', e.message)
@@ -60,7 +68,7 @@ export async function stampAndRender(core: Core, actor: Actor | null, job: Print
  * never the 户主 as such. A file whose 申请人 has died, left or is not covered is listed for the township to name a
  * new 申请人 first (办法 art. 24): the board is not printed with a wrong name.
  */
-export async function longTermNoticePdf(core: Core, actor: Actor | null, input: { villageCode?: string | null; paper?: Paper }) {
+export async function longTermNoticePdf(core: Core, actor: Actor | null, input: { villageCode?: string | null; paper?: Paper; preview?: boolean }) {
   const ctx = readCtx(core, actor)
   const t = await requireTownship(ctx)
   const village = input.villageCode ? await ctx.db.selectFrom('village').select(['code', 'name']).where('code', '=', input.villageCode).executeTakeFirst() : null
@@ -80,5 +88,5 @@ export async function longTermNoticePdf(core: Core, actor: Actor | null, input: 
     lines: rows.map((r, i) => ({ seq: i + 1, villageName: r.group_name ? `${r.village_name}${r.group_name}` : r.village_name, applicantName: r.applicant_name!, persons: r.benefit_persons ?? r.member_count, amountFen: r.benefit_fen, category: codeName(HOUSEHOLD_CATEGORIES, r.category), remark: null })),
   }
   const paper = input.paper ?? 'A4'
-  return stampAndRender(core, actor, { kind: 'longterm', refId: village?.code ?? t.code, title, data, paper, what: title, fileName: `${title}-${ctx.today}.pdf`, townshipCode: t.code, build: (stamp) => noticeDocument(data, paper, stamp) })
+  return stampAndRender(core, actor, { kind: 'longterm', refId: village?.code ?? t.code, title, data, paper, what: title, fileName: `${title}-${ctx.today}.pdf`, townshipCode: t.code, preview: input.preview, build: (stamp) => noticeDocument(data, paper, stamp) })
 }
