@@ -10,7 +10,7 @@ import { RECORD_KINDS, StepData } from './caseSchemas'
 import type { DocVerifyResult } from '../services/docRegister'
 import { PAPER_IDS } from '../documents/layout'
 import { CADRE_LEVEL_CODES, SUSPEND_REASON_CODES } from '../domain/codes'
-import type { CadrePledgeView, AssessmentView, CaseFlagView, DeclaredRelativeView, MeetingView, NoticeView, ObjectionView, RaisePreview, RaiseResult, RecheckDashboard, StandardView, CaseView, TodoItem, SetupStatus, TownshipView, OperatorView, VillageView, AssetView, AttachmentView, HouseholdFile, HouseholdView, IncomeView, MemberView, ObligorView, SearchResult, ChainReport, TimelineEntry } from './types'
+import type { TemplateView, CadrePledgeView, AssessmentView, CaseFlagView, DeclaredRelativeView, MeetingView, NoticeView, ObjectionView, RaisePreview, RaiseResult, RecheckDashboard, StandardView, CaseView, TodoItem, SetupStatus, TownshipView, OperatorView, VillageView, AssetView, AttachmentView, HouseholdFile, HouseholdView, IncomeView, MemberView, ObligorView, SearchResult, ChainReport, TimelineEntry } from './types'
 
 /** who may call: public (before login), any logged-in operator, writers (not 只读), administrators */
 export type Access = 'public' | 'any' | 'write' | 'admin'
@@ -138,6 +138,7 @@ export const contract = {
   'relatives.remove': m(z.object({ id: Id, reason: Reason }), out<DeclaredRelativeView[]>(), true, 'write', '撤销近亲属备案'),
 
   'policy.list': m(Empty, out<Array<{ id: string; key: string; areaScope: string; value: unknown; effectiveFrom: string; effectiveTo: string | null; sourceNote: string }>>(), false, 'any', '政策参数'),
+  'templates.list': m(Empty, out<TemplateView[]>(), false, 'any', '文书模板（现行文本与历史）'),
   'policy.add': m(z.object({ key: z.string().min(1), value: z.unknown(), effectiveFrom: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD'), sourceNote: z.string().trim().min(1, '请填写依据（文件名称、文号）').max(200) }), out<null>(), true, 'admin', '录入政策参数'),
 
   'audit.verify': m(Empty, out<ChainReport>(), false, 'admin', '校验审计链')

@@ -41,7 +41,9 @@ export async function dispatch(core: Core, session: Session, method: unknown, ra
     if (!parsed.success) throw zodToAppError(parsed.error)
     const handler = handlers[method] as (h: { core: Core; session: Session }, i: unknown) => Promise<unknown>
     const value = await handler({ core, session }, parsed.data)
-    return { ok: true, value: value ?? null, mutated: spec.mutates }
+    // a print preview writes nothing (no number, no register row): the pages need not reload
+    const preview = (parsed.data as { preview?: unknown } | null)?.preview === true
+    return { ok: true, value: value ?? null, mutated: spec.mutates && !preview }
   } catch (e) {
     if (e instanceof ZodError) return { ok: false, error: zodToAppError(e).toWire() }
     return { ok: false, error: toWireError(e) }

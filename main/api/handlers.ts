@@ -137,6 +137,7 @@ export const handlers: Handlers = {
   'relatives.remove': (h, i) => relatives.removeRelative(h.core, actor(h), i),
 
   'policy.list': (h) => policy.listParams(rc(h)),
+  'templates.list': (h) => policy.listTemplates(rc(h)),
   'policy.add': async (h, i) => { await policy.addParam(h.core, actor(h), i); return null },
 
   'audit.verify': (h) => verifyChain(h.core.db)

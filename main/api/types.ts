@@ -146,3 +146,7 @@ export interface CadrePledgeView {
   status: 'unsigned' | 'signed' | 'left'; statusLabel: string; signedDate: string | null; scan: { sm3: string; name: string; mime: string } | null
   lastPrinted: { docNo: string; at: string } | null; leftDate: string | null; leftReason: string | null; version: number
 }
+export interface TemplateView {
+  key: string; label: string; placeholders: Record<string, string>; defaults: string[]; current: string[]; source: string; effectiveFrom: string | null
+  history: Array<{ paragraphs: string[]; effectiveFrom: string; sourceNote: string }>
+}

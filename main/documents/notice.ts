@@ -19,6 +19,8 @@ export interface NoticeDocData {
   endDate: string
   durationLabel: string
   phones: string
+  /** the body paragraphs of a review 公示 from the template (template.noticeBody), filled by the service */
+  bodyText?: string[]
   lines: Array<{ seq: number; villageName: string; applicantName: string; persons: number; amountFen: number | null; category: string; remark: string | null }>
 }
 
@@ -48,7 +50,7 @@ export function noticeDocument(d: NoticeDocData, paper: Paper = 'A4', stamp: Doc
   const body: Content[] = [
     longterm
       ? { text: `根据《最低生活保障审核确认办法》规定，现将${scope}最低生活保障对象予以长期公示，接受社会监督（截至${formatChineseDate(d.startDate)}，共 ${d.lines.length} 户 ${persons} 人，保障金额合计 ${formatYuan(total)} 元/月）。`, style: 'body' }
-      : { text: `根据《最低生活保障审核确认办法》规定，经本人申请、入户调查、家庭经济状况核对，现将${scope}最低生活保障审核情况予以公示（共 ${d.lines.length} 户 ${persons} 人${total ? `，拟保障金额合计 ${formatYuan(total)} 元/月` : ''}）。`, style: 'body' },
+      : (d.bodyText ?? [`根据《最低生活保障审核确认办法》规定，经本人申请、入户调查、家庭经济状况核对，现将${scope}最低生活保障审核情况予以公示（共 ${d.lines.length} 户 ${persons} 人${total ? `，拟保障金额合计 ${formatYuan(total)} 元/月` : ''}）。`]).map((t) => ({ text: t, style: 'body' })),
     {
       table: { headerRows: 1, dontBreakRows: true, widths: [mm(9), mm(24), mm(20), mm(13), mm(24), mm(30), '*'], body: rows },
       layout: { hLineWidth: () => 0.6, vLineWidth: () => 0.6, paddingTop: () => 3, paddingBottom: () => 3 },

@@ -11,6 +11,7 @@ import { withWrite, type Actor, type Core } from './context'
 import { EXCLUSION_ITEMS } from '../domain/exclusionItems'
 import { LIVING_TEST_CODES } from '../domain/visitChecks'
 import { TEMPLATES, TEMPLATE_KEYS, unknownPlaceholders, type TemplateKey } from '../domain/templates'
+import type { TemplateView } from '../api/types'
 
 
 interface DefaultParam { key: string; areaScope: string; value: unknown; effectiveFrom: string; effectiveTo?: string; sourceNote: string }
@@ -110,6 +111,24 @@ export const EDITABLE_PARAMS: Record<string, { label: string; schema: z.ZodType 
 function templateSchema(key: TemplateKey) {
   return z.array(z.string().trim().min(1, '段落不能为空').max(1000, '每段不超过1000字'), { error: '模板应为若干段文字' }).min(1, '模板至少一段').max(20, '模板不超过20段')
     .superRefine((v, ctx) => { const bad = unknownPlaceholders(key, v); if (bad.length) ctx.addIssue({ code: 'custom', message: `含有未知的占位符：${bad.map((b) => `{${b}}`).join('、')}；可用的有 ${Object.keys(TEMPLATES[key].placeholders).map((b) => `{${b}}`).join('、')}` }) })
+}
+
+
+/** Every document template: the text in force today (the county's dated row, or the default) and its history. */
+export async function listTemplates(ctx: ReadCtx): Promise<TemplateView[]> {
+  const t = await ctx.db.selectFrom('township').select('code').executeTakeFirst()
+  const out: TemplateView[] = []
+  for (const key of TEMPLATE_KEYS) {
+    const def = TEMPLATES[key]
+    const row = await paramRowInForce(ctx, `template.${key}`, ctx.today, t?.code ?? '*')
+    const rows = await ctx.db.selectFrom('policy_param').select(['value_json', 'effective_from', 'source_note']).where('key', '=', `template.${key}`).orderBy('effective_from', 'desc').orderBy('created_at', 'desc').execute()
+    out.push({
+      key, label: def.label, placeholders: { ...def.placeholders }, defaults: [...def.paragraphs],
+      current: row ? (JSON.parse(row.value_json) as string[]) : [...def.paragraphs], source: row ? row.source_note : '程序默认文本', effectiveFrom: row?.effective_from ?? null,
+      history: rows.map((r) => ({ paragraphs: JSON.parse(r.value_json) as string[], effectiveFrom: r.effective_from, sourceNote: r.source_note })),
+    })
+  }
+  return out
 }
 
 /** The paragraphs of a document template in force on `date`: the administrator's dated row, else the default. */

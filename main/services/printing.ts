@@ -14,6 +14,9 @@ import { HOUSEHOLD_CATEGORIES, codeName } from '../domain/codes'
 import { registerDocument, type DocKind } from './docRegister'
 import { getNotice, supervisionPhones } from './notices'
 import { requireTownship } from './setup'
+import { templateParagraphs } from './policy'
+import { fillTemplate } from '../domain/templates'
+import { formatYuan } from '../domain/money'
 
 export async function noticePdf(core: Core, actor: Actor | null, input: { batchId: string; paper?: Paper; preview?: boolean }): Promise<Printed> {
   const ctx = readCtx(core, actor)
@@ -25,6 +28,11 @@ export async function noticePdf(core: Core, actor: Actor | null, input: { batchI
     durationLabel: n.durationLabel, phones: n.phones,
     lines: n.lines.map((l) => ({ seq: l.seq, villageName: l.villageName, applicantName: l.applicantName, persons: l.persons, amountFen: l.amountFen, category: l.category, remark: l.remark })),
   }
+  const total = n.lines.reduce((s, l) => s + (l.amountFen ?? 0), 0)
+  data.bodyText = fillTemplate(await templateParagraphs(ctx, 'noticeBody', ctx.today), {
+    乡镇: t.name, 县: t.countyName, 范围: n.villageName ?? t.name, 户数: String(n.lines.length), 人数: String(n.lines.reduce((s, l) => s + l.persons, 0)),
+    金额: total ? `，拟保障金额合计 ${formatYuan(total)} 元/月` : '',
+  })
   const paper = input.paper ?? 'A4'
   return stampAndRender(core, actor, { kind: 'notice', refId: n.id, title: n.title, data, paper, what: `公示 ${n.batchNo}`, fileName: `${n.batchNo}-${n.title}.pdf`, townshipCode: t.code, preview: input.preview, build: (stamp) => noticeDocument(data, paper, stamp) })
 }
