@@ -1,8 +1,8 @@
 // 一户一档: the household file. Header with the key facts and the two household-level actions
 // (编辑基本信息, 注销档案); tabs for members, incomes, assets, obligors, documents and the change log.
 // Every write sends the loaded `version`; the page reloads after each write (useApi listens for it).
-import { ArrowLeftOutlined, EditOutlined, PauseCircleOutlined, StopOutlined } from '@ant-design/icons'
-import { Alert, Button, Card, Col, Collapse, DatePicker, Descriptions, Form, Input, Radio, Result, Row, Select, Space, Spin, Tabs, Tag, Typography } from 'antd'
+import { ArrowLeftOutlined, DownOutlined, EditOutlined, PauseCircleOutlined, PrinterOutlined, StopOutlined } from '@ant-design/icons'
+import { Alert, Button, Card, Col, Collapse, DatePicker, Descriptions, Dropdown, Form, Input, Radio, Result, Row, Select, Space, Spin, Tabs, Tag, Typography } from 'antd'
 import dayjs, { type Dayjs } from 'dayjs'
 import { useEffect, useMemo, useState } from 'react'
 import type { HouseholdFile } from '../../../main/api/types'
@@ -18,6 +18,9 @@ import { AttachmentsTab } from './file/AttachmentsTab'
 import { FileContext, type FileCtx } from './file/context'
 import { MembersTab } from './file/MembersTab'
 import { AssetsTab, IncomesTab, ObligorsTab } from './file/RecordsTabs'
+import { PrintHistoryTab } from './file/PrintHistoryTab'
+import { PrintModal } from '../../app/PrintModal'
+import { call } from '../../api'
 import { CasesTab } from './file/CasesTab'
 import { TimelineTab } from './file/TimelineTab'
 
@@ -71,7 +74,8 @@ export function FilePage({ id }: { id: string }) {
               { key: 'obligors', label: '赡养义务人', children: <ObligorsTab /> },
               { key: 'attachments', label: '材料', children: <AttachmentsTab /> },
               { key: 'cases', label: '案件办理', children: <CasesTab /> },
-              { key: 'timeline', label: '变更记录', children: <TimelineTab /> }
+              { key: 'timeline', label: '变更记录', children: <TimelineTab /> },
+              { key: 'printed', label: '打印记录', children: <PrintHistoryTab /> }
             ]}
           />
         </Card>
@@ -95,6 +99,7 @@ function FileHeader({ file, writable, loading }: { file: HouseholdFile; writable
   const [editing, setEditing] = useState(false)
   const [closing, setClosing] = useState(false)
   const [suspending, setSuspending] = useState(false)
+  const [printing, setPrinting] = useState<'pledge' | 'archive' | null>(null)
   const session = useSession()
   const reviewer = session.operator?.role === 'reviewer' || session.operator?.role === 'townshipApprover'
   const villages = useApi('villages.list', { includeInactive: true }, { reloadOnMutation: false })
@@ -113,12 +118,17 @@ function FileHeader({ file, writable, loading }: { file: HouseholdFile; writable
         <div className="grow" />
         {writable ? (
           <Space>
+            <Dropdown menu={{ items: [{ key: 'pledge', label: '承诺书和授权书（按户预填）' }, { key: 'archive', label: '一户一档档案（全部材料）' }], onClick: ({ key }) => setPrinting(key as 'pledge' | 'archive') }}>
+              <Button icon={<PrinterOutlined />}>打印 <DownOutlined /></Button>
+            </Dropdown>
             <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>编辑基本信息</Button>
             {reviewer && h.status === 'active' && h.benefitFen !== null ? <Button icon={<PauseCircleOutlined />} onClick={() => setSuspending(true)}>暂停发放</Button> : null}
             <Button danger icon={<StopOutlined />} onClick={() => setClosing(true)}>注销档案</Button>
           </Space>
         ) : null}
       </div>
+      <PrintModal open={!!printing} onClose={() => setPrinting(null)} title={printing === 'archive' ? `打印一户一档档案：${h.fileNo}（户主 ${h.headName}）` : `打印承诺书和授权书：${h.fileNo}（户主 ${h.headName}）`}
+        request={({ preview }) => call('print.document', { kind: printing ?? 'pledge', householdId: h.id, preview })} />
       <Space size={[16, 0]} wrap>
         <span>档案号 <Typography.Text className="mono" copyable data-testid="file-no">{h.fileNo}</Typography.Text></span>
         <span>村（社区） <b>{h.villageName}{h.groupName ? ' ' + h.groupName : ''}</b></span>

@@ -1,7 +1,7 @@
 // One 民主评议 meeting (domain.md §7): the minutes as a draft the clerk edits (meeting fields, attendance with
 // signatures, briefing and minutes), the cases reviewed with presentation, votes, opinion, conclusion and
 // recusals, the scanned sign-in sheet, and 签署 — after which the record is read-only for good.
-import { ArrowLeftOutlined, CheckCircleFilled, CloseCircleFilled, DeleteOutlined, FileOutlined, PlusOutlined, SaveOutlined, UploadOutlined } from '@ant-design/icons'
+import { PrinterOutlined, ArrowLeftOutlined, CheckCircleFilled, CloseCircleFilled, DeleteOutlined, FileOutlined, PlusOutlined, SaveOutlined, UploadOutlined } from '@ant-design/icons'
 import { Alert, Button, Card, Checkbox, Col, DatePicker, Descriptions, Form, Input, InputNumber, Radio, Row, Select, Space, Spin, Table, Tag, Typography, Upload } from 'antd'
 import type { FormInstance, TableProps } from 'antd'
 import dayjs, { type Dayjs } from 'dayjs'
@@ -16,6 +16,8 @@ import { FormModal } from '../../components/FormModal'
 import { maxLen, required, requiredSelect } from '../../components/rules'
 import { ATTENDEE_KIND_OPTIONS, ATTENDEE_KINDS, MAX_UPLOAD_BYTES, noFuture, OBSERVER_KINDS, readBase64, REPRESENTATIVE_KINDS, REVIEW_STEPS, StoredFileModal, stepLabels, ymd } from '../notices/shared'
 import { MeetingStatusTag } from './MeetingsPage'
+import { PrintModal } from '../../app/PrintModal'
+import { call } from '../../api'
 
 const REVIEW_LABELS = stepLabels(REVIEW_STEPS)
 const RESULT_OPTIONS = [{ value: 'pass', label: '通过' }, { value: 'fail', label: '不通过' }, { value: 'reinvestigate', label: '重新调查' }]
@@ -49,12 +51,16 @@ export function MeetingPage({ id }: { id: string }) {
       ) : null}
     </>
   )
+  const [printing, setPrinting] = useState(false)
+  // the draft prints too: the sheet the participants sign at the meeting (marked 草稿 on every page)
+  const printButton = m && m.cases.length && canWrite(session.operator) ? <Button icon={<PrinterOutlined />} onClick={() => setPrinting(true)}>{m.status === 'draft' ? '打印会议记录（签字稿）' : '打印会议记录'}</Button> : null
   return (
     <div className="page">
-      {m && editable ? null : <div className="page-toolbar">{head}</div>}
+      {m && editable ? null : <div className="page-toolbar">{head}<div className="grow" />{printButton}</div>}
+      {m ? <PrintModal open={printing} onClose={() => setPrinting(false)} title={`打印民主评议会议记录：${m.villageName}（${m.meetingNo}）`} request={({ preview }) => call('print.document', { kind: 'minutes', meetingId: m.id, preview })} /> : null}
       {q.error ? <Alert type="error" showIcon title={q.error.message} /> : null}
       {!m && q.loading ? <div style={{ textAlign: 'center', padding: 48 }}><Spin /></div> : null}
-      {m ? (editable ? <DraftMeeting key={m.id} m={m} head={head} /> : <ReadMeeting m={m} />) : null}
+      {m ? (editable ? <DraftMeeting key={m.id} m={m} head={<>{head}{printButton}</>} /> : <ReadMeeting m={m} />) : null}
     </div>
   )
 }

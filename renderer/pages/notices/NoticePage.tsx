@@ -5,9 +5,10 @@ import { ArrowLeftOutlined, CameraOutlined, InboxOutlined, PlusOutlined, Printer
 import { Alert, Button, Card, Col, DatePicker, Descriptions, Form, Image, Input, Radio, Row, Select, Space, Spin, Table, Tag, Typography, Upload } from 'antd'
 import type { TableProps, UploadFile } from 'antd'
 import dayjs, { type Dayjs } from 'dayjs'
-import { useMemo, useState } from 'react'
+import { useState } from 'react'
 import { call } from '../../api'
-import { PAPER_OPTIONS, type Paper } from '../../../main/documents/layout'
+import { PAPER_IDS } from '../../../main/documents/layout'
+import { PrintModal } from '../../app/PrintModal'
 import type { NoticeLineView, NoticeView, ObjectionView } from '../../../main/api/types'
 import { formatYuan } from '../../../main/domain/money'
 import { fmtDateTime } from '../../app/format'
@@ -18,9 +19,8 @@ import { mutate, useApi } from '../../app/useApi'
 import { FormModal } from '../../components/FormModal'
 import { maxLen, required, requiredSelect } from '../../components/rules'
 import { PeriodTag } from './NoticesPage'
-import { BlobModal, CHANNEL_OPTIONS, MAX_UPLOAD_BYTES, noFuture, readBase64, StoredThumb, ymd } from './shared'
+import { CHANNEL_OPTIONS, MAX_UPLOAD_BYTES, noFuture, readBase64, StoredThumb, ymd } from './shared'
 
-type PrintPaper = Paper
 
 const PHOTO_ACCEPT = '.jpg,.jpeg,.png,image/jpeg,image/png'
 /** Who sees an objector's identity and contact (main/services/notices.ts objectionView; domain.md §8). */
@@ -34,9 +34,7 @@ export function NoticePage({ id }: { id: string }) {
   const [photo, setPhoto] = useState(false)
   const [objecting, setObjecting] = useState(false)
   const [closing, setClosing] = useState<ObjectionView | null>(null)
-  const [paper, setPaper] = useState<PrintPaper | null>(null)
-  const batchId = n?.id
-  const loadPdf = useMemo(() => (paper && batchId ? () => call('print.notice', { batchId, paper }) : null), [paper, batchId])
+  const [printing, setPrinting] = useState(false)
 
   return (
     <div className="page">
@@ -47,7 +45,7 @@ export function NoticePage({ id }: { id: string }) {
             <Typography.Title level={5} style={{ margin: '0 0 0 8px' }}>{n.title}</Typography.Title>
             <PeriodTag state={n.periodState} />
             <div className="grow" />
-            {n.lines.length ? <Button icon={<PrinterOutlined />} onClick={() => setPaper('A4')}>打印公示</Button> : null}
+            {n.lines.length ? <Button icon={<PrinterOutlined />} onClick={() => setPrinting(true)}>打印公示</Button> : null}
             {writable && n.status === 'draft' ? <Button type="primary" icon={<PushpinOutlined />} onClick={() => setPosting(true)}>登记张贴</Button> : null}
             {writable && n.status === 'posted' ? <Button icon={<CameraOutlined />} onClick={() => setPhoto(true)}>上传张贴照片</Button> : null}
             {writable && n.status === 'posted' ? <Button type="primary" icon={<PlusOutlined />} onClick={() => setObjecting(true)}>登记异议</Button> : null}
@@ -55,8 +53,8 @@ export function NoticePage({ id }: { id: string }) {
         ) : null}
       </div>
       {q.error ? <Alert type="error" showIcon title={q.error.message} /> : null}
-      <BlobModal title={n ? `打印公示：${n.title}（${n.batchNo}）` : ''} open={!!paper} load={loadPdf} fileName={n ? `${n.batchNo}.pdf` : 'notice.pdf'} onClose={() => setPaper(null)}
-        extra={<Select aria-label="纸张" value={paper ?? 'A4'} onChange={(v) => setPaper(v)} style={{ width: 120, textAlign: 'left' }} options={PAPER_OPTIONS} />} />
+      {n ? <PrintModal title={`打印公示：${n.title}（${n.batchNo}）`} open={printing} onClose={() => setPrinting(false)} papers={PAPER_IDS}
+        request={({ preview, paper }) => call('print.notice', { batchId: n.id, paper, preview })} /> : null}
       {!n && q.loading ? <div style={{ textAlign: 'center', padding: 48 }}><Spin /></div> : null}
       {n ? (
         <>

@@ -2,7 +2,7 @@
 // cases at the matching 公示 step (one village for village-level notices); the server snapshots only the
 // whitelisted fields of each case.
 import { PlusOutlined, PrinterOutlined } from '@ant-design/icons'
-import { Alert, Button, Checkbox, Col, Form, Input, Row, Select, Space, Table, Tag, Typography } from 'antd'
+import { Alert, Button, Checkbox, Col, Form, Input, Row, Select, Table, Tag, Typography } from 'antd'
 import type { TableProps } from 'antd'
 import { useMemo, useState } from 'react'
 import type { TodoItem } from '../../../main/api/types'
@@ -13,9 +13,11 @@ import { canWrite, useSession } from '../../app/session'
 import { mutate, useApi } from '../../app/useApi'
 import { FormModal } from '../../components/FormModal'
 import { maxLen, requiredSelect } from '../../components/rules'
-import { BlobModal, NOTICE_KIND_OPTIONS, NOTICE_KINDS, stepLabels } from './shared'
+import { NOTICE_KIND_OPTIONS, NOTICE_KINDS, stepLabels } from './shared'
 import { call } from '../../api'
-import { PAPER_OPTIONS, type Paper } from '../../../main/documents/layout'
+import { PAPER_IDS } from '../../../main/documents/layout'
+import { PrintModal } from '../../app/PrintModal'
+import { BatchPrintModal } from './BatchPrintModal'
 
 type Row = Output<'notices.list'>[number]
 
@@ -35,9 +37,9 @@ export function NoticesPage() {
   const writable = canWrite(session.operator)
   const { data, loading, error } = useApi('notices.list', {})
   const [creating, setCreating] = useState(false)
-  const [longterm, setLongterm] = useState<{ village: string | null; paper: Paper } | null>(null)
+  const [longterm, setLongterm] = useState<{ village: string | null } | null>(null)
+  const [batch, setBatch] = useState(false)
   const villages = useApi('villages.list', {}, { reloadOnMutation: false })
-  const loadLongterm = useMemo(() => (longterm ? () => call('print.longterm', { villageCode: longterm.village, paper: longterm.paper }) : null), [longterm])
 
   const columns: TableProps<Row>['columns'] = [
     { title: '批次号', dataIndex: 'batchNo', key: 'batchNo', width: 130, render: (v: string) => <span className="mono">{v}</span> },
@@ -56,18 +58,17 @@ export function NoticesPage() {
         <Typography.Title level={5} style={{ margin: 0, marginRight: 8 }}>公示</Typography.Title>
         <Typography.Text type="secondary">共 {data?.length ?? 0} 批</Typography.Text>
         <div className="grow" />
-        {writable ? <Button icon={<PrinterOutlined />} onClick={() => setLongterm({ village: villages.data?.[0]?.code ?? null, paper: 'A4' })}>打印长期公示</Button> : null}
+        {writable ? <Button icon={<PrinterOutlined />} onClick={() => setLongterm({ village: villages.data?.[0]?.code ?? null })}>打印长期公示</Button> : null}
+        {writable ? <Button icon={<PrinterOutlined />} onClick={() => setBatch(true)}>批量打印各村长期公示</Button> : null}
         {writable ? <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>新建公示</Button> : null}
       </div>
-      <BlobModal title="打印长期公示（现有在保家庭）" open={!!longterm} load={loadLongterm} fileName="长期公示.pdf" onClose={() => setLongterm(null)}
+      <PrintModal title="打印长期公示（现有在保家庭）" open={!!longterm} onClose={() => setLongterm(null)} papers={PAPER_IDS} choiceKey={longterm?.village ?? ''}
+        request={({ preview, paper }) => call('print.longterm', { villageCode: longterm?.village ?? null, paper, preview })}
         extra={longterm ? (
-          <Space>
-            <Select aria-label="村（社区）" value={longterm.village ?? ''} style={{ width: 160, textAlign: 'left' }} onChange={(v) => setLongterm({ ...longterm, village: v || null })}
-              options={[{ value: '', label: '全乡镇' }, ...(villages.data ?? []).map((v) => ({ value: v.code, label: v.name }))]} />
-            <Select aria-label="纸张" value={longterm.paper} style={{ width: 110, textAlign: 'left' }} onChange={(p) => setLongterm({ ...longterm, paper: p })}
-              options={PAPER_OPTIONS} />
-          </Space>
+          <Select aria-label="村（社区）" value={longterm.village ?? ''} style={{ width: 160, textAlign: 'left' }} onChange={(v) => setLongterm({ village: v || null })}
+            options={[{ value: '', label: '全乡镇' }, ...(villages.data ?? []).map((v) => ({ value: v.code, label: v.name }))]} />
         ) : null} />
+      <BatchPrintModal open={batch} onClose={() => setBatch(false)} villages={(villages.data ?? []).filter((v) => v.active).map((v) => ({ code: v.code, name: v.name }))} />
       <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
         公示只列申请人姓名、保障人数、（拟）保障金额和类别，不公开身份证号、收入、病残等信息。张贴后须上传带日期的张贴照片；公示期内收到的异议须调查核实并办结。
       </Typography.Paragraph>

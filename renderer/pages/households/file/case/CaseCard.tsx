@@ -8,6 +8,7 @@ import { fmtDate } from '../../../../app/format'
 import { useSession } from '../../../../app/session'
 import { Section } from './CaseModal'
 import { DecisionPanel, RelatedPanel } from './DecisionPanel'
+import { CaseDocuments } from './CaseDocuments'
 import { ExtendCaseModal } from './ExtendCaseModal'
 import { FlagsPanel } from './FlagsPanel'
 import { OPINION_LABELS, TRIGGER_LABELS } from './labels'
@@ -77,6 +78,7 @@ export function CaseCard({ c, writable, currentBenefitFen, focus }: { c: CaseVie
               <FlagsPanel c={c} writable={writable} />
               <RecordsSection c={c} writable={writable} />
               <DecisionPanel c={c} />
+              <CaseDocuments c={c} writable={writable} />
               <RelatedPanel c={c} />
             </Col>
             <Col flex="0 0 360px" style={{ minWidth: 0 }}>
