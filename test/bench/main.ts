@@ -21,6 +21,11 @@ import { evaluateRules } from '../../main/domain/rules'
 import { applyRaise, previewRaise, standardInForce } from '../../main/services/benefits'
 import { noticeDocument } from '../../main/documents/notice'
 import { renderPdf } from '../../main/documents/render'
+import { execFileSync } from 'node:child_process'
+import { makeScanPdf } from '../../main/services/demo'
+import { uploadAttachment } from '../../main/services/attachments'
+import { archivePdf } from '../../main/services/archive'
+import { longTermNoticePdf } from '../../main/services/printing'
 
 const argv = process.argv.slice(2)
 const opt = (n: string) => { const i = argv.indexOf(n); return i >= 0 ? argv[i + 1] : undefined }
@@ -246,6 +251,47 @@ async function documentsBench(): Promise<void> {
     peak = Math.max(peak, process.memoryUsage().rss)
   }
   console.log(`公示 1000 户（A4）：p50 ${pct(times, 50).toFixed(0)} ms · max ${Math.max(...times).toFixed(0)} ms；${(bytes / 1048576).toFixed(2)} MB；RSS 增长 ${((peak - rss0) / 1048576).toFixed(0)} MB`)
+  await townshipDocumentsBench()
+}
+
+/** Issue 5: on a 5,000-household township — the 一户一档 archive with 20 scans, and every village's 长期公示 in one batch. */
+async function townshipDocumentsBench(): Promise<void> {
+  const dir = path.join(os.tmpdir(), 'dibao-bench-docs-5000')
+  fs.rmSync(dir, { recursive: true, force: true })
+  const core = await openCore(dir)
+  try {
+    await generateDemo(core, { households: 5000, seed: 5, adminPassword: 'Bench2026pass', cases: 24 })
+    const op = await core.db.selectFrom('operator').select(['id', 'username', 'name', 'role']).where('role', '=', 'handler').executeTakeFirstOrThrow()
+    const handler = { operatorId: op.id, username: op.username, name: op.name, role: 'handler' as const }
+    const h = await core.db.selectFrom('dibao_case').innerJoin('case_step', 'case_step.case_id', 'dibao_case.id').innerJoin('household', 'household.id', 'dibao_case.household_id')
+      .select('household.id').where('case_step.kind', '=', 'approved').where('household.status', '=', 'active').executeTakeFirstOrThrow()
+    // 20 A4 scans at 150 dpi as JPEG (poppler rasterises a PDF page; each a different page so none is deduplicated)
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dibao-scan-'))
+    let scanBytes = 0
+    for (let i = 0; i < 20; i++) {
+      const src = path.join(tmp, `s${i}.pdf`)
+      fs.writeFileSync(src, makeScanPdf(`scan page ${i + 1} of the household file`))
+      execFileSync('pdftoppm', ['-jpeg', '-r', '150', '-singlefile', src, path.join(tmp, `s${i}`)])
+      const jpg = fs.readFileSync(path.join(tmp, `s${i}.jpg`))
+      scanBytes += jpg.length
+      await uploadAttachment(core, handler, { householdId: h.id, docKind: 'other', originalName: `扫描件${i + 1}.jpg`, dataBase64: jpg.toString('base64') })
+    }
+    fs.rmSync(tmp, { recursive: true, force: true })
+    await archivePdf(core, handler, { householdId: h.id, preview: true }) // warm-up
+    const at: number[] = []
+    let archive: { bytes: Buffer; pages: number } = { bytes: Buffer.alloc(0), pages: 0 }
+    for (let i = 0; i < 3; i++) { const t = performance.now(); archive = await archivePdf(core, handler, { householdId: h.id }); at.push(performance.now() - t) }
+    console.log(`一户一档（20 张 150dpi JPEG 扫描件，共 ${(scanBytes / 1048576).toFixed(1)} MB）：p50 ${pct(at, 50).toFixed(0)} ms · max ${Math.max(...at).toFixed(0)} ms；${archive.pages} 页，${(archive.bytes.length / 1048576).toFixed(1)} MB`)
+    const villages = await core.db.selectFrom('village').select(['code', 'name']).orderBy('code').execute()
+    const t0 = performance.now()
+    let printed = 0, skipped = 0, pages = 0
+    for (const v of villages) {
+      try { const r = await longTermNoticePdf(core, handler, { villageCode: v.code }); printed++; pages += (r.bytes.toString('latin1').match(/\/Type \/Page\b/g) ?? []).length } catch { skipped++ }
+    }
+    const ms = performance.now() - t0
+    const active = Number((await core.db.selectFrom('household').select((eb) => eb.fn.countAll().as('n')).where('status', 'in', ['active', 'phaseOut']).executeTakeFirstOrThrow()).n)
+    console.log(`批量长期公示（5000 户乡镇，${villages.length} 个村，在保 ${active} 户）：${(ms / 1000).toFixed(1)} s，生成 ${printed} 份共 ${pages} 页，跳过 ${skipped} 个村`)
+  } finally { await core.close(); fs.rmSync(dir, { recursive: true, force: true }) }
 }
 
 async function main(): Promise<void> {
