@@ -19,7 +19,7 @@ import { casesOfHousehold } from './cases'
 import { readCtx, type Actor, type Core, type ReadCtx } from './context'
 import { getHousehold } from './households'
 import { getMeeting } from './meetings'
-import { paramInForce } from './policy'
+import { townParam } from './policy'
 import { pledgeData } from './pledges'
 import { reviewFormData, visitFormData } from './printCase'
 import { decisionLetterData, hasDecisionLetter, latestRecord, materialsLetterData } from './printLetters'
@@ -107,7 +107,7 @@ export async function archivePdf(core: Core, actor: Actor | null, input: { house
   const refIds = [h.id, ...cases.map((c) => c.id), ...cases.flatMap((c) => c.records.filter((r) => r.kind === 'materialsNotice').map((r) => r.id))]
   const register = await ctx.db.selectFrom('printed_document').select(['doc_no', 'title', 'printed_at', 'printed_by']).where('ref_id', 'in', refIds).orderBy('printed_at').execute()
   const timeline = await householdTimeline(ctx, h.id)
-  const years = (await paramInForce<{ approval?: number }>(ctx, 'archive.retentionYears', ctx.today))?.approval ?? 3
+  const years = (await townParam<{ approval?: number }>(ctx, 'archive.retentionYears'))?.approval ?? 3
   const data: ArchiveDocData = {
     townshipName: t.name, countyName: t.countyName, villageName: `${h.villageName}${h.groupName ?? ''}`, fileNo: h.fileNo, headName: h.headName,
     applicantName: nameOf(h.applicantMemberId) ?? h.headName, categoryLabel: codeName(HOUSEHOLD_CATEGORIES, h.category), statusLabel: codeName(HOUSEHOLD_STATUSES, h.status),

@@ -39,6 +39,12 @@ export async function paramInForce<T>(ctx: ReadCtx, key: string, date: string, a
   return row ? (JSON.parse(row.value_json) as T) : undefined
 }
 
+/** A parameter in force today-or-`date` for this township (the administrator's rows carry the township's code). */
+export async function townParam<T>(ctx: ReadCtx, key: string, date: string = ctx.today): Promise<T | undefined> {
+  const t = await ctx.db.selectFrom('township').select('code').executeTakeFirst()
+  return paramInForce<T>(ctx, key, date, t?.code ?? '*')
+}
+
 /** The row behind paramInForce (for callers that show its source and effective date). */
 export async function paramRowInForce(ctx: ReadCtx, key: string, date: string, area = '*') {
   const rows = await ctx.db.selectFrom('policy_param').selectAll().where('key', '=', key).where('effective_from', '<=', date)
@@ -103,6 +109,9 @@ export const EDITABLE_PARAMS: Record<string, { label: string; schema: z.ZodType 
   'livingTests.purchaseMultiple': { label: '大额消费认定倍数（保障人数 × 月标准 × 倍数）', schema: z.number().int().min(1).max(60) },
   'flag.idleCoupleAge': { label: '青壮年夫妻无业提示年龄（含本数）', schema: z.number().int().min(18).max(70) },
   'flag.uncollectedMonths': { label: '长期未领取提示月数', schema: z.number().int().min(1).max(24) },
+  'notice.showGroup': { label: '公示中列出村民小组（否则只列村名）', schema: z.boolean() },
+  'notice.showArea': { label: '公示类别中注明城市/农村', schema: z.boolean() },
+  'notice.sensitiveWords': { label: '公示备注和类别中不得出现的词（打印前检查）', schema: z.array(z.string().trim().min(1).max(10)).max(50) },
   'flag.equalAmountsMin': { label: '平均发放提示户数', schema: z.number().int().min(2).max(100) },
   ...Object.fromEntries(TEMPLATE_KEYS.map((k) => [`template.${k}`, { label: `文书模板：${TEMPLATES[k].label}`, schema: templateSchema(k) }])),
 }
@@ -133,8 +142,7 @@ export async function listTemplates(ctx: ReadCtx): Promise<TemplateView[]> {
 
 /** The paragraphs of a document template in force on `date`: the administrator's dated row, else the default. */
 export async function templateParagraphs(ctx: ReadCtx, key: TemplateKey, date: string): Promise<string[]> {
-  const t = await ctx.db.selectFrom('township').select('code').executeTakeFirst()
-  return (await paramInForce<string[]>(ctx, `template.${key}`, date, t?.code ?? '*')) ?? [...TEMPLATES[key].paragraphs]
+  return (await townParam<string[]>(ctx, `template.${key}`, date)) ?? [...TEMPLATES[key].paragraphs]
 }
 
 export async function addParam(core: Core, actor: Actor, input: { key: string; value: unknown; effectiveFrom: string; sourceNote: string }): Promise<void> {

@@ -12,7 +12,7 @@ import { fillTemplate } from '../domain/templates'
 import { getCase } from './cases'
 import { readCtx, type Actor, type Core, type ReadCtx } from './context'
 import { getHousehold } from './households'
-import { paramInForce, templateParagraphs } from './policy'
+import { templateParagraphs, townParam } from './policy'
 import { stampAndRender, type Printed } from './printing'
 import { requireTownship } from './setup'
 import { supervisionPhones } from './notices'
@@ -117,7 +117,7 @@ export async function decisionLetterData(ctx: ReadCtx, c: CaseView, t: TownshipV
     ...(c.decision!.amountFen !== null && c.decision!.outcome !== 'stop' && c.decision!.outcome !== 'rejected' ? [['月保障金', yuanWithUpper(c.decision!.amountFen)] as [string, string]] : []),
     ...(c.decision!.startMonth && c.decision!.outcome !== 'rejected' ? [['执行月份', `${month(c.decision!.startMonth)}起`] as [string, string]] : []),
   ] : []
-  const reconsideration = (await paramInForce<string>(ctx, 'appeal.reconsiderationBody', ctx.today)) ?? `${t.countyName}人民政府`
+  const reconsideration = (await townParam<string>(ctx, 'appeal.reconsiderationBody')) ?? `${t.countyName}人民政府`
   const remedy = letter.adverse ? fillTemplate(await templateParagraphs(ctx, 'remedy', ctx.today), { 乡镇: t.name, 县: t.countyName, 复议机关: reconsideration, 法院: `${t.countyName}人民法院` }).join('') : null
   const decidedOn = c.decision?.date ?? [...c.steps].reverse()[0]!.date
   return { title: letter.title, addressee: who.name, paragraphs, facts, remedy, issuer, date: decidedOn, caseNo: c.caseNo, deliveryPlace: who.place }
@@ -137,7 +137,7 @@ export async function materialsLetterData(ctx: ReadCtx, c: CaseView, t: Township
   if (!rec) throw new AppError('VALIDATION', `案件 ${c.caseNo} 没有登记一次性告知（补正材料清单），请先在案件中登记需要补正的材料`)
   const who = await addressee(ctx, c.householdId)
   const r = rec.data as { items: string[]; deliveredTo: string; deadline: string | null }
-  const lapse = await paramInForce<number>(ctx, 'acceptance.lapseDays', ctx.today)
+  const lapse = await townParam<number>(ctx, 'acceptance.lapseDays')
   const data: MaterialsLetterData = {
     addressee: r.deliveredTo || who.name, receivedDate: formatChineseDate(c.steps[0]!.date), items: r.items, deadline: r.deadline ? formatChineseDate(r.deadline) : null,
     lapseNote: lapse ? `补正期限届满后 ${lapse} 日内仍未补正，又无正当理由的，视为撤回申请。` : null,

@@ -9,12 +9,13 @@ import { enlargePdf, tilePdf } from '../documents/tile'
 import { noticeDocument, type NoticeDocData } from '../documents/notice'
 import type { DocStamp } from '../documents/common'
 import { assertDocPrintable, renderPdf, type DocDefinition } from '../documents/render'
-import { readCtx, withWrite, type Actor, type Core } from './context'
+import { readCtx, withWrite, type Actor, type Core, type ReadCtx } from './context'
+import { DEFAULT_PUBLIC_OPTIONS, PublicNoticeError, publicLine, type PublicLine, type PublicOptions } from '../domain/masking'
 import { HOUSEHOLD_CATEGORIES, codeName } from '../domain/codes'
 import { registerDocument, type DocKind } from './docRegister'
 import { getNotice, supervisionPhones } from './notices'
 import { requireTownship } from './setup'
-import { templateParagraphs } from './policy'
+import { templateParagraphs, townParam } from './policy'
 import { fillTemplate } from '../domain/templates'
 import { formatYuan } from '../domain/money'
 
@@ -26,7 +27,7 @@ export async function noticePdf(core: Core, actor: Actor | null, input: { batchI
   const data: NoticeDocData = {
     townshipName: t.name, countyName: t.countyName, title: n.title, batchNo: n.batchNo, villageName: n.villageName, startDate: n.startDate, endDate: n.endDate,
     durationLabel: n.durationLabel, phones: n.phones,
-    lines: n.lines.map((l) => ({ seq: l.seq, villageName: l.villageName, applicantName: l.applicantName, persons: l.persons, amountFen: l.amountFen, category: l.category, remark: l.remark })),
+    lines: await publicLines(ctx, n.lines.map((l) => ({ line: { seq: l.seq, villageName: l.villageName, applicantName: l.applicantName, persons: l.persons, amountFen: l.amountFen, category: l.category, remark: l.remark }, householdId: l.householdId }))),
   }
   const total = n.lines.reduce((s, l) => s + (l.amountFen ?? 0), 0)
   data.bodyText = fillTemplate(await templateParagraphs(ctx, 'noticeBody', ctx.today), {
@@ -35,6 +36,28 @@ export async function noticePdf(core: Core, actor: Actor | null, input: { batchI
   })
   const paper = input.paper ?? 'A4'
   return stampAndRender(core, actor, { kind: 'notice', refId: n.id, title: n.title, data, paper, what: `公示 ${n.batchNo}`, fileName: `${n.batchNo}-${n.title}.pdf`, townshipCode: t.code, preview: input.preview, build: (stamp) => noticeDocument(data, paper, stamp) })
+}
+
+/** Every line through domain/masking.ts with the county's choices (⚙ notice.showGroup, notice.showArea, notice.sensitiveWords). */
+async function publicLines(ctx: ReadCtx, rows: Array<{ line: PublicLine; householdId: string }>): Promise<PublicLine[]> {
+  const o: PublicOptions = {
+    showGroup: (await townParam<boolean>(ctx, 'notice.showGroup')) ?? DEFAULT_PUBLIC_OPTIONS.showGroup,
+    showArea: (await townParam<boolean>(ctx, 'notice.showArea')) ?? DEFAULT_PUBLIC_OPTIONS.showArea,
+    sensitiveWords: (await townParam<string[]>(ctx, 'notice.sensitiveWords')) ?? DEFAULT_PUBLIC_OPTIONS.sensitiveWords,
+  }
+  const villages = new Map<string, { name: string }>()
+  if (!o.showGroup) {
+    const ids = [...new Set(rows.map((r) => r.householdId))]
+    for (let i = 0; i < ids.length; i += 500) {
+      for (const v of await ctx.db.selectFrom('household').innerJoin('village', 'village.code', 'household.village_code').select(['household.id', 'village.name']).where('household.id', 'in', ids.slice(i, i + 500)).execute()) villages.set(v.id, { name: v.name })
+    }
+  }
+  try {
+    return rows.map((r) => publicLine(r.line, villages.get(r.householdId) ?? null, o))
+  } catch (e) {
+    if (e instanceof PublicNoticeError) throw new AppError('VALIDATION', e.message)
+    throw e
+  }
 }
 
 export interface Printed { bytes: Buffer; fileName: string; docNo: string; payload: string }
@@ -82,7 +105,7 @@ export async function longTermNoticePdf(core: Core, actor: Actor | null, input: 
   const village = input.villageCode ? await ctx.db.selectFrom('village').select(['code', 'name']).where('code', '=', input.villageCode).executeTakeFirst() : null
   if (input.villageCode && !village) throw new AppError('NOT_FOUND', `找不到村（社区）${input.villageCode}`)
   let q = ctx.db.selectFrom('household').innerJoin('village', 'village.code', 'household.village_code').leftJoin('member', 'member.id', 'household.applicant_member_id')
-    .select(['household.file_no', 'household.head_name', 'household.group_name', 'household.category', 'household.benefit_fen', 'household.benefit_persons', 'household.member_count', 'village.name as village_name', 'member.name as applicant_name', 'member.left_at', 'member.is_beneficiary'])
+    .select(['household.id', 'household.file_no', 'household.head_name', 'household.group_name', 'household.category', 'household.benefit_fen', 'household.benefit_persons', 'household.member_count', 'village.name as village_name', 'member.name as applicant_name', 'member.left_at', 'member.is_beneficiary'])
     .where('household.status', 'in', ['active', 'phaseOut']).where('household.benefit_fen', 'is not', null)
   if (village) q = q.where('household.village_code', '=', village.code)
   const rows = await q.orderBy('household.village_code').orderBy('household.file_no').execute()
@@ -93,7 +116,7 @@ export async function longTermNoticePdf(core: Core, actor: Actor | null, input: 
   const data: NoticeDocData = {
     mode: 'longterm', townshipName: t.name, countyName: t.countyName, title, batchNo: '', villageName: village?.name ?? null, startDate: ctx.today, endDate: ctx.today, durationLabel: '',
     phones: await supervisionPhones(ctx, t.name),
-    lines: rows.map((r, i) => ({ seq: i + 1, villageName: r.group_name ? `${r.village_name}${r.group_name}` : r.village_name, applicantName: r.applicant_name!, persons: r.benefit_persons ?? r.member_count, amountFen: r.benefit_fen, category: codeName(HOUSEHOLD_CATEGORIES, r.category), remark: null })),
+    lines: await publicLines(ctx, rows.map((r, i) => ({ householdId: r.id, line: { seq: i + 1, villageName: r.group_name ? `${r.village_name}${r.group_name}` : r.village_name, applicantName: r.applicant_name!, persons: r.benefit_persons ?? r.member_count, amountFen: r.benefit_fen, category: codeName(HOUSEHOLD_CATEGORIES, r.category), remark: null } }))),
   }
   const paper = input.paper ?? 'A4'
   return stampAndRender(core, actor, { kind: 'longterm', refId: village?.code ?? t.code, title, data, paper, what: title, fileName: `${title}-${ctx.today}.pdf`, townshipCode: t.code, preview: input.preview, build: (stamp) => noticeDocument(data, paper, stamp) })

@@ -14,6 +14,7 @@ import { addCadre, cadrePledgePdf, householdPledgePdf, listCadrePledges, markCad
 import { decisionLetterPdf, materialsLetterPdf } from '../../main/services/printLetters'
 import { addParam } from '../../main/services/policy'
 import { verifyPayload } from '../../main/services/docRegister'
+import { noticePdf } from '../../main/services/printing'
 import { advanceCase, getCase } from '../../main/services/cases'
 import { clearFlag } from '../../main/services/rules'
 
@@ -166,3 +167,16 @@ describe('书面告知书与补正材料告知书', () => {
     await expect(decisionLetterPdf(core, admin, { caseId: open })).rejects.toThrow(/还没有作出决定/)
   })
 })
+
+describe('公示的显示选项（县里在政策参数中选择）', () => {
+  it('notice.showGroup = 否：公示只列村名，不列村民小组', async () => {
+    const b = await core.db.selectFrom('notice_batch').select('id').where('status', '=', 'posted').orderBy('batch_no').executeTakeFirstOrThrow()
+    const before = flat(save('group-on.pdf', (await noticePdf(core, admin, { batchId: b.id })).bytes))
+    expect(before).toMatch(/村\d+组/)
+    await addParam(core, admin, { key: 'notice.showGroup', value: false, effectiveFrom: '2026-01-01', sourceNote: '县民政局通知' })
+    const after = flat(save('group-off.pdf', (await noticePdf(core, admin, { batchId: b.id })).bytes))
+    expect(after).not.toMatch(/村\d+组/)
+    expect(after).toContain('最低生活保障审核公示')
+  })
+})
+

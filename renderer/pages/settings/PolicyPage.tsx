@@ -6,6 +6,7 @@ import { Alert, Button, Card, Checkbox, Col, DatePicker, Form, Input, InputNumbe
 import type { FormInstance, TableProps } from 'antd'
 import dayjs, { type Dayjs } from 'dayjs'
 import { useMemo, useState } from 'react'
+import { TEMPLATES } from '../../../main/domain/templates'
 import { formatYuan, parseYuan } from '../../../main/domain/money'
 import { durationLabel, type NoticeDuration } from '../../../main/domain/notice'
 import { VARIANTS, type VariantId } from '../../../main/domain/workflow'
@@ -36,7 +37,7 @@ const UNIT_OPTIONS: Opt[] = [{ value: 'calendar', label: '自然日' }, { value:
 type Spec =
   | { kind: 'enum'; options: Opt[] } | { kind: 'int'; min?: number; max?: number; unit: string } | { kind: 'bool' }
   | { kind: 'duration' } | { kind: 'interval' } | { kind: 'financial' } | { kind: 'fen' } | { kind: 'share' } | { kind: 'bp' }
-  | { kind: 'toggles'; options: Opt[] } | { kind: 'multiple' }
+  | { kind: 'toggles'; options: Opt[] } | { kind: 'multiple' } | { kind: 'words' }
 
 const EXCLUSION_OPTIONS: Opt[] = EXCLUSION_ITEMS.map((i) => ({ value: i.code, label: i.label }))
 const LIVING_OPTIONS: Opt[] = VISIT_CHECKS.filter((c) => c.item === 'X13').map((c) => ({ value: c.code, label: c.label }))
@@ -73,7 +74,10 @@ const EDITABLE: Record<string, { label: string; spec: Spec }> = {
   'livingTests.purchaseMultiple': { label: '大额消费认定倍数（保障人数 × 月标准 × 倍数）', spec: { kind: 'int', min: 1, max: 60, unit: '倍' } },
   'flag.idleCoupleAge': { label: '青壮年夫妻无业提示年龄（含本数）', spec: { kind: 'int', min: 18, max: 70, unit: '岁' } },
   'flag.uncollectedMonths': { label: '长期未领取提示月数', spec: { kind: 'int', min: 1, max: 24, unit: '个月' } },
-  'flag.equalAmountsMin': { label: '平均发放提示户数', spec: { kind: 'int', min: 2, max: 100, unit: '户' } }
+  'flag.equalAmountsMin': { label: '平均发放提示户数', spec: { kind: 'int', min: 2, max: 100, unit: '户' } },
+  'notice.showGroup': { label: '公示中列出村民小组（否则只列村名）', spec: { kind: 'bool' } },
+  'notice.showArea': { label: '公示类别中注明城市/农村', spec: { kind: 'bool' } },
+  'notice.sensitiveWords': { label: '公示备注和类别中不得出现的词（打印前检查）', spec: { kind: 'words' } }
 }
 
 /** Labels for the keys that are shipped as defaults but not editable here. */
@@ -88,19 +92,20 @@ const OTHER_LABELS: Record<string, string> = {
 const KEY_ORDER = [
   'standard.monthly.urban', 'standard.monthly.rural', 'procedure.variant', 'procedure.decisionLevel', 'procedure.changeDecisionLevel', 'acceptance.deemedIfNoNotice', 'acceptance.lapseDays',
   'deadline.investigationStartWD', 'deadline.checkStartWD', 'deadline.countyDecisionWD', 'deadline.refusalNoticeWD', 'check.objectionWD', 'investigation.minInvestigators', 'investigation.requireCheck',
-  'review.mode', 'review.representativeShare', 'review.quorum', 'notice.duration', 'notice.shiftEndToWorkday', 'notice.postNegativeOpinions',
+  'review.mode', 'review.representativeShare', 'review.quorum', 'notice.duration', 'notice.shiftEndToWorkday', 'notice.postNegativeOpinions', 'notice.showGroup', 'notice.showArea', 'notice.sensitiveWords',
   'income.lookbackMonths', 'income.excludeBasicPension', 'benefit.mode', 'benefit.rounding', 'benefit.floorShareBp', 'raise.backPay', 'marginal.factor',
   'asset.financialLimit', 'vehicle.valueLimit', 'housing.maxUnits', 'shop.valueLimit', 'business.valueLimit', 'business.profitLimit', 'exclusion.items', 'livingTests.items', 'livingTests.purchaseMultiple',
   'flag.idleCoupleAge', 'flag.uncollectedMonths', 'flag.equalAmountsMin', 'phaseOut.maxMonths', 'recheck.intervalMonths', 'recheck.materialChange', 'recheck.leadDays',
   'relatives.recusal', 'payment.allowCardCustody', 'archive.retentionYears', 'attachment.maxBytes'
 ]
-const keyLabel = (k: string) => EDITABLE[k]?.label.replace('（分）', '') ?? OTHER_LABELS[k] ?? k
+const keyLabel = (k: string) => EDITABLE[k]?.label.replace('（分）', '') ?? OTHER_LABELS[k] ?? (k.startsWith('template.') ? `文书模板：${(TEMPLATES as Record<string, { label: string }>)[k.slice(9)]?.label ?? k.slice(9)}` : k)
 const optLabel = (opts: Opt[], v: unknown) => opts.find((o) => o.value === v)?.label ?? String(v)
 const isObj = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v)
 
 /** A parameter value in words. */
 export function formatParam(key: string, v: unknown): string {
   if (typeof v === 'boolean') return v ? '是' : '否'
+  if (key.startsWith('template.') && Array.isArray(v)) return `${v.length} 段：${String(v[0] ?? '').slice(0, 40)}…`
   switch (key) {
     case 'procedure.variant': return optLabel(VARIANT_OPTIONS, v)
     case 'procedure.decisionLevel': case 'procedure.changeDecisionLevel': return optLabel(LEVEL_OPTIONS, v)
@@ -121,6 +126,7 @@ export function formatParam(key: string, v: unknown): string {
       return off.length ? `停用：${off.map((c) => optLabel(opts, c)).join('；')}` : '全部启用'
     }
     case 'business.profitLimit': return `月低保标准的 ${String(v)} 倍`
+    case 'notice.sensitiveWords': return Array.isArray(v) ? (v.length ? v.join('、') : '（不检查）') : String(v)
     case 'livingTests.purchaseMultiple': return `${String(v)} 倍`
     case 'flag.idleCoupleAge': return `${String(v)} 岁`
     case 'flag.uncollectedMonths': return `${String(v)} 个月`
@@ -176,7 +182,7 @@ export function PolicyPage() {
   const columns: TableProps<KeyGroup>['columns'] = [
     {
       title: '参数', key: 'key', width: 250,
-      render: (_: unknown, g) => <div><div>{keyLabel(g.key)}{EDITABLE[g.key] ? null : g.key.startsWith('standard.') ? (admin ?  <Tooltip title="在“低保标准与提标”页录入或提标"><Tag style={{ marginInlineStart: 6 }}>提标页调整</Tag></Tooltip> : null) : <Tooltip title="随程序提供的规定值，不在此页录入"><Tag style={{ marginInlineStart: 6 }}>固定</Tag></Tooltip>}</div><div className="mono" style={{ fontSize: 12, color: 'rgba(0,0,0,0.45)' }}>{g.key}</div></div>
+      render: (_: unknown, g) => <div><div>{keyLabel(g.key)}{EDITABLE[g.key] ? null : g.key.startsWith('template.') ? <Tooltip title="在“文书模板”页修改"><Tag style={{ marginInlineStart: 6 }}>文书模板页修改</Tag></Tooltip> : g.key.startsWith('standard.') ? (admin ?  <Tooltip title="在“低保标准与提标”页录入或提标"><Tag style={{ marginInlineStart: 6 }}>提标页调整</Tag></Tooltip> : null) : <Tooltip title="随程序提供的规定值，不在此页录入"><Tag style={{ marginInlineStart: 6 }}>固定</Tag></Tooltip>}</div><div className="mono" style={{ fontSize: 12, color: 'rgba(0,0,0,0.45)' }}>{g.key}</div></div>
     },
     { title: '现行值', key: 'value', width: 280, render: (_: unknown, g) => (g.current ? formatParam(g.key, g.current.value) : <Typography.Text type="secondary">当前没有有效记录</Typography.Text>) },
     { title: '执行起', key: 'from', width: 100, render: (_: unknown, g) => g.current?.effectiveFrom ?? '' },
@@ -268,6 +274,12 @@ function ValueFields({ form, spec }: { form: FormInstance<AddValues>; spec: Spec
       return (
         <Form.Item label="启用的项目" name="value" extra="未勾选的项目不再产生提示；停用须有本县文件依据">
           <Checkbox.Group style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: 4 }} options={spec.options.map((o) => ({ value: String(o.value), label: o.label }))} />
+        </Form.Item>
+      )
+    case 'words':
+      return (
+        <Form.Item label="词语" name="value" extra="逐个输入后回车；打印公示前检查类别和备注，出现这些词时拒绝打印并说明（默认：病、残、精神、癌、服刑、戒毒、吸毒、宗教、骗、低能、智障）">
+          <Select mode="tags" tokenSeparators={['，', ',', '、', ' ']} open={false} style={{ width: '100%' }} />
         </Form.Item>
       )
     case 'multiple':
