@@ -10,6 +10,8 @@ import { issuerBlock, officialDoc, type DocStamp } from './common'
 export interface NoticeDocData {
   /** review: a 公示 with its period (初审, 审核确认 …); longterm: the 长期公示 of current recipients (no period) */
   mode?: 'review' | 'longterm'
+  /** the batch's kind (services/notices.ts NOTICE_KINDS): 公布 prints 保障金额, not 拟保障金额 */
+  kind?: string
   townshipName: string
   countyName: string
   title: string
@@ -33,7 +35,7 @@ export function noticeDocument(d: NoticeDocData, paper: Paper = 'A4', stamp: Doc
   const scope = d.villageName ?? d.townshipName
   const longterm = d.mode === 'longterm'
   const rows: Content[] = [
-    (longterm ? HEAD_LONGTERM : HEAD).map((h) => ({ text: h, style: 'th' })),
+    (longterm || d.kind === 'publication' ? HEAD_LONGTERM : HEAD).map((h) => ({ text: h, style: 'th' })),
     ...d.lines.map((l, i) => [
       { text: String(i + 1), alignment: 'center' },
       l.villageName,

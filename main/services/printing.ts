@@ -30,9 +30,10 @@ export async function noticePdf(core: Core, actor: Actor | null, input: { batchI
     lines: await publicLines(ctx, n.lines.map((l) => ({ line: { seq: l.seq, villageName: l.villageName, applicantName: l.applicantName, persons: l.persons, amountFen: l.amountFen, category: l.category, remark: l.remark }, householdId: l.householdId }))),
   }
   const total = n.lines.reduce((s, l) => s + (l.amountFen ?? 0), 0)
-  data.bodyText = fillTemplate(await templateParagraphs(ctx, 'noticeBody', ctx.today), {
+  data.kind = n.kind
+  data.bodyText = fillTemplate(await templateParagraphs(ctx, n.kind === 'county' ? 'noticeCounty' : n.kind === 'publication' ? 'noticePublication' : 'noticeBody', ctx.today), {
     乡镇: t.name, 县: t.countyName, 范围: n.villageName ?? t.name, 户数: String(n.lines.length), 人数: String(n.lines.reduce((s, l) => s + l.persons, 0)),
-    金额: total ? `，拟保障金额合计 ${formatYuan(total)} 元/月` : '',
+    金额: total ? `，${n.kind === 'publication' ? '' : '拟'}保障金额合计 ${formatYuan(total)} 元/月` : '',
   })
   const paper = input.paper ?? 'A4'
   return stampAndRender(core, actor, { kind: 'notice', refId: n.id, title: n.title, data, paper, what: `公示 ${n.batchNo}`, fileName: `${n.batchNo}-${n.title}.pdf`, townshipCode: t.code, preview: input.preview, build: (stamp) => noticeDocument(data, paper, stamp) })

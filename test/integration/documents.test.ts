@@ -54,6 +54,14 @@ describe('公示（村级）', () => {
     expect((e as Error).message).toMatch(/公示 公示-2026-009中有字体无法显示的字：“.”（U\+E000）/)
   })
 
+  it('公布（审核确认结果）：表头为“保障金额”而非“拟保障金额”，正文按公布模板', async () => {
+    const f = write('publication.pdf', await renderPdf(noticeDocument({ ...base, kind: 'publication', title: '小冀镇东风村最低生活保障审核确认结果公布', bodyText: ['根据《最低生活保障审核确认办法》第二十四条规定，现将东风村经审核确认纳入最低生活保障的家庭予以公布。'], lines: [line(1, '张三')] }), '公布'))
+    const t = text(f).replace(/\s+/g, '')
+    expect(t).toContain('保障金额（元/月）')
+    expect(t).not.toContain('拟保障金额')
+    expect(t).toContain('第二十四条规定，现将东风村经审核确认纳入最低生活保障的家庭予以公布')
+  })
+
   it('300 户的公示：表头每页重复，页码“第 X 页 共 Y 页”，一行不跨页，结尾署名不与公示期分开', async () => {
     const f = write('long.pdf', await renderPdf(noticeDocument({ ...base, lines: Array.from({ length: 300 }, (_, i) => line(i + 1, `申请人${i + 1}`, i % 10 === 9 ? null : 100_000 + i)) }), '公示'))
     const n = pages(f)
