@@ -54,14 +54,18 @@ export function decisionLetterSection(d: DecisionLetterData): { title: string; c
   }
 }
 
-export function decisionLetterDocument(d: DecisionLetterData, stamp: DocStamp | null): DocDefinition {
-  const s = decisionLetterSection(d)
+/** A letter on the GB/T 9704 page: its section, the issuer with the seal and QR, the copies note, the 送达回证. */
+function letterDocument(s: { title: string; content: Content[] }, d: { caseNo: string; issuer: string; date: string; addressee: string; deliveryPlace: string }, copies: string, stamp: DocStamp | null): DocDefinition {
   return officialDoc({ title: s.title, stamp, footerNote: `案件编号 ${d.caseNo}`, subject: `${s.title} ${d.caseNo}` }, [
     ...s.content,
     issuerBlock(d.issuer, d.date, stamp),
-    { text: '本告知书一式两份，一份送达当事人，一份存入一户一档。', style: 'note' },
+    { text: copies, style: 'note' },
     receipt({ addressee: d.addressee, title: s.title, deliveryPlace: d.deliveryPlace, docNo: stamp?.docNo ?? null }),
   ])
+}
+
+export function decisionLetterDocument(d: DecisionLetterData, stamp: DocStamp | null): DocDefinition {
+  return letterDocument(decisionLetterSection(d), d, '本告知书一式两份，一份送达当事人，一份存入一户一档。', stamp)
 }
 
 export interface MaterialsLetterData {
@@ -88,11 +92,5 @@ export function materialsLetterSection(d: MaterialsLetterData): { title: string;
 }
 
 export function materialsLetterDocument(d: MaterialsLetterData, stamp: DocStamp | null): DocDefinition {
-  const s = materialsLetterSection(d)
-  return officialDoc({ title: s.title, stamp, footerNote: `案件编号 ${d.caseNo}`, subject: `${s.title} ${d.caseNo}` }, [
-    ...s.content,
-    issuerBlock(d.issuer, d.date, stamp),
-    { text: '本告知书一式两份，一份交申请人，一份存入一户一档。', style: 'note' },
-    receipt({ addressee: d.addressee, title: s.title, deliveryPlace: d.deliveryPlace, docNo: stamp?.docNo ?? null }),
-  ])
+  return letterDocument(materialsLetterSection(d), d, '本告知书一式两份，一份交申请人，一份存入一户一档。', stamp)
 }
