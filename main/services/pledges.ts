@@ -110,6 +110,8 @@ export async function markCadreLeft(core: Core, actor: Actor, input: { id: strin
     const r = await loadCadre(w.tx, input.id)
     checkVersion(r, input.version)
     if (r.left_date) throw new AppError('CONFLICT', `${r.name}已登记离岗`)
+    if (input.date > w.today) throw new AppError('VALIDATION', '离岗日期不能晚于今天', { date: '不能晚于今天' })
+    if (r.signed_date && input.date < r.signed_date) throw new AppError('VALIDATION', `离岗日期不能早于承诺书签署日期（${r.signed_date}）`, { date: `不能早于 ${r.signed_date}` })
     await w.tx.updateTable('cadre_pledge').set({ left_date: input.date, left_reason: input.reason, version: r.version + 1 }).where('id', '=', r.id).execute()
     await w.audit({ action: 'pledge.cadre.left', entity: 'cadrePledge', entityId: r.id, summary: `${r.unit}${r.post}${r.name}离岗（${input.date}，${input.reason}），承诺书登记保留`, after: { leftDate: input.date, reason: input.reason } })
   })

@@ -152,6 +152,8 @@ export async function addParam(core: Core, actor: Actor, input: { key: string; v
   if (!v.success) throw new AppError('VALIDATION', `“${spec.label}”的取值无效：${v.error.issues[0]?.message ?? ''}`, { value: '取值无效' })
   await withWrite(core, actor, async (w) => {
     const t = await w.tx.selectFrom('township').select('code').executeTakeFirst()
+    const same = await w.tx.selectFrom('policy_param').select('source_note').where('key', '=', input.key).where('area_scope', '=', t?.code ?? '*').where('effective_from', '=', input.effectiveFrom).executeTakeFirst()
+    if (same) throw new AppError('CONFLICT', `“${spec.label}”在 ${input.effectiveFrom} 已有一条记录（依据：${same.source_note}）。已录入的记录不能改写；如需更正，请以另一起用日期录入新的记录`, { effectiveFrom: '这一天已有记录，请改选日期' })
     await w.tx.insertInto('policy_param').values({ id: newId(), key: input.key, area_scope: t?.code ?? '*', value_json: JSON.stringify(v.data), effective_from: input.effectiveFrom, effective_to: null, source_note: input.sourceNote.trim(), created_at: w.now }).execute()
     await w.audit({ action: 'policy.add', entity: 'policy', summary: `录入政策参数“${spec.label}”= ${JSON.stringify(v.data)}（${input.effectiveFrom} 起，依据：${input.sourceNote.trim()}）`, after: { key: input.key, value: v.data, effectiveFrom: input.effectiveFrom } })
   })

@@ -22,6 +22,8 @@ import { VillagesPage } from '../pages/settings/VillagesPage'
 import { StandardsPage } from '../pages/settings/StandardsPage'
 import { RelativesPage } from '../pages/settings/RelativesPage'
 import { PolicyPage } from '../pages/settings/PolicyPage'
+import { PledgesPage } from '../pages/settings/PledgesPage'
+import { TemplatesPage } from '../pages/settings/TemplatesPage'
 import { MeetingsPage } from '../pages/meetings/MeetingsPage'
 import { MeetingPage } from '../pages/meetings/MeetingPage'
 import { NoticesPage } from '../pages/notices/NoticesPage'
@@ -162,6 +164,8 @@ function Routed() {
     case 'relatives': page = <RelativesPage />; break
     case 'verify': page = <VerifyPage />; break
     case 'policy': page = <PolicyPage />; break
+    case 'pledges': page = <PledgesPage />; break
+    case 'templates': page = <TemplatesPage />; break
     default: page = null
   }
   return <AppLayout route={route}>{page}</AppLayout>

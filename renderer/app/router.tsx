@@ -4,7 +4,7 @@ import { useSyncExternalStore, type AnchorHTMLAttributes, type MouseEvent } from
 
 export type RouteName =
   | 'login' | 'setup' | 'todo' | 'households' | 'householdNew' | 'household' | 'operators' | 'villages' | 'account' | 'notFound'
-  | 'meetings' | 'meeting' | 'notices' | 'notice' | 'recheck' | 'standards' | 'relatives' | 'policy' | 'verify'
+  | 'meetings' | 'meeting' | 'notices' | 'notice' | 'recheck' | 'standards' | 'relatives' | 'policy' | 'verify' | 'pledges' | 'templates'
 
 export interface Route { name: RouteName; path: string; params: Record<string, string> }
 
@@ -26,6 +26,8 @@ const PATTERNS: Array<[RouteName, string]> = [
   ['standards', '/settings/standards'],
   ['relatives', '/settings/relatives'],
   ['policy', '/settings/policy'],
+  ['pledges', '/settings/pledges'],
+  ['templates', '/settings/templates'],
   ['account', '/account']
 ]
 

@@ -62,6 +62,8 @@ describe('承诺书和授权书（按户预填）', () => {
     const t2 = flat(save('pledge2.pdf', (await householdPledgePdf(core, admin, { householdId: h.id })).bytes))
     expect(t2).toContain('向小冀镇人民政府郑重承诺：所报情况全部属实')
     expect(t2).not.toContain('自愿退回违规领取的保障金')
+    // a dated row is never rewritten: a second one on the same date is refused in words, not a database error
+    await expect(addParam(core, admin, { key: 'template.pledge', value: ['本人{申请人}承诺。'], effectiveFrom: '2026-01-01', sourceNote: '更正' })).rejects.toThrow(/在 2026-01-01 已有一条记录/)
   })
 })
 
@@ -90,6 +92,7 @@ describe('干部承诺书登记簿', () => {
     expect(signed.signedDate).toBe('2026-03-01')
     expect(signed.scan?.mime).toBe('application/pdf')
     await expect(markCadreLeft(core, admin, { id: row.id, version: row.version, date: '2026-06-01', reason: '换届' })).rejects.toThrow(/已被他人修改/)
+    await expect(markCadreLeft(core, admin, { id: row.id, version: signed.version, date: '2026-02-01', reason: '换届' })).rejects.toThrow(/不能早于承诺书签署日期/)
     list = await markCadreLeft(core, admin, { id: row.id, version: signed.version, date: '2026-06-01', reason: '换届' })
     expect(list.find((x) => x.id === row.id)!.statusLabel).toBe('已离岗')
     await expect(cadrePledgePdf(core, admin, { id: row.id })).rejects.toThrow(/已于 2026-06-01 离岗/)
