@@ -22,7 +22,7 @@ import { VISIT_CHECKS } from '../../main/domain/visitChecks'
 
 let dir = ''
 let data = ''
-const keep = process.env.CASEFORMS_KEEP
+const keep = process.env.CASEFORMS_KEEP ?? process.env.DIBAO_DOCS_OUT
 const text = (file: string) => execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' })
 const flat = (s: string) => s.replace(/\s+/g, '')
 const fonts = (file: string) => execFileSync('pdffonts', [file], { encoding: 'utf8' }).trim().split('\n').slice(2)

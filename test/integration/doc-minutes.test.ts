@@ -27,7 +27,7 @@ let draft: MeetingView
 let empty: MeetingView
 const text = (file: string, mode = '-layout') => execFileSync('pdftotext', [mode, file, '-'], { encoding: 'utf8' })
 const fonts = (file: string) => execFileSync('pdffonts', [file], { encoding: 'utf8' }).trim().split('\n').slice(2)
-const write = (name: string, bytes: Buffer) => { const f = path.join(dir, name); fs.writeFileSync(f, bytes); return f }
+const write = (name: string, bytes: Buffer) => { const f = path.join(dir, name); fs.writeFileSync(f, bytes); if (process.env.DIBAO_DOCS_OUT) fs.copyFileSync(f, path.join(process.env.DIBAO_DOCS_OUT, name)); return f }
 const flat = (s: string) => s.replace(/\s+/g, '')
 const ATTENDEES = [
   { name: '张丽', kind: 'townshipStaff', signed: true }, { name: '孙书记', kind: 'villageCadre', signed: true }, { name: '刘党员', kind: 'partyMember', signed: true },
