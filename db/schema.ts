@@ -461,6 +461,7 @@ export interface Database {
   notice_batch: NoticeBatchTable
   printed_document: PrintedDocumentTable
   cadre_pledge: CadrePledgeTable
+  exchange_key: ExchangeKeyTable
   notice_line: NoticeLineTable
   objection: ObjectionTable
   benefit_record: BenefitRecordTable
@@ -513,4 +514,18 @@ export interface CadrePledgeTable {
   created_by: string
   created_at: string
   version: Generated<number>
+}
+
+export interface ExchangeKeyTable {
+  id: string
+  role: 'own' | 'county' | 'township'   // own: this install's signing key; county: the county's (township mode); township: a registered township's (county mode)
+  owner_code: string                     // township code, or the county code
+  owner_name: string
+  public_key: string                     // 04‖X‖Y hex
+  fingerprint: string                    // SM3 of the SPKI DER, grouped hex
+  key_file: string | null                // own: the encrypted PKCS#8 PEM under <data>/keys/
+  created_by: string
+  created_at: string
+  retired_at: string | null
+  successor_sig: string | null           // rotation: the old key's signature over the new SPKI (hex DER)
 }

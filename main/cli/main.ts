@@ -29,6 +29,7 @@ import { minutesPdf } from '../services/printMeeting'
 import { reviewFormPdf, visitFormPdf } from '../services/printCase'
 import { decisionLetterPdf, materialsLetterPdf } from '../services/printLetters'
 import { archivePdf } from '../services/archive'
+import { backupKeys, importCountyKey, initKeys, keySheetPdf, listKeys, restoreKeys } from '../services/exchangeKeys'
 import { backupTo, integrityCheck } from '../../db'
 import * as cases from '../services/cases'
 import { trialCalc } from '../services/benefits'
@@ -60,6 +61,13 @@ const USAGE = `用法：dibao <命令> [选项]
   print form --data DIR --case ID|案件号 --kind visit|review --out FILE.pdf [--json]
   print letter --data DIR --case ID|案件号 --kind decision|materials --out FILE.pdf [--json]
   doc verify --data DIR --payload TEXT [--json]
+  keys init --data DIR --passphrase-stdin [--rotate] [--json]
+  keys show --data DIR [--json]
+  keys export-public --data DIR --out FILE.pem
+  keys import-county --data DIR --file FILE.pem [--fingerprint FP] [--json]
+  keys backup --data DIR --out FILE.dbkey --passphrase-stdin
+  keys restore --data DIR --file FILE.dbkey --passphrase-stdin [--json]
+  keys sheet --data DIR --out FILE.pdf [--json]
   audit verify --data DIR [--json]
   db check --data DIR [--json]
   db backup --data DIR [--json]
@@ -71,7 +79,7 @@ const OPTIONS = {
   status: { type: 'string' }, page: { type: 'string' }, 'page-size': { type: 'string' }, id: { type: 'string' }, code: { type: 'string' },
   name: { type: 'string' }, kind: { type: 'string' }, households: { type: 'string' }, cases: { type: 'string' }, seed: { type: 'string' },
   'township-code': { type: 'string' }, 'township-name': { type: 'string' }, 'county-name': { type: 'string' }, admin: { type: 'string' },
-  'admin-name': { type: 'string' }, household: { type: 'string' }, date: { type: 'string' }, origin: { type: 'string' }, overdue: { type: 'boolean' }, 'password-stdin': { type: 'boolean' }, operator: { type: 'string' }, batch: { type: 'string' }, out: { type: 'string' }, paper: { type: 'string' }, payload: { type: 'string' }, cadre: { type: 'string' }, meeting: { type: 'string' }, case: { type: 'string' }, help: { type: 'boolean', short: 'h' }
+  'admin-name': { type: 'string' }, household: { type: 'string' }, date: { type: 'string' }, origin: { type: 'string' }, overdue: { type: 'boolean' }, 'password-stdin': { type: 'boolean' }, operator: { type: 'string' }, batch: { type: 'string' }, out: { type: 'string' }, paper: { type: 'string' }, payload: { type: 'string' }, cadre: { type: 'string' }, meeting: { type: 'string' }, case: { type: 'string' }, 'passphrase-stdin': { type: 'boolean' }, rotate: { type: 'boolean' }, fingerprint: { type: 'string' }, help: { type: 'boolean', short: 'h' }
 } as const
 
 type Values = { [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K]['type'] extends 'boolean' ? boolean : string }
@@ -89,6 +97,18 @@ function readStdinSecret(): string {
   if (!s) throw new UsageError('标准输入中没有密码（用法：echo "密码" | dibao … --password-stdin）')
   return s
 }
+
+/** The passphrase from stdin (one line; with --rotate two lines: the current passphrase, then the new one). */
+function readPassphrases(v: Values, n: 1 | 2): string[] {
+  if (!v['passphrase-stdin']) throw new UsageError('口令只能通过 --passphrase-stdin 从标准输入提供（不要写在命令行上）')
+  let data = ''
+  try { data = fs.readFileSync(0, 'utf8') } catch { throw new UsageError('无法从标准输入读取口令') }
+  const lines = data.split(/\r?\n/).filter((l, i, a) => l !== '' || i < a.length - 1)
+  if (lines.length < n || lines.slice(0, n).some((l) => !l)) throw new UsageError(n === 2 ? '更换密钥须在标准输入中给出两行：原口令、新口令' : '标准输入中没有口令（用法：printf "%s\\n" "$口令" | dibao … --passphrase-stdin）')
+  return lines.slice(0, n)
+}
+
+const keyLine = (k: { fingerprint: string; createdAt: string } | null, label: string) => (k ? `${label}指纹 ${k.fingerprint}（${k.createdAt.slice(0, 16).replace('T', ' ')}）` : `${label}：未设置`)
 
 function out(v: Values, json: unknown, text: string): void {
   process.stdout.write(v.json ? `${JSON.stringify(json, null, 2)}\n` : `${text}\n`)
@@ -338,6 +358,66 @@ async function run(argv: string[]): Promise<number> {
           : kind === 'decision' ? await decisionLetterPdf(core, null, { caseId }) : await materialsLetterPdf(core, null, { caseId })
         return writePrinted(v, outFile, r, { caseId, kind })
       })
+    }
+    case 'keys init': {
+      const [a, b] = readPassphrases(v, v.rotate ? 2 : 1)
+      return withCore(v, async (core) => {
+        const k = await initKeys(core, null, v.rotate ? { rotate: true, oldPassphrase: a!, passphrase: b! } : { passphrase: a! })
+        out(v, { fingerprint: k.own!.fingerprint, publicKeyFile: path.join(core.dataDir, 'keys', 'township-sign.pub.pem'), rotated: !!v.rotate }, `${v.rotate ? '已更换' : '已生成'}报送签名密钥，${keyLine(k.own, '')}\n请打印密钥登记表（dibao keys sheet）并把公钥文件报县民政局登记；口令请妥善保管。`)
+        return 0
+      })
+    }
+    case 'keys show':
+      return withCore(v, async (core) => {
+        const k = await listKeys(readCtx(core, null))
+        out(v, { own: k.own ? { fingerprint: k.own.fingerprint, createdAt: k.own.createdAt } : null, county: k.county ? { fingerprint: k.county.fingerprint, name: k.county.ownerName, importedAt: k.county.createdAt } : null, retired: k.history.filter((x) => x.retiredAt).map((x) => ({ role: x.role, fingerprint: x.fingerprint, retiredAt: x.retiredAt })) },
+          [keyLine(k.own, '本乡镇签名密钥：'), keyLine(k.county, '县级公钥：')].join('\n'))
+        return k.own ? 0 : 1
+      })
+    case 'keys export-public': {
+      const outFile = need(v, 'out', '输出的公钥文件（.pem）')
+      return withCore(v, async (core) => {
+        const k = await listKeys(readCtx(core, null))
+        if (!k.own) throw new AppError('VALIDATION', '本乡镇还没有报送签名密钥：请先运行 dibao keys init')
+        fs.mkdirSync(path.dirname(path.resolve(outFile)), { recursive: true })
+        fs.writeFileSync(outFile, k.own.publicKeyPem)
+        out(v, { file: path.resolve(outFile), fingerprint: k.own.fingerprint }, `已导出公钥 ${path.resolve(outFile)}，指纹 ${k.own.fingerprint}`)
+        return 0
+      })
+    }
+    case 'keys import-county': {
+      const file = need(v, 'file', '县民政局的公钥文件（.pem）')
+      if (!fs.existsSync(file)) throw new AppError('NOT_FOUND', `找不到文件 ${file}`)
+      return withCore(v, async (core) => {
+        const k = await importCountyKey(core, null, { pem: fs.readFileSync(file, 'utf8'), expectFingerprint: v.fingerprint ?? null })
+        out(v, { fingerprint: k.county!.fingerprint, name: k.county!.ownerName }, `已导入${k.county!.ownerName}公钥，指纹 ${k.county!.fingerprint}`)
+        return 0
+      })
+    }
+    case 'keys backup': {
+      const outFile = need(v, 'out', '备份文件（.dbkey，可存到 U 盘）')
+      const [p] = readPassphrases(v, 1)
+      return withCore(v, async (core) => {
+        const b = await backupKeys(core, null, { passphrase: p! })
+        fs.mkdirSync(path.dirname(path.resolve(outFile)), { recursive: true })
+        fs.writeFileSync(outFile, b.text, { mode: 0o600 })
+        out(v, { file: path.resolve(outFile), fingerprint: b.fingerprint }, `已备份签名密钥到 ${path.resolve(outFile)}（仍受原口令保护），指纹 ${b.fingerprint}`)
+        return 0
+      })
+    }
+    case 'keys restore': {
+      const file = need(v, 'file', '密钥备份文件（.dbkey）')
+      if (!fs.existsSync(file)) throw new AppError('NOT_FOUND', `找不到文件 ${file}`)
+      const [p] = readPassphrases(v, 1)
+      return withCore(v, async (core) => {
+        const k = await restoreKeys(core, null, { text: fs.readFileSync(file, 'utf8'), passphrase: p! })
+        out(v, { fingerprint: k.own!.fingerprint }, `已恢复报送签名密钥，指纹 ${k.own!.fingerprint}`)
+        return 0
+      })
+    }
+    case 'keys sheet': {
+      const outFile = need(v, 'out', '输出的 PDF 文件')
+      return withCore(v, async (core) => writePrinted(v, outFile, await keySheetPdf(core, null)))
     }
     case 'doc verify': {
       const payload = need(v, 'payload', '文书二维码的内容')

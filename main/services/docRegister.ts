@@ -23,6 +23,7 @@ export const DOC_KINDS = {
   decisionNotice: { code: 'GZ', label: '书面告知书' },
   materialsNotice: { code: 'BZ', label: '补正材料告知书' },
   archive: { code: 'DA', label: '一户一档' },
+  keySheet: { code: 'MY', label: '密钥登记表' },
 } as const satisfies Record<string, { code: string; label: string }>
 export type DocKind = keyof typeof DOC_KINDS
 const KIND_CODES: Record<string, { code: string; label: string }> = DOC_KINDS

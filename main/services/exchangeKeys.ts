@@ -1,0 +1,148 @@
+// The township's SM2 signing key and the county's public key (issue 6). The private key is an encrypted PKCS#8
+// PEM in <data>/keys/ (written to a temp file, fsynced, renamed: a crash leaves the old key or the new one), its
+// public half and fingerprint a row in `exchange_key`, each change one write with its audit event. Rotation:
+// the old key signs the new public key, so the county can follow the change without a new registration visit.
+import fs from 'node:fs'
+import path from 'node:path'
+import { AppError } from '../api/errors'
+import { encryptedPrivateKeyPem, fingerprint, generateKeyPair, KeyError, publicKeyPem, readEncryptedPrivateKeyPem, readPublicKeyPem, sign, type KeyPair } from '../package/keys'
+import { readCtx, withWrite, type Actor, type Core, type ReadCtx } from './context'
+import { newId } from './ids'
+import { requireTownship } from './setup'
+import { keySheetDocument, type KeySheetData } from '../documents/keySheet'
+import { stampAndRender, type Printed } from './printing'
+
+export interface ExchangeKeyView { id: string; role: 'own' | 'county' | 'township'; ownerCode: string; ownerName: string; fingerprint: string; createdAt: string; createdBy: string; retiredAt: string | null; publicKeyPem: string }
+export interface KeysView { own: ExchangeKeyView | null; county: ExchangeKeyView | null; history: ExchangeKeyView[] }
+
+const keysDir = (core: Core) => path.join(core.dataDir, 'keys')
+const view = (r: { id: string; role: 'own' | 'county' | 'township'; owner_code: string; owner_name: string; fingerprint: string; created_at: string; created_by: string; retired_at: string | null; public_key: string }): ExchangeKeyView => ({
+  id: r.id, role: r.role, ownerCode: r.owner_code, ownerName: r.owner_name, fingerprint: r.fingerprint, createdAt: r.created_at, createdBy: r.created_by, retiredAt: r.retired_at, publicKeyPem: publicKeyPem(r.public_key),
+})
+
+function writeAtomic(file: string, text: string): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true })
+  const tmp = `${file}.${process.pid}.tmp`
+  const fd = fs.openSync(tmp, 'w', 0o600)
+  try { fs.writeSync(fd, text); fs.fsyncSync(fd) } finally { fs.closeSync(fd) }
+  fs.renameSync(tmp, file)
+}
+
+export async function listKeys(ctx: ReadCtx): Promise<KeysView> {
+  const rows = await ctx.db.selectFrom('exchange_key').selectAll().orderBy('created_at', 'desc').execute()
+  const live = (role: string) => rows.find((r) => r.role === role && !r.retired_at)
+  const own = live('own'), county = live('county')
+  return { own: own ? view(own) : null, county: county ? view(county) : null, history: rows.map(view) }
+}
+
+/** Creates the township's signing key (first time), or rotates it: the old key, opened with its passphrase, signs the new one. */
+export async function initKeys(core: Core, actor: Actor | null, input: { passphrase: string; rotate?: boolean; oldPassphrase?: string }): Promise<KeysView> {
+  const ctx = readCtx(core, actor)
+  const t = await requireTownship(ctx)
+  const current = (await listKeys(ctx)).own
+  if (current && !input.rotate) throw new AppError('CONFLICT', `本乡镇已有签名密钥（指纹 ${current.fingerprint}）；更换密钥请选“更换密钥”，并输入原口令`)
+  if (input.passphrase.length < 8) throw new AppError('VALIDATION', '口令至少 8 位，请使用不易猜到的口令并妥善保管（忘记口令将无法报送）', { passphrase: '至少 8 位' })
+  let old: KeyPair | null = null
+  if (current) {
+    const row = await ctx.db.selectFrom('exchange_key').select('key_file').where('id', '=', current.id).executeTakeFirstOrThrow()
+    old = openKeyFile(core, row.key_file!, input.oldPassphrase ?? '')
+  }
+  const k = generateKeyPair()
+  const fileName = `township-sign-${Date.now()}.key.pem`
+  writeAtomic(path.join(keysDir(core), fileName), encryptedPrivateKeyPem(k, input.passphrase))
+  writeAtomic(path.join(keysDir(core), 'township-sign.pub.pem'), publicKeyPem(k.publicKey))
+  const fp = fingerprint(k.publicKey)
+  await withWrite(core, actor, async (w) => {
+    const successorSig = old ? Buffer.from(sign(Buffer.from(publicKeyPem(k.publicKey)), old)).toString('hex') : null
+    if (current) await w.tx.updateTable('exchange_key').set({ retired_at: w.now, successor_sig: successorSig }).where('id', '=', current.id).execute()
+    await w.tx.insertInto('exchange_key').values({ id: newId(), role: 'own', owner_code: t.code, owner_name: t.name, public_key: k.publicKey, fingerprint: fp, key_file: fileName, created_by: w.actor ? `${w.actor.name}（${w.actor.username}）` : '命令行', created_at: w.now, retired_at: null, successor_sig: null }).execute()
+    await w.audit({ action: current ? 'keys.rotate' : 'keys.init', entity: 'exchangeKey', summary: current ? `更换报送签名密钥：新指纹 ${fp}（原指纹 ${current.fingerprint}，由原密钥签名确认）` : `生成报送签名密钥，指纹 ${fp}`, after: { fingerprint: fp } })
+  })
+  return listKeys(readCtx(core, actor))
+}
+
+function openKeyFile(core: Core, fileName: string, passphrase: string): KeyPair {
+  const file = path.join(keysDir(core), fileName)
+  if (!fs.existsSync(file)) throw new AppError('NOT_FOUND', `找不到签名私钥文件 ${file}：请从密钥备份恢复`)
+  try { return readEncryptedPrivateKeyPem(fs.readFileSync(file, 'utf8'), passphrase) } catch (e) {
+    if (e instanceof KeyError) throw new AppError('VALIDATION', e.message, { passphrase: e.message })
+    throw e
+  }
+}
+
+/** The township's signing key pair, opened with its passphrase (for signing a package). */
+export async function openSigningKey(core: Core, passphrase: string): Promise<{ key: KeyPair; fingerprint: string }> {
+  const row = await core.db.selectFrom('exchange_key').select(['key_file', 'fingerprint']).where('role', '=', 'own').where('retired_at', 'is', null).executeTakeFirst()
+  if (!row?.key_file) throw new AppError('VALIDATION', '本乡镇还没有报送签名密钥：请先在“数据交换”页生成密钥（或 dibao keys init）')
+  return { key: openKeyFile(core, row.key_file, passphrase), fingerprint: row.fingerprint }
+}
+
+/** The county's public key, from its SPKI PEM; with `expectFingerprint` (read over the phone or from the county's letter) it must match. */
+export async function importCountyKey(core: Core, actor: Actor | null, input: { pem: string; expectFingerprint?: string | null }): Promise<KeysView> {
+  let key: string
+  try { key = readPublicKeyPem(input.pem) } catch (e) { throw new AppError('VALIDATION', e instanceof Error ? e.message : '公钥文件无效') }
+  const fp = fingerprint(key)
+  const norm = (s: string) => s.replace(/[\s:-]+/g, '').toUpperCase()
+  if (input.expectFingerprint && norm(input.expectFingerprint) !== norm(fp)) throw new AppError('VALIDATION', `公钥指纹不符：文件的指纹是 ${fp}，与县民政局提供的指纹不一致。请向县民政局核实后重新导入`, { expectFingerprint: '指纹不一致' })
+  const ctx = readCtx(core, actor)
+  const t = await requireTownship(ctx)
+  const current = (await listKeys(ctx)).county
+  if (current && current.fingerprint === fp) throw new AppError('CONFLICT', `已导入该县级公钥（指纹 ${fp}），不需要重复导入`)
+  await withWrite(core, actor, async (w) => {
+    if (current) await w.tx.updateTable('exchange_key').set({ retired_at: w.now }).where('id', '=', current.id).execute()
+    await w.tx.insertInto('exchange_key').values({ id: newId(), role: 'county', owner_code: t.countyCode, owner_name: `${t.countyName}民政局`, public_key: key, fingerprint: fp, key_file: null, created_by: w.actor ? `${w.actor.name}（${w.actor.username}）` : '命令行', created_at: w.now, retired_at: null, successor_sig: null }).execute()
+    await w.audit({ action: 'keys.importCounty', entity: 'exchangeKey', summary: `导入${t.countyName}民政局公钥，指纹 ${fp}${current ? `（替换原指纹 ${current.fingerprint}）` : ''}`, after: { fingerprint: fp } })
+  })
+  return listKeys(readCtx(core, actor))
+}
+
+/** 密钥登记表 of the signing key in use (numbered and registered like every document). */
+export async function keySheetPdf(core: Core, actor: Actor | null, input: { preview?: boolean } = {}): Promise<Printed> {
+  const ctx = readCtx(core, actor)
+  const t = await requireTownship(ctx)
+  const keys = await listKeys(ctx)
+  if (!keys.own) throw new AppError('VALIDATION', '本乡镇还没有报送签名密钥：请先生成密钥，再打印密钥登记表')
+  const own = keys.own
+  const previous = keys.history.find((k) => k.role === 'own' && k.retiredAt && k.id !== own.id) ?? null
+  const data: KeySheetData = { townshipName: t.name, townshipCode: t.code, countyName: t.countyName, fingerprint: own.fingerprint, algorithm: 'SM2（GM/T 0003），SM3 摘要，用户标识 1234567812345678', createdAt: own.createdAt, createdBy: own.createdBy, date: ctx.today, previousFingerprint: previous?.fingerprint ?? null, publicKeyPem: own.publicKeyPem }
+  return stampAndRender(core, actor, { kind: 'keySheet', refId: own.id, title: `${t.name}报送密钥登记表`, data, paper: 'A4', what: '密钥登记表', fileName: `${t.name}-报送密钥登记表.pdf`, townshipCode: t.code, preview: input.preview, build: (stamp) => keySheetDocument(data, stamp) })
+}
+
+const BACKUP_FORMAT = 'dibao-key-backup/1'
+
+/** A key backup for a USB stick: the encrypted private key (still under its passphrase) with its township and fingerprint. */
+export async function backupKeys(core: Core, actor: Actor | null, input: { passphrase: string }): Promise<{ fileName: string; text: string; fingerprint: string }> {
+  const ctx = readCtx(core, actor)
+  const t = await requireTownship(ctx)
+  const row = await ctx.db.selectFrom('exchange_key').selectAll().where('role', '=', 'own').where('retired_at', 'is', null).executeTakeFirst()
+  if (!row?.key_file) throw new AppError('VALIDATION', '本乡镇还没有报送签名密钥，无需备份')
+  openKeyFile(core, row.key_file, input.passphrase) // a backup nobody can open is worse than none: check the passphrase now
+  const text = `${JSON.stringify({ format: BACKUP_FORMAT, townshipCode: t.code, townshipName: t.name, fingerprint: row.fingerprint, createdAt: row.created_at, key: fs.readFileSync(path.join(keysDir(core), row.key_file), 'utf8') }, null, 2)}\n`
+  await withWrite(core, actor, (w) => w.audit({ action: 'keys.backup', entity: 'exchangeKey', entityId: row.id, summary: `备份报送签名密钥（指纹 ${row.fingerprint}）` }))
+  return { fileName: `${t.name}-报送密钥备份-${ctx.today}.dbkey`, text, fingerprint: row.fingerprint }
+}
+
+/** Restores a backup on a reinstalled PC: same township, the passphrase opens it; the restored key becomes the key in use. */
+export async function restoreKeys(core: Core, actor: Actor | null, input: { text: string; passphrase: string }): Promise<KeysView> {
+  let b: { format?: string; townshipCode?: string; fingerprint?: string; key?: string }
+  try { b = JSON.parse(input.text) as typeof b } catch { throw new AppError('VALIDATION', '不是密钥备份文件（.dbkey）') }
+  if (b.format !== BACKUP_FORMAT || typeof b.key !== 'string') throw new AppError('VALIDATION', '不是本系统的密钥备份文件，或版本不受支持')
+  const ctx = readCtx(core, actor)
+  const t = await requireTownship(ctx)
+  if (b.townshipCode !== t.code) throw new AppError('VALIDATION', `这是乡镇代码 ${b.townshipCode ?? '未知'} 的密钥备份，与本机的乡镇（${t.name}，${t.code}）不符`)
+  let k: KeyPair
+  try { k = readEncryptedPrivateKeyPem(b.key, input.passphrase) } catch (e) { throw new AppError('VALIDATION', e instanceof Error ? e.message : '无法打开密钥备份', { passphrase: '口令不正确' }) }
+  const fp = fingerprint(k.publicKey)
+  if (b.fingerprint && b.fingerprint !== fp) throw new AppError('VALIDATION', '密钥备份文件已被改动（指纹与私钥不符）')
+  const current = (await listKeys(ctx)).own
+  if (current?.fingerprint === fp) throw new AppError('CONFLICT', `本机正在使用这把密钥（指纹 ${fp}），不需要恢复`)
+  const fileName = `township-sign-${Date.now()}.key.pem`
+  writeAtomic(path.join(keysDir(core), fileName), b.key)
+  writeAtomic(path.join(keysDir(core), 'township-sign.pub.pem'), publicKeyPem(k.publicKey))
+  await withWrite(core, actor, async (w) => {
+    if (current) await w.tx.updateTable('exchange_key').set({ retired_at: w.now }).where('id', '=', current.id).execute()
+    await w.tx.insertInto('exchange_key').values({ id: newId(), role: 'own', owner_code: t.code, owner_name: t.name, public_key: k.publicKey, fingerprint: fp, key_file: fileName, created_by: w.actor ? `${w.actor.name}（${w.actor.username}）` : '命令行', created_at: w.now, retired_at: null, successor_sig: null }).execute()
+    await w.audit({ action: 'keys.restore', entity: 'exchangeKey', summary: `从备份恢复报送签名密钥，指纹 ${fp}${current ? `（停用本机原指纹 ${current.fingerprint}）` : ''}`, after: { fingerprint: fp } })
+  })
+  return listKeys(readCtx(core, actor))
+}
