@@ -10,7 +10,7 @@ import { RECORD_KINDS, StepData } from './caseSchemas'
 import type { DocVerifyResult } from '../services/docRegister'
 import { PAPER_IDS } from '../documents/layout'
 import { CADRE_LEVEL_CODES, SUSPEND_REASON_CODES } from '../domain/codes'
-import type { TemplateView, CadrePledgeView, AssessmentView, CaseFlagView, DeclaredRelativeView, MeetingView, NoticeView, ObjectionView, RaisePreview, RaiseResult, RecheckDashboard, StandardView, CaseView, TodoItem, SetupStatus, TownshipView, OperatorView, VillageView, AssetView, AttachmentView, HouseholdFile, HouseholdView, IncomeView, MemberView, ObligorView, SearchResult, ChainReport, TimelineEntry } from './types'
+import type { KeysView, TemplateView, CadrePledgeView, AssessmentView, CaseFlagView, DeclaredRelativeView, MeetingView, NoticeView, ObjectionView, RaisePreview, RaiseResult, RecheckDashboard, StandardView, CaseView, TodoItem, SetupStatus, TownshipView, OperatorView, VillageView, AssetView, AttachmentView, HouseholdFile, HouseholdView, IncomeView, MemberView, ObligorView, SearchResult, ChainReport, TimelineEntry } from './types'
 
 /** who may call: public (before login), any logged-in operator, writers (not 只读), administrators */
 export type Access = 'public' | 'any' | 'write' | 'admin'
@@ -37,6 +37,7 @@ const PrintDocumentInput = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('decisionNotice'), caseId: Id, preview: z.boolean().optional() }),
   z.object({ kind: z.literal('materialsNotice'), caseId: Id, recordId: z.string().nullable().optional(), preview: z.boolean().optional() }),
   z.object({ kind: z.literal('archive'), householdId: Id, preview: z.boolean().optional() }),
+  z.object({ kind: z.literal('keySheet'), preview: z.boolean().optional() }),
 ], { error: '请选择要打印的文书' })
 const RaiseInput = z.object({ category: z.enum(['urban', 'rural'], { error: '请选择城市或农村' }), amountFen: z.number({ error: '请填写标准金额' }).int().positive('标准应大于 0'), effectiveMonth: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '执行月份格式应为 YYYY-MM'), sourceNote: z.string().trim().min(1, '请填写文件依据（文号）').max(200) })
 const MeetingInput = z.object({
@@ -138,6 +139,11 @@ export const contract = {
   'relatives.remove': m(z.object({ id: Id, reason: Reason }), out<DeclaredRelativeView[]>(), true, 'write', '撤销近亲属备案'),
 
   'policy.list': m(Empty, out<Array<{ id: string; key: string; areaScope: string; value: unknown; effectiveFrom: string; effectiveTo: string | null; sourceNote: string }>>(), false, 'any', '政策参数'),
+  'keys.list': m(Empty, out<KeysView>(), false, 'any', '报送签名密钥与县级公钥'),
+  'keys.init': m(z.object({ passphrase: z.string({ error: '请输入口令' }).min(8, '口令至少 8 位').max(200), rotate: z.boolean().optional(), oldPassphrase: z.string().max(200).optional() }), out<KeysView>(), true, 'admin', '生成或更换报送签名密钥'),
+  'keys.importCounty': m(z.object({ pem: z.string({ error: '请选择县民政局的公钥文件' }).min(1, '请选择县民政局的公钥文件').max(10_000, '公钥文件过大'), expectFingerprint: z.string().max(100).nullable().optional() }), out<KeysView>(), true, 'admin', '导入县民政局公钥'),
+  'keys.backup': m(z.object({ passphrase: z.string({ error: '请输入口令' }).min(1, '请输入口令').max(200) }), out<{ fileName: string; text: string; fingerprint: string }>(), true, 'admin', '备份报送签名密钥（仍受口令保护）'),
+  'keys.restore': m(z.object({ text: z.string({ error: '请选择密钥备份文件' }).min(1, '请选择密钥备份文件').max(100_000, '备份文件过大'), passphrase: z.string({ error: '请输入口令' }).min(1, '请输入口令').max(200) }), out<KeysView>(), true, 'admin', '从备份恢复报送签名密钥'),
   'templates.list': m(Empty, out<TemplateView[]>(), false, 'any', '文书模板（现行文本与历史）'),
   'policy.add': m(z.object({ key: z.string().min(1), value: z.unknown(), effectiveFrom: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD'), sourceNote: z.string().trim().min(1, '请填写依据（文件名称、文号）').max(200) }), out<null>(), true, 'admin', '录入政策参数'),
 

@@ -16,6 +16,7 @@ import * as notices from '../services/notices'
 import * as printing from '../services/printing'
 import { printHistory, verifyPayload } from '../services/docRegister'
 import * as pledges from '../services/pledges'
+import * as exchangeKeys from '../services/exchangeKeys'
 import { printDocument } from '../services/printDocument'
 import * as recheck from '../services/recheck'
 import * as relatives from '../services/relatives'
@@ -137,6 +138,11 @@ export const handlers: Handlers = {
   'relatives.remove': (h, i) => relatives.removeRelative(h.core, actor(h), i),
 
   'policy.list': (h) => policy.listParams(rc(h)),
+  'keys.list': (h) => exchangeKeys.listKeys(rc(h)),
+  'keys.init': (h, i) => exchangeKeys.initKeys(h.core, actor(h), i),
+  'keys.importCounty': (h, i) => exchangeKeys.importCountyKey(h.core, actor(h), i),
+  'keys.backup': (h, i) => exchangeKeys.backupKeys(h.core, actor(h), i),
+  'keys.restore': (h, i) => exchangeKeys.restoreKeys(h.core, actor(h), i),
   'templates.list': (h) => policy.listTemplates(rc(h)),
   'policy.add': async (h, i) => { await policy.addParam(h.core, actor(h), i); return null },
 

@@ -150,3 +150,5 @@ export interface TemplateView {
   key: string; label: string; placeholders: Record<string, string>; defaults: string[]; current: string[]; source: string; effectiveFrom: string | null
   history: Array<{ paragraphs: string[]; effectiveFrom: string; sourceNote: string }>
 }
+export interface ExchangeKeyView { id: string; role: 'own' | 'county' | 'township'; ownerCode: string; ownerName: string; fingerprint: string; createdAt: string; createdBy: string; retiredAt: string | null; publicKeyPem: string }
+export interface KeysView { own: ExchangeKeyView | null; county: ExchangeKeyView | null; history: ExchangeKeyView[] }

@@ -9,11 +9,10 @@ import { encryptedPrivateKeyPem, fingerprint, generateKeyPair, KeyError, publicK
 import { readCtx, withWrite, type Actor, type Core, type ReadCtx } from './context'
 import { newId } from './ids'
 import { requireTownship } from './setup'
+import type { ExchangeKeyView, KeysView } from '../api/types'
 import { keySheetDocument, type KeySheetData } from '../documents/keySheet'
 import { stampAndRender, type Printed } from './printing'
 
-export interface ExchangeKeyView { id: string; role: 'own' | 'county' | 'township'; ownerCode: string; ownerName: string; fingerprint: string; createdAt: string; createdBy: string; retiredAt: string | null; publicKeyPem: string }
-export interface KeysView { own: ExchangeKeyView | null; county: ExchangeKeyView | null; history: ExchangeKeyView[] }
 
 const keysDir = (core: Core) => path.join(core.dataDir, 'keys')
 const view = (r: { id: string; role: 'own' | 'county' | 'township'; owner_code: string; owner_name: string; fingerprint: string; created_at: string; created_by: string; retired_at: string | null; public_key: string }): ExchangeKeyView => ({

@@ -2,6 +2,7 @@
 // service that gathers it. Used by the UI; the CLI calls the same services by name.
 import type { Actor, Core } from './context'
 import { archivePdf } from './archive'
+import { keySheetPdf } from './exchangeKeys'
 import { cadrePledgePdf, householdPledgePdf } from './pledges'
 import { reviewFormPdf, visitFormPdf } from './printCase'
 import { decisionLetterPdf, materialsLetterPdf } from './printLetters'
@@ -17,6 +18,7 @@ export type PrintDocumentRequest =
   | { kind: 'decisionNotice'; caseId: string; preview?: boolean }
   | { kind: 'materialsNotice'; caseId: string; recordId?: string | null; preview?: boolean }
   | { kind: 'archive'; householdId: string; preview?: boolean }
+  | { kind: 'keySheet'; preview?: boolean }
 
 export function printDocument(core: Core, actor: Actor | null, r: PrintDocumentRequest): Promise<Printed> {
   switch (r.kind) {
@@ -28,5 +30,6 @@ export function printDocument(core: Core, actor: Actor | null, r: PrintDocumentR
     case 'decisionNotice': return decisionLetterPdf(core, actor, r)
     case 'materialsNotice': return materialsLetterPdf(core, actor, r)
     case 'archive': return archivePdf(core, actor, r)
+    case 'keySheet': return keySheetPdf(core, actor, r)
   }
 }
