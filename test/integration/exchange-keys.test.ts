@@ -39,6 +39,13 @@ describe('SM2 密钥文件与签名：与 OpenSSL 3 互通', () => {
     expect(plain.status).toBe(0)
     fs.writeFileSync(f('plain.pem'), plain.stdout)
     expect(openssl(['pkey', '-in', f('plain.pem'), '-pubout']).stdout).toBe(publicKeyPem(k.publicKey))
+    // the documented fingerprint command (docs/package-format.md §1.4) gives the fingerprint we show
+    const der = spawnSync('openssl', ['pkey', '-pubin', '-in', f('pub.pem'), '-outform', 'DER'])
+    const dg = spawnSync('openssl', ['dgst', '-sm3'], { input: der.stdout, encoding: 'utf8' })
+    expect(dg.stdout.trim().split('= ')[1]!.toUpperCase()).toBe(fingerprint(k.publicKey).replace(/ /g, ''))
+    expect(openssl(['pkey', '-pubin', '-in', f('pub.pem'), '-noout', '-text']).stdout).toMatch(/ASN1 OID: SM2/)
+    fs.writeFileSync(f('pass.txt'), `${PASS}\n`)
+    expect(openssl(['pkey', '-in', f('key.pem'), '-passin', `file:${f('pass.txt')}`, '-noout']).status).toBe(0)
     expect(openssl(['pkey', '-in', f('key.pem'), '-passin', 'pass:wrong-pass']).status).not.toBe(0)
     // OpenSSL signs with it; we verify
     expect(openssl(['pkeyutl', '-sign', '-inkey', f('plain.pem'), '-rawin', '-in', f('msg'), '-out', f('ossl.sig'), '-digest', 'sm3', '-pkeyopt', 'distid:1234567812345678']).status).toBe(0)
