@@ -29,6 +29,8 @@ import { minutesPdf } from '../services/printMeeting'
 import { reviewFormPdf, visitFormPdf } from '../services/printCase'
 import { decisionLetterPdf, materialsLetterPdf } from '../services/printLetters'
 import { archivePdf } from '../services/archive'
+import { PackageError, verifyPackage } from '../package/container'
+import { fingerprint, readPublicKeyPem } from '../package/keys'
 import { backupKeys, importCountyKey, initKeys, keySheetPdf, listKeys, restoreKeys } from '../services/exchangeKeys'
 import { backupTo, integrityCheck } from '../../db'
 import * as cases from '../services/cases'
@@ -61,6 +63,7 @@ const USAGE = `用法：dibao <命令> [选项]
   print form --data DIR --case ID|案件号 --kind visit|review --out FILE.pdf [--json]
   print letter --data DIR --case ID|案件号 --kind decision|materials --out FILE.pdf [--json]
   doc verify --data DIR --payload TEXT [--json]
+  package verify FILE.dbpkg --key TOWNSHIP.pub.pem [--json]
   keys init --data DIR --passphrase-stdin [--rotate] [--json]
   keys show --data DIR [--json]
   keys export-public --data DIR --out FILE.pem
@@ -79,7 +82,7 @@ const OPTIONS = {
   status: { type: 'string' }, page: { type: 'string' }, 'page-size': { type: 'string' }, id: { type: 'string' }, code: { type: 'string' },
   name: { type: 'string' }, kind: { type: 'string' }, households: { type: 'string' }, cases: { type: 'string' }, seed: { type: 'string' },
   'township-code': { type: 'string' }, 'township-name': { type: 'string' }, 'county-name': { type: 'string' }, admin: { type: 'string' },
-  'admin-name': { type: 'string' }, household: { type: 'string' }, date: { type: 'string' }, origin: { type: 'string' }, overdue: { type: 'boolean' }, 'password-stdin': { type: 'boolean' }, operator: { type: 'string' }, batch: { type: 'string' }, out: { type: 'string' }, paper: { type: 'string' }, payload: { type: 'string' }, cadre: { type: 'string' }, meeting: { type: 'string' }, case: { type: 'string' }, 'passphrase-stdin': { type: 'boolean' }, rotate: { type: 'boolean' }, fingerprint: { type: 'string' }, help: { type: 'boolean', short: 'h' }
+  'admin-name': { type: 'string' }, household: { type: 'string' }, date: { type: 'string' }, origin: { type: 'string' }, overdue: { type: 'boolean' }, 'password-stdin': { type: 'boolean' }, operator: { type: 'string' }, batch: { type: 'string' }, out: { type: 'string' }, paper: { type: 'string' }, payload: { type: 'string' }, cadre: { type: 'string' }, meeting: { type: 'string' }, case: { type: 'string' }, 'passphrase-stdin': { type: 'boolean' }, rotate: { type: 'boolean' }, fingerprint: { type: 'string' }, key: { type: 'string' }, help: { type: 'boolean', short: 'h' }
 } as const
 
 type Values = { [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K]['type'] extends 'boolean' ? boolean : string }
@@ -358,6 +361,26 @@ async function run(argv: string[]): Promise<number> {
           : kind === 'decision' ? await decisionLetterPdf(core, null, { caseId }) : await materialsLetterPdf(core, null, { caseId })
         return writePrinted(v, outFile, r, { caseId, kind })
       })
+    }
+    case 'package verify': {
+      // works without any data directory: a stranger with the township's public key can run it
+      if (!arg) throw new UsageError('缺少报送包文件（用法：dibao package verify FILE.dbpkg --key TOWNSHIP.pub.pem）')
+      const keyFile = need(v, 'key', '报送乡镇的公钥文件（.pem）')
+      if (!fs.existsSync(keyFile)) throw new AppError('NOT_FOUND', `找不到公钥文件 ${keyFile}`)
+      let pub: string
+      try { pub = readPublicKeyPem(fs.readFileSync(keyFile, 'utf8')) } catch (e) { throw new AppError('VALIDATION', e instanceof Error ? e.message : '公钥文件无效') }
+      try {
+        const r = await verifyPackage(arg, pub)
+        const m = r.manifest
+        out(v, { ok: true, reason: null, file: path.resolve(arg), format: m.format, kind: m.kind, township: m.township, county: m.county, sequence: m.sequence, previous: m.previous, createdAt: m.createdAt, signer: fingerprint(pub), manifestSm3: r.manifestSm3, files: m.files.length, payloadBytes: m.files.reduce((s, x) => s + x.size, 0), bytes: r.bytes },
+          `核验通过：${m.township.name}（${m.township.code}）第 ${m.sequence} 号${m.kind === 'reply' ? '回复包' : '报送包'}，${m.createdAt} 生成，${m.files.length} 个文件全部与清单一致，签名密钥指纹 ${fingerprint(pub)}`)
+        return 0
+      } catch (e) {
+        if (!(e instanceof PackageError)) throw e
+        if (v.json) process.stdout.write(`${JSON.stringify({ ok: false, reason: e.message, file: path.resolve(arg) }, null, 2)}\n`)
+        process.stderr.write(`核验未通过：${e.message}\n`)
+        return 1
+      }
     }
     case 'keys init': {
       const [a, b] = readPassphrases(v, v.rotate ? 2 : 1)

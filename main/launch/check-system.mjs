@@ -8,6 +8,7 @@ const need = [
   { what: 'pdftotext/pdffonts（读回 PDF）', ok: () => has('pdftotext'), pkg: 'poppler-utils' },
   { what: 'sqlite3 命令行（篡改检测测试）', ok: () => has('sqlite3'), pkg: 'sqlite3' },
   { what: 'openssl（国密签名校验）', ok: () => has('openssl'), pkg: 'openssl' },
+  { what: 'unzip（按文档命令核验报送包）', ok: () => has('unzip'), pkg: 'unzip' },
   { what: '思源/Noto 中文字体（截图）', ok: () => fs.existsSync('/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc'), pkg: 'fonts-noto-cjk' }
 ]
 function has(cmd) { return spawnSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' }).status === 0 }

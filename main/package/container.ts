@@ -1,0 +1,188 @@
+// The .dbpkg container (issue 6; docs/package-format.md §2): a zip holding manifest.json, manifest.sig (SM2-SM3
+// over the manifest's exact bytes) and the payload files the manifest lists with size and SM3. Writing streams
+// every file (hash, then zip), goes to a temp file beside the target, fsyncs, renames, and reads the result back
+// through the same verifier before it reports success. Reading trusts nothing: names, types, sizes, ratios,
+// duplicates and the file set are checked before a byte is hashed, and one failure refuses the whole package.
+import fs from 'node:fs'
+import path from 'node:path'
+import { pipeline } from 'node:stream/promises'
+import { Writable } from 'node:stream'
+import yazl from 'yazl'
+import yauzl from 'yauzl'
+import { Sm3, sm3Hex } from './sm3stream'
+import { sign, verify, type KeyPair } from './keys'
+
+export const FORMAT_VERSION = 1
+export const MANIFEST = 'manifest.json'
+export const SIGNATURE = 'manifest.sig'
+
+export interface ManifestFile { path: string; size: number; sm3: string }
+export interface Manifest {
+  format: number
+  kind: 'submission' | 'reply'
+  township: { code: string; name: string }
+  county: { code: string }
+  sequence: number
+  previous: string | null
+  createdAt: string
+  operator: string
+  period: { from: string | null; to: string }
+  counts: Record<string, number>
+  signer: string
+  files: ManifestFile[]
+  [extra: string]: unknown
+}
+
+export class PackageError extends Error {}
+
+/** Limits on what a reader accepts (a zip bomb or a hostile archive stops here). */
+export const LIMITS = { entries: 200_000, totalBytes: 32 * 1024 ** 3, entryBytes: 8 * 1024 ** 3, ratio: 200, manifestBytes: 64 * 1024 ** 2 }
+
+const SAFE_NAME = /^(?!\/)(?!.*(?:^|\/)\.\.?(?:\/|$))(?!.*\/\/)[^\\:*?"<>|\x00-\x1f]+$/
+/** A payload path as the manifest may list it: relative, forward slashes, no `.`/`..` segments, no drive letters. */
+export const isSafePath = (p: string) => SAFE_NAME.test(p) && !p.endsWith('/') && p.length <= 400
+
+export interface PackageInput { path: string; data?: Uint8Array; file?: string }
+
+async function hashInput(f: PackageInput): Promise<ManifestFile> {
+  if (f.data) return { path: f.path, size: f.data.length, sm3: sm3Hex(f.data) }
+  const h = new Sm3()
+  let size = 0
+  await pipeline(fs.createReadStream(f.file!, { highWaterMark: 1 << 20 }), new Writable({ write(chunk: Buffer, _e, cb) { h.update(chunk); size += chunk.length; cb() } }))
+  return { path: f.path, size, sm3: h.digest() }
+}
+
+const STORED = /\.(jpe?g|png|gif|webp|pdf|zip|gz|tif|tiff|bmp)$/i
+
+/** Writes a signed package to `out` (temp → fsync → rename → read back and verify); returns what was verified. */
+export async function writePackage(out: string, base: Omit<Manifest, 'files' | 'format'>, inputs: PackageInput[], key: KeyPair, onProgress?: (done: number, total: number) => void): Promise<{ manifest: Manifest; manifestSm3: string; bytes: number }> {
+  const seen = new Set<string>()
+  for (const f of inputs) {
+    if (!isSafePath(f.path) || f.path === MANIFEST || f.path === SIGNATURE) throw new PackageError(`报送包内文件名不合规：${f.path}`)
+    if (seen.has(f.path)) throw new PackageError(`报送包内文件重复：${f.path}`)
+    seen.add(f.path)
+  }
+  const files: ManifestFile[] = []
+  for (const f of inputs) files.push(await hashInput(f))
+  const manifest: Manifest = { format: FORMAT_VERSION, ...base, files } as Manifest
+  const manifestBytes = Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, 'utf8')
+  const sig = Buffer.from(sign(manifestBytes, key))
+
+  fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true })
+  const tmp = `${out}.${process.pid}.part`
+  try {
+    const zip = new yazl.ZipFile()
+    const mtime = new Date(String(base.createdAt))
+    zip.addBuffer(manifestBytes, MANIFEST, { mtime, compress: true })
+    zip.addBuffer(sig, SIGNATURE, { mtime, compress: false })
+    let done = 0
+    const total = files.reduce((s, f) => s + f.size, 0)
+    for (const f of inputs) {
+      const compress = !STORED.test(f.path)
+      if (f.data) zip.addBuffer(Buffer.from(f.data), f.path, { mtime, compress })
+      else {
+        const rs = fs.createReadStream(f.file!, { highWaterMark: 1 << 20 })
+        rs.on('data', (c: Buffer | string) => { done += c.length; onProgress?.(done, total) })
+        zip.addReadStream(rs, f.path, { mtime, compress })
+      }
+    }
+    zip.end()
+    const fd = fs.openSync(tmp, 'w')
+    try {
+      await pipeline(zip.outputStream, fs.createWriteStream('', { fd, autoClose: false }))
+      fs.fsyncSync(fd)
+    } finally { fs.closeSync(fd) }
+    fs.renameSync(tmp, out)
+  } catch (e) {
+    fs.rmSync(tmp, { force: true })
+    const code = (e as NodeJS.ErrnoException).code
+    if (code === 'ENOSPC') throw new PackageError('目标盘空间不足，报送包未写完（已删除未完成的文件）。请换一个有足够空间的 U 盘后重试')
+    if (code === 'ENOENT' || code === 'EIO' || code === 'ENXIO' || code === 'EROFS' || code === 'EACCES') throw new PackageError(`无法写入目标盘（${code}）：U 盘可能已拔出、写保护或没有权限。请检查 U 盘后重试`)
+    throw e
+  }
+  // read back what is on the drive, exactly as the county will
+  const check = await verifyPackage(out, key.publicKey)
+  return { manifest: check.manifest, manifestSm3: check.manifestSm3, bytes: fs.statSync(out).size }
+}
+
+const open = (file: string) => new Promise<yauzl.ZipFile>((resolve, reject) => yauzl.open(file, { lazyEntries: true, autoClose: false, validateEntrySizes: true, strictFileNames: true, decodeStrings: true }, (err, z) => (err ? reject(err) : resolve(z!))))
+
+async function entries(z: yauzl.ZipFile): Promise<yauzl.Entry[]> {
+  return new Promise((resolve, reject) => {
+    const out: yauzl.Entry[] = []
+    z.on('entry', (e: yauzl.Entry) => { out.push(e); if (out.length > LIMITS.entries) reject(new PackageError(`报送包条目过多（超过 ${LIMITS.entries} 个）`)); else z.readEntry() })
+    z.on('end', () => resolve(out))
+    z.on('error', reject)
+    z.readEntry()
+  })
+}
+
+async function readEntry(z: yauzl.ZipFile, e: yauzl.Entry, sink: (chunk: Buffer) => void): Promise<number> {
+  const rs = await new Promise<NodeJS.ReadableStream>((resolve, reject) => z.openReadStream(e, (err, s) => (err ? reject(err) : resolve(s!))))
+  let n = 0
+  await pipeline(rs, new Writable({ write(chunk: Buffer, _e, cb) { n += chunk.length; if (n > e.uncompressedSize) cb(new PackageError(`文件 ${e.fileName} 的实际大小超过声明的大小`)); else { sink(chunk); cb() } } }))
+  return n
+}
+
+export interface VerifiedPackage { manifest: Manifest; manifestSm3: string; bytes: number }
+
+/** Verifies a package against the signer's public key; throws PackageError saying exactly what failed. */
+export async function verifyPackage(file: string, publicKey: string): Promise<VerifiedPackage> {
+  if (!fs.existsSync(file)) throw new PackageError(`找不到报送包文件 ${file}`)
+  const st = fs.lstatSync(file)
+  if (!st.isFile()) throw new PackageError('报送包不是普通文件')
+  let z: yauzl.ZipFile
+  try { z = await open(file) } catch (e) { throw new PackageError(`报送包已损坏或不是报送包（${e instanceof Error ? e.message : ''}）`) }
+  try {
+    let list: yauzl.Entry[]
+    try { list = await entries(z) } catch (e) { throw e instanceof PackageError ? e : new PackageError(`报送包已损坏（${e instanceof Error ? e.message : ''}）`) }
+    const names = new Map<string, yauzl.Entry>()
+    let total = 0
+    for (const e of list) {
+      const name = e.fileName
+      if (names.has(name)) throw new PackageError(`报送包内有重复的条目：${name}`)
+      names.set(name, e)
+      if (!isSafePath(name)) throw new PackageError(`报送包内的文件名不安全：${name}（不允许绝对路径、“..”、反斜杠或盘符）`)
+      const mode = (e.externalFileAttributes >>> 16) & 0o170000
+      if (mode === 0o120000) throw new PackageError(`报送包内有符号链接：${name}`)
+      if (mode === 0o040000 || name.endsWith('/')) throw new PackageError(`报送包内有目录条目：${name}`)
+      if (e.uncompressedSize > LIMITS.entryBytes) throw new PackageError(`文件 ${name} 声明的大小过大`)
+      if (e.compressedSize > 0 && e.uncompressedSize > 1 << 20 && e.uncompressedSize / e.compressedSize > LIMITS.ratio) throw new PackageError(`文件 ${name} 的压缩比异常（疑似压缩炸弹）`)
+      if (e.compressedSize === 0 && e.uncompressedSize > 0) throw new PackageError(`文件 ${name} 的大小记录异常`)
+      total += e.uncompressedSize
+      if (total > LIMITS.totalBytes) throw new PackageError('报送包解压后总大小超过上限')
+    }
+    const me = names.get(MANIFEST), se = names.get(SIGNATURE)
+    if (!me) throw new PackageError('报送包中没有 manifest.json')
+    if (!se) throw new PackageError('报送包中没有签名文件 manifest.sig')
+    if (me.uncompressedSize > LIMITS.manifestBytes) throw new PackageError('manifest.json 过大')
+    const mChunks: Buffer[] = []
+    await readEntry(z, me, (c) => mChunks.push(c))
+    const manifestBytes = Buffer.concat(mChunks)
+    const sChunks: Buffer[] = []
+    await readEntry(z, se, (c) => sChunks.push(c))
+    let manifest: Manifest
+    try { manifest = JSON.parse(manifestBytes.toString('utf8')) as Manifest } catch { throw new PackageError('manifest.json 不是有效的 JSON') }
+    if (manifest.format !== FORMAT_VERSION) throw new PackageError(`报送包格式版本 ${String(manifest.format)} 不受支持（本程序支持版本 ${FORMAT_VERSION}），请升级程序或请对方重新导出`)
+    if (!verify(manifestBytes, Buffer.concat(sChunks), publicKey)) throw new PackageError('签名验证失败：manifest.json 被改动，或报送包不是由所登记的密钥签名的')
+    if (!Array.isArray(manifest.files)) throw new PackageError('manifest.json 缺少文件清单')
+    const listed = new Set<string>()
+    for (const f of manifest.files) {
+      if (typeof f?.path !== 'string' || !isSafePath(f.path) || !Number.isSafeInteger(f.size) || !/^[0-9a-f]{64}$/.test(String(f.sm3))) throw new PackageError(`manifest.json 的文件清单有无效条目：${String(f?.path)}`)
+      if (listed.has(f.path)) throw new PackageError(`manifest.json 重复列出文件：${f.path}`)
+      listed.add(f.path)
+    }
+    for (const name of names.keys()) if (name !== MANIFEST && name !== SIGNATURE && !listed.has(name)) throw new PackageError(`报送包中有清单以外的文件：${name}`)
+    for (const f of manifest.files) {
+      const e = names.get(f.path)
+      if (!e) throw new PackageError(`报送包中缺少文件：${f.path}`)
+      if (e.uncompressedSize !== f.size) throw new PackageError(`文件 ${f.path} 的大小与清单不符（清单 ${f.size} 字节，包内 ${e.uncompressedSize} 字节）`)
+      const h = new Sm3()
+      let n: number
+      try { n = await readEntry(z, e, (c) => h.update(c)) } catch (err) { throw err instanceof PackageError ? err : new PackageError(`文件 ${f.path} 已损坏或不完整（${err instanceof Error ? err.message : ''}）`) }
+      if (n !== f.size) throw new PackageError(`文件 ${f.path} 不完整（应为 ${f.size} 字节，实际 ${n} 字节）`)
+      if (h.digest() !== f.sm3) throw new PackageError(`文件 ${f.path} 的 SM3 与清单不符：内容被改动或损坏`)
+    }
+    return { manifest, manifestSm3: sm3Hex(manifestBytes), bytes: fs.statSync(file).size }
+  } finally { z.close() }
+}
