@@ -26,7 +26,7 @@ export function keySheetDocument(d: KeySheetData, stamp: DocStamp | null): DocDe
       ...(d.previousFingerprint ? [row('替换的原密钥指纹', d.previousFingerprint, { fontSize: 11 })] : []),
     ], [mm(40), '*'], { fontSize: PT.small, margin: [0, 6, 0, 4] }),
     { columns: [
-      { width: '*', text: '公钥文件（SPKI PEM，township-sign.pub.pem）以 U 盘随表报送；县民政局导入后核对其指纹与上表一致。', fontSize: 10, margin: [0, 6, 0, 0] },
+      { width: '*', text: '公钥文件（SPKI PEM）以 U 盘随表报送；县民政局导入后核对其指纹与上表一致。', fontSize: 10, margin: [0, 6, 0, 0] },
       stamp ? { width: mm(24), stack: [{ qr: stamp.payload, fit: 64, eccLevel: 'M' }, { text: '扫码核验', fontSize: 8, alignment: 'center' }] } : { width: mm(24), text: '' },
     ] },
     ruled([

@@ -44,7 +44,7 @@ export async function initKeys(core: Core, actor: Actor | null, input: { passphr
   let old: KeyPair | null = null
   if (current) {
     const row = await ctx.db.selectFrom('exchange_key').select('key_file').where('id', '=', current.id).executeTakeFirstOrThrow()
-    old = openKeyFile(core, row.key_file!, input.oldPassphrase ?? '')
+    old = openKeyFile(core, row.key_file!, input.oldPassphrase ?? '', 'oldPassphrase')
   }
   const k = generateKeyPair()
   const fileName = `township-sign-${Date.now()}.key.pem`
@@ -60,11 +60,11 @@ export async function initKeys(core: Core, actor: Actor | null, input: { passphr
   return listKeys(readCtx(core, actor))
 }
 
-function openKeyFile(core: Core, fileName: string, passphrase: string): KeyPair {
+function openKeyFile(core: Core, fileName: string, passphrase: string, field = 'passphrase'): KeyPair {
   const file = path.join(keysDir(core), fileName)
   if (!fs.existsSync(file)) throw new AppError('NOT_FOUND', `找不到签名私钥文件 ${file}：请从密钥备份恢复`)
   try { return readEncryptedPrivateKeyPem(fs.readFileSync(file, 'utf8'), passphrase) } catch (e) {
-    if (e instanceof KeyError) throw new AppError('VALIDATION', e.message, { passphrase: e.message })
+    if (e instanceof KeyError) throw new AppError('VALIDATION', e.message, { [field]: e.message })
     throw e
   }
 }
@@ -72,7 +72,7 @@ function openKeyFile(core: Core, fileName: string, passphrase: string): KeyPair 
 /** The township's signing key pair, opened with its passphrase (for signing a package). */
 export async function openSigningKey(core: Core, passphrase: string): Promise<{ key: KeyPair; fingerprint: string }> {
   const row = await core.db.selectFrom('exchange_key').select(['key_file', 'fingerprint']).where('role', '=', 'own').where('retired_at', 'is', null).executeTakeFirst()
-  if (!row?.key_file) throw new AppError('VALIDATION', '本乡镇还没有报送签名密钥：请先在“数据交换”页生成密钥（或 dibao keys init）')
+  if (!row?.key_file) throw new AppError('VALIDATION', '本乡镇还没有报送签名密钥：请先在“数据交换密钥”页生成密钥（或 dibao keys init）')
   return { key: openKeyFile(core, row.key_file, passphrase), fingerprint: row.fingerprint }
 }
 
@@ -135,6 +135,8 @@ export async function restoreKeys(core: Core, actor: Actor | null, input: { text
   if (b.fingerprint && b.fingerprint !== fp) throw new AppError('VALIDATION', '密钥备份文件已被改动（指纹与私钥不符）')
   const current = (await listKeys(ctx)).own
   if (current?.fingerprint === fp) throw new AppError('CONFLICT', `本机正在使用这把密钥（指纹 ${fp}），不需要恢复`)
+  const retired = (await listKeys(ctx)).history.find((h) => h.role === 'own' && h.fingerprint === fp && h.retiredAt)
+  if (retired) throw new AppError('CONFLICT', `这把密钥已于 ${retired.retiredAt!.slice(0, 10)} 更换停用，不能再恢复为在用密钥；请使用更换后的新密钥的备份`)
   const fileName = `township-sign-${Date.now()}.key.pem`
   writeAtomic(path.join(keysDir(core), fileName), b.key)
   writeAtomic(path.join(keysDir(core), 'township-sign.pub.pem'), publicKeyPem(k.publicKey))

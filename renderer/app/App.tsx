@@ -24,6 +24,7 @@ import { RelativesPage } from '../pages/settings/RelativesPage'
 import { PolicyPage } from '../pages/settings/PolicyPage'
 import { PledgesPage } from '../pages/settings/PledgesPage'
 import { TemplatesPage } from '../pages/settings/TemplatesPage'
+import { KeysPage } from '../pages/settings/KeysPage'
 import { MeetingsPage } from '../pages/meetings/MeetingsPage'
 import { MeetingPage } from '../pages/meetings/MeetingPage'
 import { NoticesPage } from '../pages/notices/NoticesPage'
@@ -166,6 +167,7 @@ function Routed() {
     case 'policy': page = <PolicyPage />; break
     case 'pledges': page = <PledgesPage />; break
     case 'templates': page = <TemplatesPage />; break
+    case 'keys': page = <KeysPage />; break
     default: page = null
   }
   return <AppLayout route={route}>{page}</AppLayout>

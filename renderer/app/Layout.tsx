@@ -1,5 +1,5 @@
 // The work area: collapsible left menu, header with township and operator, scrolling content.
-import { HomeOutlined, ScheduleOutlined, KeyOutlined, LogoutOutlined, SettingOutlined, TeamOutlined, UserOutlined, EnvironmentOutlined, AuditOutlined, CommentOutlined, NotificationOutlined, SyncOutlined, AccountBookOutlined, UsergroupAddOutlined, ControlOutlined, SafetyCertificateOutlined, SolutionOutlined, FileTextOutlined } from '@ant-design/icons'
+import { HomeOutlined, ScheduleOutlined, KeyOutlined, LogoutOutlined, SettingOutlined, TeamOutlined, UserOutlined, EnvironmentOutlined, AuditOutlined, CommentOutlined, NotificationOutlined, SyncOutlined, AccountBookOutlined, UsergroupAddOutlined, ControlOutlined, SafetyCertificateOutlined, SolutionOutlined, FileTextOutlined, SafetyOutlined } from '@ant-design/icons'
 import { Button, Layout, Menu, Space, Tag, Tooltip } from 'antd'
 import type { MenuProps } from 'antd'
 import { useState, type ReactNode } from 'react'
@@ -33,6 +33,7 @@ export function AppLayout({ route, children }: { route: Route; children: ReactNo
         { key: '/settings/pledges', icon: <SolutionOutlined />, label: '干部承诺书' },
         { key: '/settings/policy', icon: <ControlOutlined />, label: '政策参数' },
         { key: '/settings/templates', icon: <FileTextOutlined />, label: '文书模板' },
+        { key: '/settings/keys', icon: <SafetyOutlined />, label: '数据交换密钥' },
         ...(admin ? [
           { key: '/settings/operators', icon: <TeamOutlined />, label: '操作员' },
           { key: '/settings/villages', icon: <EnvironmentOutlined />, label: '村（社区）' }

@@ -4,7 +4,7 @@ import { useSyncExternalStore, type AnchorHTMLAttributes, type MouseEvent } from
 
 export type RouteName =
   | 'login' | 'setup' | 'todo' | 'households' | 'householdNew' | 'household' | 'operators' | 'villages' | 'account' | 'notFound'
-  | 'meetings' | 'meeting' | 'notices' | 'notice' | 'recheck' | 'standards' | 'relatives' | 'policy' | 'verify' | 'pledges' | 'templates'
+  | 'meetings' | 'meeting' | 'notices' | 'notice' | 'recheck' | 'standards' | 'relatives' | 'policy' | 'verify' | 'pledges' | 'templates' | 'keys'
 
 export interface Route { name: RouteName; path: string; params: Record<string, string> }
 
@@ -28,6 +28,7 @@ const PATTERNS: Array<[RouteName, string]> = [
   ['policy', '/settings/policy'],
   ['pledges', '/settings/pledges'],
   ['templates', '/settings/templates'],
+  ['keys', '/settings/keys'],
   ['account', '/account']
 ]
 
