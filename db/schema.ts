@@ -462,6 +462,7 @@ export interface Database {
   printed_document: PrintedDocumentTable
   cadre_pledge: CadrePledgeTable
   exchange_key: ExchangeKeyTable
+  package_record: PackageRecordTable
   notice_line: NoticeLineTable
   objection: ObjectionTable
   benefit_record: BenefitRecordTable
@@ -528,4 +529,21 @@ export interface ExchangeKeyTable {
   created_at: string
   retired_at: string | null
   successor_sig: string | null           // rotation: the old key's signature over the new SPKI (hex DER)
+}
+
+export interface PackageRecordTable {
+  id: string
+  direction: 'out' | 'in'
+  kind: 'submission' | 'reply'
+  township_code: string
+  sequence: number
+  manifest_sm3: string
+  previous_sm3: string | null
+  file_name: string
+  bytes: number
+  counts_json: string
+  period_from: string | null
+  period_to: string
+  operator: string
+  created_at: string
 }

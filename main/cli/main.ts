@@ -30,6 +30,7 @@ import { reviewFormPdf, visitFormPdf } from '../services/printCase'
 import { decisionLetterPdf, materialsLetterPdf } from '../services/printLetters'
 import { archivePdf } from '../services/archive'
 import { PackageError, verifyPackage } from '../package/container'
+import { exportSubmission } from '../services/packages'
 import { fingerprint, readPublicKeyPem } from '../package/keys'
 import { backupKeys, importCountyKey, initKeys, keySheetPdf, listKeys, restoreKeys } from '../services/exchangeKeys'
 import { backupTo, integrityCheck } from '../../db'
@@ -63,6 +64,7 @@ const USAGE = `用法：dibao <命令> [选项]
   print form --data DIR --case ID|案件号 --kind visit|review --out FILE.pdf [--json]
   print letter --data DIR --case ID|案件号 --kind decision|materials --out FILE.pdf [--json]
   doc verify --data DIR --payload TEXT [--json]
+  package export --data DIR --out FILE.dbpkg --passphrase-stdin [--json]
   package verify FILE.dbpkg --key TOWNSHIP.pub.pem [--json]
   keys init --data DIR --passphrase-stdin [--rotate] [--json]
   keys show --data DIR [--json]
@@ -82,7 +84,7 @@ const OPTIONS = {
   status: { type: 'string' }, page: { type: 'string' }, 'page-size': { type: 'string' }, id: { type: 'string' }, code: { type: 'string' },
   name: { type: 'string' }, kind: { type: 'string' }, households: { type: 'string' }, cases: { type: 'string' }, seed: { type: 'string' },
   'township-code': { type: 'string' }, 'township-name': { type: 'string' }, 'county-name': { type: 'string' }, admin: { type: 'string' },
-  'admin-name': { type: 'string' }, household: { type: 'string' }, date: { type: 'string' }, origin: { type: 'string' }, overdue: { type: 'boolean' }, 'password-stdin': { type: 'boolean' }, operator: { type: 'string' }, batch: { type: 'string' }, out: { type: 'string' }, paper: { type: 'string' }, payload: { type: 'string' }, cadre: { type: 'string' }, meeting: { type: 'string' }, case: { type: 'string' }, 'passphrase-stdin': { type: 'boolean' }, rotate: { type: 'boolean' }, fingerprint: { type: 'string' }, key: { type: 'string' }, help: { type: 'boolean', short: 'h' }
+  'admin-name': { type: 'string' }, household: { type: 'string' }, date: { type: 'string' }, origin: { type: 'string' }, overdue: { type: 'boolean' }, 'password-stdin': { type: 'boolean' }, operator: { type: 'string' }, batch: { type: 'string' }, out: { type: 'string' }, paper: { type: 'string' }, payload: { type: 'string' }, cadre: { type: 'string' }, meeting: { type: 'string' }, case: { type: 'string' }, 'passphrase-stdin': { type: 'boolean' }, rotate: { type: 'boolean' }, fingerprint: { type: 'string' }, key: { type: 'string' }, encrypt: { type: 'boolean' }, help: { type: 'boolean', short: 'h' }
 } as const
 
 type Values = { [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K]['type'] extends 'boolean' ? boolean : string }
@@ -360,6 +362,19 @@ async function run(argv: string[]): Promise<number> {
         const r = kind === 'visit' ? await visitFormPdf(core, null, { caseId }) : kind === 'review' ? await reviewFormPdf(core, null, { caseId })
           : kind === 'decision' ? await decisionLetterPdf(core, null, { caseId }) : await materialsLetterPdf(core, null, { caseId })
         return writePrinted(v, outFile, r, { caseId, kind })
+      })
+    }
+    case 'package export': {
+      const outFile = need(v, 'out', '报送包文件（.dbpkg，通常在 U 盘上）')
+      if (v.encrypt) throw new UsageError('--encrypt（SM4 加密报送内容）尚未提供：目前导出的报送包只签名、不加密')
+      const [p] = readPassphrases(v, 1)
+      return withCore(v, async (core) => {
+        let shown = -1
+        const r = await exportSubmission(core, null, { out: outFile, passphrase: p!, onProgress: (d, t) => { const pct = t ? Math.floor((d / t) * 10) * 10 : 100; if (!v.json && pct !== shown) { shown = pct; process.stderr.write(`写入材料文件 ${pct}%\n`) } } })
+        const rec = r.record
+        out(v, { file: path.resolve(outFile), bytes: rec.bytes, sequence: rec.sequence, manifestSm3: rec.manifestSm3, previous: rec.previousSm3, counts: rec.counts, periodFrom: rec.periodFrom, periodTo: rec.periodTo },
+          `已导出第 ${rec.sequence} 号报送包 ${path.resolve(outFile)}（${(rec.bytes / 1048576).toFixed(1)} MB，案件 ${rec.counts.cases ?? 0} 个、家庭 ${rec.counts.households ?? 0} 户、材料 ${rec.counts.files ?? 0} 个），已读回核验无误`)
+        return 0
       })
     }
     case 'package verify': {

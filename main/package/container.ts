@@ -6,7 +6,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { pipeline } from 'node:stream/promises'
-import { Writable } from 'node:stream'
+import { Transform, Writable } from 'node:stream'
 import yazl from 'yazl'
 import yauzl from 'yauzl'
 import { Sm3, sm3Hex } from './sm3stream'
@@ -77,15 +77,16 @@ export async function writePackage(out: string, base: Omit<Manifest, 'files' | '
     zip.addBuffer(sig, SIGNATURE, { mtime, compress: false })
     let done = 0
     const total = files.reduce((s, f) => s + f.size, 0)
-    for (const f of inputs) {
+    inputs.forEach((f, i) => {
       const compress = !STORED.test(f.path)
-      if (f.data) zip.addBuffer(Buffer.from(f.data), f.path, { mtime, compress })
-      else {
-        const rs = fs.createReadStream(f.file!, { highWaterMark: 1 << 20 })
-        rs.on('data', (c: Buffer | string) => { done += c.length; onProgress?.(done, total) })
-        zip.addReadStream(rs, f.path, { mtime, compress })
-      }
-    }
+      if (f.data) { zip.addBuffer(Buffer.from(f.data), f.path, { mtime, compress }); return }
+      // opened only when yazl reaches it (one file open at a time); the counter reports progress as it passes through,
+      // and yazl checks the byte count against the size hashed above (a file changed meanwhile fails the write)
+      zip.addReadStreamLazy(f.path, { mtime, compress, size: files[i]!.size }, (cb) => {
+        const counter = new Transform({ transform(chunk: Buffer, _e, next) { done += chunk.length; onProgress?.(done, total); next(null, chunk) } })
+        cb(null, fs.createReadStream(f.file!, { highWaterMark: 1 << 20 }).pipe(counter))
+      })
+    })
     zip.end()
     const fd = fs.openSync(tmp, 'w')
     try {

@@ -1,0 +1,127 @@
+// Exporting the township's submission package (issue 6; docs/package-format.md §2): everything that changed since
+// the last package — the cases with their steps, records, flags and decisions, the household files concerned,
+// the 民主评议 meetings and 公示 batches they were in, the audit entries of the period (with their hashes, so the
+// county can check the chain), the scanned files, the PDFs of the 审核确认表 / 公示 / minutes, and the 报送单 —
+// signed with the township key, written and read back, then recorded in the 报送记录 with its sequence number.
+import fs from 'node:fs'
+import path from 'node:path'
+import { AppError } from '../api/errors'
+import type { CaseView, HouseholdFile, MeetingView, NoticeView } from '../api/types'
+import { PackageError, writePackage, type Manifest, type PackageInput } from '../package/container'
+import { transmittalDocument, type TransmittalData } from '../documents/transmittal'
+import { renderPdf } from '../documents/render'
+import { fingerprint } from '../package/keys'
+import { attachmentPath } from './attachments'
+import { getCase } from './cases'
+import { readCtx, withWrite, type Actor, type Core } from './context'
+import { openSigningKey } from './exchangeKeys'
+import { getHousehold } from './households'
+import { getMeeting } from './meetings'
+import { minutesPdf } from './printMeeting'
+import { noticePdf } from './printing'
+import { reviewFormPdf } from './printCase'
+import { getNotice } from './notices'
+import { newId } from './ids'
+import { requireTownship } from './setup'
+
+export interface PackageRecordView { id: string; direction: 'out' | 'in'; kind: 'submission' | 'reply'; townshipCode: string; sequence: number; manifestSm3: string; previousSm3: string | null; fileName: string; bytes: number; counts: Record<string, number>; periodFrom: string | null; periodTo: string; operator: string; createdAt: string }
+
+export async function listPackages(core: Core, actor: Actor | null): Promise<PackageRecordView[]> {
+  const rows = await readCtx(core, actor).db.selectFrom('package_record').selectAll().orderBy('created_at', 'desc').execute()
+  return rows.map((r) => ({ id: r.id, direction: r.direction, kind: r.kind, townshipCode: r.township_code, sequence: r.sequence, manifestSm3: r.manifest_sm3, previousSm3: r.previous_sm3, fileName: r.file_name, bytes: r.bytes, counts: JSON.parse(r.counts_json) as Record<string, number>, periodFrom: r.period_from, periodTo: r.period_to, operator: r.operator, createdAt: r.created_at }))
+}
+
+const json = (v: unknown) => Buffer.from(`${JSON.stringify(v, null, 2)}\n`, 'utf8')
+const safe = (s: string) => s.replace(/[\\/:*?"<>|\s]+/g, '_')
+
+/** Writes the next submission package to `out`; nothing is recorded unless the file on the drive verified. */
+export async function exportSubmission(core: Core, actor: Actor | null, input: { out: string; passphrase: string; onProgress?: (done: number, total: number) => void }): Promise<{ record: PackageRecordView; manifest: Manifest }> {
+  const { key, fingerprint: fp } = await openSigningKey(core, input.passphrase)
+  const ctx = readCtx(core, actor)
+  const t = await requireTownship(ctx)
+  const last = await ctx.db.selectFrom('package_record').selectAll().where('direction', '=', 'out').where('kind', '=', 'submission').orderBy('sequence', 'desc').limit(1).executeTakeFirst()
+  const from = last?.created_at ?? null
+  const to = ctx.now
+
+  // the cases with a signed step or a record since the last package
+  const changed = (table: 'case_step' | 'case_record') => {
+    let q = ctx.db.selectFrom(table).select('case_id').distinct()
+    if (from) q = q.where('created_at', '>', from)
+    return q.execute()
+  }
+  const caseIds = [...new Set([...(await changed('case_step')), ...(await changed('case_record'))].map((r) => r.case_id))]
+  const cases: CaseView[] = []
+  for (const id of caseIds) cases.push(await getCase(ctx, id))
+  cases.sort((a, b) => a.caseNo.localeCompare(b.caseNo))
+  if (cases.length === 0) throw new AppError('VALIDATION', last ? `自上次报送（第 ${last.sequence} 号，${last.created_at.slice(0, 16).replace('T', ' ')}）以来没有案件变动，不需要报送` : '还没有任何案件，不需要报送')
+  const householdIds = [...new Set(cases.map((c) => c.householdId))]
+  const households: HouseholdFile[] = []
+  for (const id of householdIds) households.push(await getHousehold(ctx, id))
+  const meetingIds = [...new Set(cases.flatMap((c) => c.meetings.map((m) => m.id)))]
+  const meetings: MeetingView[] = []
+  for (const id of meetingIds) meetings.push(await getMeeting(ctx, id))
+  const noticeIds = [...new Set(cases.flatMap((c) => c.notices.map((n) => n.id)))]
+  const notices: NoticeView[] = []
+  for (const id of noticeIds) notices.push(await getNotice(ctx, id))
+  let aq = ctx.db.selectFrom('audit_log').selectAll().orderBy('seq')
+  if (from) aq = aq.where('at', '>', from)
+  const audit = await aq.execute()
+
+  const inputs: PackageInput[] = [
+    { path: 'payload/cases.json', data: json(cases) },
+    { path: 'payload/households.json', data: json(households) },
+    { path: 'payload/meetings.json', data: json(meetings) },
+    { path: 'payload/notices.json', data: json(notices) },
+    { path: 'payload/audit.jsonl', data: Buffer.from(audit.map((a) => JSON.stringify(a)).join('\n') + (audit.length ? '\n' : ''), 'utf8') },
+  ]
+  // scanned files by their SM3 (attachments, 签到表, 公示 photos), each once
+  const files = new Set<string>()
+  for (const h of households) for (const a of h.attachments) files.add(a.sm3)
+  for (const m of meetings) if (m.signinFile) files.add(m.signinFile.sm3)
+  for (const n of notices) for (const p of n.photos) files.add(p.sm3)
+  const missing: string[] = []
+  for (const sm3 of files) {
+    const file = attachmentPath(core.dataDir, sm3)
+    if (fs.existsSync(file)) inputs.push({ path: `payload/files/${sm3}`, file })
+    else missing.push(sm3)
+  }
+  if (missing.length) throw new AppError('VALIDATION', `有 ${missing.length} 个材料文件在本机找不到（如 ${missing[0]}），请先从备份恢复数据目录的 attachments 文件夹，再导出报送包`)
+  // the documents the county files: each numbered and registered like any printing
+  const pdfs: Array<{ name: string; bytes: Buffer }> = []
+  for (const c of cases) if (c.steps.some((s) => s.kind === 'preliminary')) { const r = await reviewFormPdf(core, actor, { caseId: c.id }); pdfs.push({ name: `审核确认表-${c.caseNo}.pdf`, bytes: r.bytes }) }
+  for (const n of notices) if (n.status === 'posted' && n.lines.length) { const r = await noticePdf(core, actor, { batchId: n.id }); pdfs.push({ name: `公示-${n.batchNo}.pdf`, bytes: r.bytes }) }
+  for (const m of meetings) if (m.cases.length) { const r = await minutesPdf(core, actor, { meetingId: m.id }); pdfs.push({ name: `会议记录-${m.meetingNo}.pdf`, bytes: r.bytes }) }
+  for (const p of pdfs) inputs.push({ path: `payload/documents/${safe(p.name)}`, data: p.bytes })
+
+  const counts = { cases: cases.length, households: households.length, meetings: meetings.length, notices: notices.length, auditEntries: audit.length, files: files.size, documents: pdfs.length }
+  const sequence = (last?.sequence ?? 0) + 1
+  const operator = actor ? `${actor.name}（${actor.username}）` : '命令行'
+  const sheet: TransmittalData = {
+    townshipName: t.name, townshipCode: t.code, countyName: t.countyName, sequence, previous: last?.manifest_sm3 ?? null, createdAt: to, operator, signer: fp, periodFrom: from, periodTo: to,
+    counts: [['案件', counts.cases], ['家庭档案', counts.households], ['民主评议会议', counts.meetings], ['公示批次', counts.notices], ['审计记录', counts.auditEntries], ['材料扫描件', counts.files], ['文书 PDF', counts.documents]],
+    cases: cases.map((c) => ({ caseNo: c.caseNo, headName: c.headName, village: households.find((h) => h.household.id === c.householdId)?.household.villageName ?? '', kind: c.kindLabel, state: c.decision ? c.decision.outcomeLabel : c.currentStepLabel })),
+  }
+  inputs.push({ path: 'payload/报送单.pdf', data: await renderPdf(transmittalDocument(sheet, null), '报送单') })
+
+  const base: Omit<Manifest, 'files' | 'format'> = {
+    kind: 'submission', township: { code: t.code, name: t.name }, county: { code: t.countyCode }, sequence, previous: last?.manifest_sm3 ?? null,
+    createdAt: to, operator, period: { from, to }, counts, signer: fingerprint(key.publicKey),
+  }
+  let written
+  try { written = await writePackage(input.out, base, inputs, key, input.onProgress) } catch (e) {
+    if (e instanceof PackageError) throw new AppError('VALIDATION', e.message)
+    throw e
+  }
+  const id = newId()
+  try {
+    await withWrite(core, actor, async (w) => {
+      await w.tx.insertInto('package_record').values({ id, direction: 'out', kind: 'submission', township_code: t.code, sequence, manifest_sm3: written.manifestSm3, previous_sm3: last?.manifest_sm3 ?? null, file_name: path.basename(input.out), bytes: written.bytes, counts_json: JSON.stringify(counts), period_from: from, period_to: to, operator, created_at: to }).execute()
+      await w.audit({ action: 'package.export', entity: 'package', entityId: id, summary: `导出第 ${sequence} 号报送包 ${path.basename(input.out)}（${counts.cases} 个案件、${counts.households} 户、${counts.files} 个材料文件、${counts.documents} 份文书，${(written.bytes / 1048576).toFixed(1)} MB）`, after: { sequence, manifestSm3: written.manifestSm3, counts } })
+    })
+  } catch (e) {
+    fs.rmSync(input.out, { force: true }) // an unrecorded package would reuse its sequence number next time
+    throw e
+  }
+  const record = (await listPackages(core, actor)).find((r) => r.id === id)!
+  return { record, manifest: written.manifest }
+}

@@ -1,0 +1,108 @@
+// Exporting the township's submission package from real data (issue 6): a demo township on a temp SQLite file,
+// its SM2 key, the package written and read back, its content (cases, files, audit with hashes, documents,
+// 报送单), the 报送记录 with consecutive sequence numbers chained by manifest SM3, and the CLI.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { execFileSync, spawnSync } from 'node:child_process'
+import fs from 'node:fs'
+import path from 'node:path'
+import { tempDir } from '../fixtures/core'
+import { openCore } from '../../main/services/core'
+import { generateDemo } from '../../main/services/demo'
+import type { Actor, Core } from '../../main/services/context'
+import { initKeys, listKeys } from '../../main/services/exchangeKeys'
+import { exportSubmission, listPackages } from '../../main/services/packages'
+import { verifyPackage, type Manifest } from '../../main/package/container'
+import { readPublicKeyPem } from '../../main/package/keys'
+import { readCtx } from '../../main/services/context'
+import { addRecord } from '../../main/services/caseRecords'
+
+let dir = ''
+let data = ''
+let core: Core & { close(): Promise<void> }
+let handler: Actor
+let pub = ''
+const PASS = 'Xiaoji2026!key'
+const unzip = (pkg: string, name: string) => spawnSync('unzip', ['-p', pkg, name]).stdout as Buffer
+
+beforeAll(async () => {
+  dir = tempDir('dibao-export-')
+  data = path.join(dir, 'data')
+  core = await openCore(data)
+  await generateDemo(core, { households: 60, seed: 11, adminPassword: 'Demo2026pass', cases: 24 })
+  const op = await core.db.selectFrom('operator').select(['id', 'username', 'name', 'role']).where('role', '=', 'handler').executeTakeFirstOrThrow()
+  handler = { operatorId: op.id, username: op.username, name: op.name, role: 'handler' }
+  const a = await core.db.selectFrom('operator').select(['id', 'username', 'name']).where('role', '=', 'admin').executeTakeFirstOrThrow()
+  await initKeys(core, { operatorId: a.id, username: a.username, name: a.name, role: 'admin' }, { passphrase: PASS })
+  pub = readPublicKeyPem((await listKeys(readCtx(core, null))).own!.publicKeyPem)
+})
+afterAll(async () => { await core.close(); fs.rmSync(dir, { recursive: true, force: true }) })
+
+describe('导出报送包', () => {
+  let first: Manifest
+  it('第 1 号：全部案件、相关档案、会议、公示、审计记录、材料文件、文书 PDF 和报送单；读回核验通过', async () => {
+    const out = path.join(dir, 'usb', '报送-1.dbpkg')
+    const r = await exportSubmission(core, handler, { out, passphrase: PASS })
+    first = r.manifest
+    expect(r.record).toMatchObject({ direction: 'out', kind: 'submission', sequence: 1, previousSm3: null, periodFrom: null })
+    const v = await verifyPackage(out, pub)
+    expect(v.manifestSm3).toBe(r.record.manifestSm3)
+    const caseCount = Number((await core.db.selectFrom('dibao_case').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)
+    expect(first.counts.cases).toBe(caseCount)
+    const cases = JSON.parse(unzip(out, 'payload/cases.json').toString('utf8')) as Array<{ caseNo: string; steps: unknown[] }>
+    expect(cases).toHaveLength(caseCount)
+    const households = JSON.parse(unzip(out, 'payload/households.json').toString('utf8')) as Array<{ members: Array<{ idNumber: string }> }>
+    expect(households[0]!.members[0]!.idNumber).toMatch(/^\d{17}[\dX]$/)
+    const audit = unzip(out, 'payload/audit.jsonl').toString('utf8').trim().split('\n').map((l) => JSON.parse(l) as { seq: number; prev_hash: string; hash: string })
+    for (let i = 1; i < audit.length; i++) expect(audit[i]!.prev_hash).toBe(audit[i - 1]!.hash)
+    const paths = first.files.map((f) => f.path)
+    expect(paths).toContain('payload/报送单.pdf')
+    expect(paths.filter((p) => p.startsWith('payload/files/')).length).toBe(first.counts.files)
+    expect(paths.filter((p) => p.startsWith('payload/documents/审核确认表-')).length).toBeGreaterThan(0)
+    fs.writeFileSync(path.join(dir, 'sheet.pdf'), unzip(out, 'payload/报送单.pdf'))
+    const sheet = execFileSync('pdftotext', ['-layout', path.join(dir, 'sheet.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, '')
+    expect(sheet).toContain('最低生活保障审核材料报送单')
+    expect(sheet).toContain('第1号')
+    expect(sheet).toContain(cases[0]!.caseNo)
+    expect(fs.readdirSync(path.join(dir, 'usb'))).toEqual(['报送-1.dbpkg'])
+  })
+
+  it('没有变动时不导出；有变动时第 2 号只含变动的案件，并链接第 1 号的清单摘要', async () => {
+    await expect(exportSubmission(core, handler, { out: path.join(dir, 'usb', 'x.dbpkg'), passphrase: PASS })).rejects.toThrow(/以来没有案件变动/)
+    const c = await core.db.selectFrom('dibao_case').select(['id', 'current_step']).where('current_step', '=', 'investigating').executeTakeFirstOrThrow()
+    const members = await core.db.selectFrom('member').innerJoin('dibao_case', 'dibao_case.household_id', 'member.household_id').select('member.id').where('dibao_case.id', '=', c.id).execute()
+    await addRecord(core, handler, { caseId: c.id, kind: 'homeVisit', date: readCtx(core, null).today, data: { investigators: [{ name: '张丽', role: '乡镇民政办工作人员' }, { name: '赵村委', role: '村委会委员' }], membersPresent: [members[0]!.id], livingConditions: '家中陈设简陋。', conclusion: '情况属实。', investigatorsSigned: true, familySigned: true } })
+    const r = await exportSubmission(core, handler, { out: path.join(dir, 'usb', '报送-2.dbpkg'), passphrase: PASS })
+    expect(r.record.sequence).toBe(2)
+    expect(r.manifest.previous).toBe((await listPackages(core, null)).find((p) => p.sequence === 1)!.manifestSm3)
+    expect(r.manifest.counts.cases).toBe(1)
+    expect(r.record.periodFrom).toBe(first.createdAt)
+    await expect(core.db.deleteFrom('package_record').execute()).rejects.toThrow(/append-only/)
+  })
+
+  it('口令错误：不写文件、不记报送记录', async () => {
+    const before = (await listPackages(core, null)).length
+    await expect(exportSubmission(core, handler, { out: path.join(dir, 'usb', 'bad.dbpkg'), passphrase: 'wrong-pass' })).rejects.toThrow(/口令不正确/)
+    expect(fs.existsSync(path.join(dir, 'usb', 'bad.dbpkg'))).toBe(false)
+    expect((await listPackages(core, null)).length).toBe(before)
+  })
+
+  it('命令行：package export（口令从标准输入）后 package verify 用导出的公钥核验通过', async () => {
+    const c = await core.db.selectFrom('dibao_case').select('id').where('current_step', '=', 'received').executeTakeFirstOrThrow()
+    const members = await core.db.selectFrom('member').innerJoin('dibao_case', 'dibao_case.household_id', 'member.household_id').select('member.id').where('dibao_case.id', '=', c.id).execute()
+    await addRecord(core, handler, { caseId: c.id, kind: 'application', date: readCtx(core, null).today, data: { applicantMemberId: members[0]!.id, reason: '家庭困难', pledgeSigned: true, consentSigned: true, allMembersSigned: true, relativesDeclared: true } })
+    await core.close()
+    const bin = path.resolve(__dirname, '../../main/cli/dibao.cjs')
+    const run = (args: string[], input?: string) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', input, env: { ...process.env, DIBAO_DATA: '' } })
+    const out = path.join(dir, 'usb', '报送-3.dbpkg')
+    const ex = run(['package', 'export', '--data', data, '--out', out, '--passphrase-stdin', '--json'], `${PASS}\n`)
+    expect(ex.stderr).toBe('')
+    expect(ex.status).toBe(0)
+    expect(JSON.parse(ex.stdout)).toMatchObject({ sequence: 3, counts: { cases: 1 } })
+    expect(run(['keys', 'export-public', '--data', data, '--out', path.join(dir, 'township.pub.pem')]).status).toBe(0)
+    const v = run(['package', 'verify', out, '--key', path.join(dir, 'township.pub.pem'), '--json'])
+    expect(v.status).toBe(0)
+    expect(JSON.parse(v.stdout)).toMatchObject({ ok: true, sequence: 3 })
+    expect(run(['package', 'export', '--data', data, '--out', out, '--passphrase-stdin', '--encrypt'], `${PASS}\n`).status).toBe(2)
+    core = await openCore(data)
+  })
+})
