@@ -9,7 +9,7 @@ import { pipeline } from 'node:stream/promises'
 import { Transform, Writable } from 'node:stream'
 import yazl from 'yazl'
 import yauzl from 'yauzl'
-import { Sm3, sm3Hex } from './sm3stream'
+import { createSm3, sm3Hex } from './sm3stream'
 import { sign, verify, type KeyPair } from './keys'
 
 export const FORMAT_VERSION = 1
@@ -44,13 +44,6 @@ export const isSafePath = (p: string) => SAFE_NAME.test(p) && !p.endsWith('/') &
 
 export interface PackageInput { path: string; data?: Uint8Array; file?: string }
 
-async function hashInput(f: PackageInput): Promise<ManifestFile> {
-  if (f.data) return { path: f.path, size: f.data.length, sm3: sm3Hex(f.data) }
-  const h = new Sm3()
-  let size = 0
-  await pipeline(fs.createReadStream(f.file!, { highWaterMark: 1 << 20 }), new Writable({ write(chunk: Buffer, _e, cb) { h.update(chunk); size += chunk.length; cb() } }))
-  return { path: f.path, size, sm3: h.digest() }
-}
 
 const STORED = /\.(jpe?g|png|gif|webp|pdf|zip|gz|tif|tiff|bmp)$/i
 
@@ -62,35 +55,44 @@ export async function writePackage(out: string, base: Omit<Manifest, 'files' | '
     if (seen.has(f.path)) throw new PackageError(`报送包内文件重复：${f.path}`)
     seen.add(f.path)
   }
-  const files: ManifestFile[] = []
-  for (const f of inputs) files.push(await hashInput(f))
-  const manifest: Manifest = { format: FORMAT_VERSION, ...base, files } as Manifest
-  const manifestBytes = Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, 'utf8')
-  const sig = Buffer.from(sign(manifestBytes, key))
-
+  // one pass over the files: each is hashed as it streams into the zip; the manifest and its signature go last
+  const files: ManifestFile[] = inputs.map((f) => ({ path: f.path, size: f.data ? f.data.length : fs.statSync(f.file!).size, sm3: f.data ? sm3Hex(f.data) : '' }))
   fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true })
   const tmp = `${out}.${process.pid}.part`
   try {
     const zip = new yazl.ZipFile()
     const mtime = new Date(String(base.createdAt))
-    zip.addBuffer(manifestBytes, MANIFEST, { mtime, compress: true })
-    zip.addBuffer(sig, SIGNATURE, { mtime, compress: false })
     let done = 0
-    const total = files.reduce((s, f) => s + f.size, 0)
+    const total = files.reduce((s, f, i) => s + (inputs[i]!.file ? f.size : 0), 0)
+    const streamed: Array<Promise<void>> = []
     inputs.forEach((f, i) => {
       const compress = !STORED.test(f.path)
       if (f.data) { zip.addBuffer(Buffer.from(f.data), f.path, { mtime, compress }); return }
-      // opened only when yazl reaches it (one file open at a time); the counter reports progress as it passes through,
-      // and yazl checks the byte count against the size hashed above (a file changed meanwhile fails the write)
+      // opened only when yazl reaches it (one file open at a time); hashed and counted as it passes through; yazl
+      // checks the byte count against the size taken above (a file changed meanwhile fails the write)
+      let finished!: () => void, failed!: (e: unknown) => void
+      streamed.push(new Promise<void>((res, rej) => { finished = res; failed = rej }))
       zip.addReadStreamLazy(f.path, { mtime, compress, size: files[i]!.size }, (cb) => {
-        const counter = new Transform({ transform(chunk: Buffer, _e, next) { done += chunk.length; onProgress?.(done, total); next(null, chunk) } })
-        cb(null, fs.createReadStream(f.file!, { highWaterMark: 1 << 20 }).pipe(counter))
+        const h = createSm3()
+        const counter = new Transform({
+          transform(chunk: Buffer, _e, next) { h.update(chunk); done += chunk.length; onProgress?.(done, total); next(null, chunk) },
+          flush(next) { files[i]!.sm3 = h.digest(); finished(); next() },
+        })
+        const rs = fs.createReadStream(f.file!, { highWaterMark: 1 << 20 })
+        rs.on('error', failed)
+        cb(null, rs.pipe(counter))
       })
     })
-    zip.end()
     const fd = fs.openSync(tmp, 'w')
     try {
-      await pipeline(zip.outputStream, fs.createWriteStream('', { fd, autoClose: false }))
+      const written = pipeline(zip.outputStream, fs.createWriteStream('', { fd, autoClose: false }))
+      await Promise.all(streamed)
+      const manifest = { format: FORMAT_VERSION, ...base, files } as Manifest
+      const manifestBytes = Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, 'utf8')
+      zip.addBuffer(manifestBytes, MANIFEST, { mtime, compress: true })
+      zip.addBuffer(Buffer.from(sign(manifestBytes, key)), SIGNATURE, { mtime, compress: false })
+      zip.end()
+      await written
       fs.fsyncSync(fd)
     } finally { fs.closeSync(fd) }
     fs.renameSync(tmp, out)
@@ -118,10 +120,15 @@ async function entries(z: yauzl.ZipFile): Promise<yauzl.Entry[]> {
   })
 }
 
+/** Streams one entry into `sink`; any failure (bad deflate data, a CRC or size mismatch) is a PackageError naming the file. */
 async function readEntry(z: yauzl.ZipFile, e: yauzl.Entry, sink: (chunk: Buffer) => void): Promise<number> {
-  const rs = await new Promise<NodeJS.ReadableStream>((resolve, reject) => z.openReadStream(e, (err, s) => (err ? reject(err) : resolve(s!))))
   let n = 0
-  await pipeline(rs, new Writable({ write(chunk: Buffer, _e, cb) { n += chunk.length; if (n > e.uncompressedSize) cb(new PackageError(`文件 ${e.fileName} 的实际大小超过声明的大小`)); else { sink(chunk); cb() } } }))
+  try {
+    const rs = await new Promise<NodeJS.ReadableStream>((resolve, reject) => z.openReadStream(e, (err, s) => (err ? reject(err) : resolve(s!))))
+    await pipeline(rs, new Writable({ write(chunk: Buffer, _e, cb) { n += chunk.length; if (n > e.uncompressedSize) cb(new PackageError(`文件 ${e.fileName} 的实际大小超过声明的大小`)); else { sink(chunk); cb() } } }))
+  } catch (err) {
+    throw err instanceof PackageError ? err : new PackageError(`文件 ${e.fileName} 已损坏或不完整（${err instanceof Error ? err.message : ''}）`)
+  }
   return n
 }
 
@@ -178,9 +185,8 @@ export async function verifyPackage(file: string, publicKey: string): Promise<Ve
       const e = names.get(f.path)
       if (!e) throw new PackageError(`报送包中缺少文件：${f.path}`)
       if (e.uncompressedSize !== f.size) throw new PackageError(`文件 ${f.path} 的大小与清单不符（清单 ${f.size} 字节，包内 ${e.uncompressedSize} 字节）`)
-      const h = new Sm3()
-      let n: number
-      try { n = await readEntry(z, e, (c) => h.update(c)) } catch (err) { throw err instanceof PackageError ? err : new PackageError(`文件 ${f.path} 已损坏或不完整（${err instanceof Error ? err.message : ''}）`) }
+      const h = createSm3()
+      const n = await readEntry(z, e, (c) => h.update(c))
       if (n !== f.size) throw new PackageError(`文件 ${f.path} 不完整（应为 ${f.size} 字节，实际 ${n} 字节）`)
       if (h.digest() !== f.sm3) throw new PackageError(`文件 ${f.path} 的 SM3 与清单不符：内容被改动或损坏`)
     }

@@ -74,3 +74,16 @@ export class Sm3 {
 }
 
 export const sm3Hex = (data: Uint8Array) => new Sm3().update(data).digest()
+
+import crypto from 'node:crypto'
+
+export interface Sm3Hasher { update(data: Uint8Array): unknown; digest(): string }
+/** Node's OpenSSL 3 has SM3 (the CLI and tests run there); Electron's BoringSSL does not, so the app uses the JS one. */
+const NATIVE = (() => { try { return crypto.getHashes().includes('sm3') && crypto.createHash('sm3').update('abc').digest('hex') === '66c7f0f462eeedd9d1f2d46bdc10e4e24167c4875cf2f7a2297da02b8f4ba8e0' } catch { return false } })()
+export const nativeSm3 = NATIVE
+/** A streaming SM3: the runtime's native one where it exists (same digest), else this file's. */
+export function createSm3(): Sm3Hasher {
+  if (!NATIVE) return new Sm3()
+  const h = crypto.createHash('sm3')
+  return { update: (d: Uint8Array) => h.update(d), digest: () => h.digest('hex') }
+}
