@@ -42,7 +42,8 @@ const SAFE_NAME = /^(?!\/)(?!.*(?:^|\/)\.\.?(?:\/|$))(?!.*\/\/)[^\\:*?"<>|\x00-\
 /** A payload path as the manifest may list it: relative, forward slashes, no `.`/`..` segments, no drive letters. */
 export const isSafePath = (p: string) => SAFE_NAME.test(p) && !p.endsWith('/') && p.length <= 400
 
-export interface PackageInput { path: string; data?: Uint8Array; file?: string }
+/** A payload file from memory or disk; `compress` false stores it as is (scans are JPEG/PNG/PDF, already compressed). */
+export interface PackageInput { path: string; data?: Uint8Array; file?: string; compress?: boolean }
 
 
 const STORED = /\.(jpe?g|png|gif|webp|pdf|zip|gz|tif|tiff|bmp)$/i
@@ -66,7 +67,7 @@ export async function writePackage(out: string, base: Omit<Manifest, 'files' | '
     const total = files.reduce((s, f, i) => s + (inputs[i]!.file ? f.size : 0), 0)
     const streamed: Array<Promise<void>> = []
     inputs.forEach((f, i) => {
-      const compress = !STORED.test(f.path)
+      const compress = f.compress ?? !STORED.test(f.path)
       if (f.data) { zip.addBuffer(Buffer.from(f.data), f.path, { mtime, compress }); return }
       // opened only when yazl reaches it (one file open at a time); hashed and counted as it passes through; yazl
       // checks the byte count against the size taken above (a file changed meanwhile fails the write)

@@ -82,7 +82,7 @@ export async function exportSubmission(core: Core, actor: Actor | null, input: {
   const missing: string[] = []
   for (const sm3 of files) {
     const file = attachmentPath(core.dataDir, sm3)
-    if (fs.existsSync(file)) inputs.push({ path: `payload/files/${sm3}`, file })
+    if (fs.existsSync(file)) inputs.push({ path: `payload/files/${sm3}`, file, compress: false })
     else missing.push(sm3)
   }
   if (missing.length) throw new AppError('VALIDATION', `有 ${missing.length} 个材料文件在本机找不到（如 ${missing[0]}），请先从备份恢复数据目录的 attachments 文件夹，再导出报送包`)

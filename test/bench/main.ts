@@ -26,6 +26,13 @@ import { makeScanPdf } from '../../main/services/demo'
 import { uploadAttachment } from '../../main/services/attachments'
 import { archivePdf } from '../../main/services/archive'
 import { longTermNoticePdf } from '../../main/services/printing'
+import crypto from 'node:crypto'
+import { storeContent } from '../../main/services/attachments'
+import { initKeys, listKeys } from '../../main/services/exchangeKeys'
+import { exportSubmission } from '../../main/services/packages'
+import { verifyPackage } from '../../main/package/container'
+import { readPublicKeyPem } from '../../main/package/keys'
+import { nativeSm3 } from '../../main/package/sm3stream'
 
 const argv = process.argv.slice(2)
 const opt = (n: string) => { const i = argv.indexOf(n); return i >= 0 ? argv[i + 1] : undefined }
@@ -59,6 +66,7 @@ async function bench(n: number): Promise<void> {
   if (only === 'procedure') { const c = await openCore(dir); c.opened.raw.pragma('wal_checkpoint(TRUNCATE)'); await procedureBench(c); await c.close(); await raiseAllBench(dir); return }
   if (only === 'raise') { await raiseAllBench(dir); return }
   if (only === 'documents') { await documentsBench(); return }
+  if (only === 'package') { await packageBench(); return }
   const core = await openCore(dir)
   const raw = core.opened.raw
   raw.pragma('wal_checkpoint(TRUNCATE)')
@@ -291,6 +299,66 @@ async function townshipDocumentsBench(): Promise<void> {
     const ms = performance.now() - t0
     const active = Number((await core.db.selectFrom('household').select((eb) => eb.fn.countAll().as('n')).where('status', 'in', ['active', 'phaseOut']).executeTakeFirstOrThrow()).n)
     console.log(`批量长期公示（5000 户乡镇，${villages.length} 个村，在保 ${active} 户）：${(ms / 1000).toFixed(1)} s，生成 ${printed} 份共 ${pages} 页，跳过 ${skipped} 个村`)
+  } finally { await core.close(); fs.rmSync(dir, { recursive: true, force: true }) }
+}
+
+/**
+ * Issue 6: export and verify of a township with 5,000 households and --package-mb (default 2048) MB of scans,
+ * against `sha256sum` + `cp` of the same files in the same run; RSS sampled every 50 ms.
+ */
+async function packageBench(): Promise<void> {
+  const mb = Number(opt('--package-mb') ?? 2048)
+  const dir = path.join(os.tmpdir(), 'dibao-bench-pkg')
+  fs.rmSync(dir, { recursive: true, force: true })
+  const core = await openCore(path.join(dir, 'data'))
+  try {
+    await generateDemo(core, { households: 5000, seed: 9, adminPassword: 'Bench2026pass', cases: 24 })
+    const a = await core.db.selectFrom('operator').select(['id', 'username', 'name']).where('role', '=', 'admin').executeTakeFirstOrThrow()
+    const admin = { operatorId: a.id, username: a.username, name: a.name, role: 'admin' as const }
+    await initKeys(core, admin, { passphrase: 'Bench2026pass!' })
+    // the scans: 2 MB incompressible "JPEG" files spread over the households of the changed cases
+    const hh = (await core.db.selectFrom('dibao_case').select('household_id').distinct().execute()).map((r) => r.household_id)
+    const n = Math.max(1, Math.round(mb / 2))
+    const plain = path.join(dir, 'plain')
+    fs.mkdirSync(plain)
+    const now = new Date().toISOString()
+    const ins = core.opened.raw.prepare('insert into attachment (id, household_id, member_id, sm3, original_name, mime, size, doc_kind, note, created_by, removed_at, removed_reason, created_at) values (?,?,?,?,?,?,?,?,?,?,?,?,?)')
+    for (let i = 0; i < n; i++) {
+      const b = crypto.randomBytes(2 * 1024 * 1024)
+      b[0] = 0xff; b[1] = 0xd8; b[2] = 0xff
+      const sm3 = storeContent(core.dataDir, b)
+      fs.writeFileSync(path.join(plain, `${i}.jpg`), b)
+      ins.run(`bench-${i}`, hh[i % hh.length], null, sm3, `扫描件${i}.jpg`, 'image/jpeg', b.length, 'other', null, 'bench', null, null, now)
+    }
+    const bytes = n * 2 * 1024 * 1024
+    execFileSync('sync')
+    let t = performance.now()
+    execFileSync('sh', ['-c', `find "${plain}" -type f -print0 | xargs -0 sha256sum > /dev/null`])
+    const tSha = performance.now() - t
+    t = performance.now()
+    execFileSync('cp', ['-r', plain, path.join(dir, 'copy')])
+    execFileSync('sync')
+    const tCp = performance.now() - t
+    const base = bytes / ((tSha + tCp) / 1000)
+    let peak = process.memoryUsage().rss
+    const rss0 = peak
+    const timer = setInterval(() => { peak = Math.max(peak, process.memoryUsage().rss) }, 50)
+    const out = path.join(dir, 'usb', 'bench.dbpkg')
+    t = performance.now()
+    const r = await exportSubmission(core, admin, { out, passphrase: 'Bench2026pass!' })
+    const tExport = performance.now() - t
+    const exportPeak = peak
+    peak = process.memoryUsage().rss
+    const pub = readPublicKeyPem((await listKeys(readCtx(core, null))).own!.publicKeyPem)
+    t = performance.now()
+    await verifyPackage(out, pub)
+    const tVerify = performance.now() - t
+    clearInterval(timer)
+    const mbs = (x: number) => `${(bytes / 1048576 / (x / 1000)).toFixed(0)} MB/s`
+    console.log(`报送包：${r.record.counts.cases} 个案件、${(bytes / 1073741824).toFixed(2)} GB 材料（${n} 个文件），包 ${(r.record.bytes / 1073741824).toFixed(2)} GB；SM3 ${nativeSm3 ? '原生（OpenSSL）' : 'JS'}`)
+    console.log(`  基准 sha256sum ${(tSha / 1000).toFixed(1)} s + cp ${(tCp / 1000).toFixed(1)} s = ${(base / 1048576).toFixed(0)} MB/s`)
+    console.log(`  导出（含读回核验）${(tExport / 1000).toFixed(1)} s = ${mbs(tExport)}（基准的 ${((bytes / (tExport / 1000)) / base * 100).toFixed(0)}%）；RSS 峰值 ${(exportPeak / 1048576).toFixed(0)} MB（起点 ${(rss0 / 1048576).toFixed(0)} MB）`)
+    console.log(`  核验 ${(tVerify / 1000).toFixed(1)} s = ${mbs(tVerify)}（基准的 ${((bytes / (tVerify / 1000)) / base * 100).toFixed(0)}%）；RSS 峰值 ${(peak / 1048576).toFixed(0)} MB`)
   } finally { await core.close(); fs.rmSync(dir, { recursive: true, force: true }) }
 }
 
