@@ -17,6 +17,7 @@ import * as printing from '../services/printing'
 import { printHistory, verifyPayload } from '../services/docRegister'
 import * as pledges from '../services/pledges'
 import * as exchangeKeys from '../services/exchangeKeys'
+import * as packages from '../services/packages'
 import { printDocument } from '../services/printDocument'
 import * as recheck from '../services/recheck'
 import * as relatives from '../services/relatives'
@@ -143,6 +144,9 @@ export const handlers: Handlers = {
   'keys.importCounty': (h, i) => exchangeKeys.importCountyKey(h.core, actor(h), i),
   'keys.backup': (h, i) => exchangeKeys.backupKeys(h.core, actor(h), i),
   'keys.restore': (h, i) => exchangeKeys.restoreKeys(h.core, actor(h), i),
+  'packages.list': (h) => packages.listPackages(h.core, actor(h)),
+  'packages.export': (h, i) => packages.exportToFolder(h.core, actor(h), i),
+  'packages.progress': async (h) => packages.exportProgress(h.core),
   'templates.list': (h) => policy.listTemplates(rc(h)),
   'policy.add': async (h, i) => { await policy.addParam(h.core, actor(h), i); return null },
 

@@ -152,3 +152,5 @@ export interface TemplateView {
 }
 export interface ExchangeKeyView { id: string; role: 'own' | 'county' | 'township'; ownerCode: string; ownerName: string; fingerprint: string; createdAt: string; createdBy: string; retiredAt: string | null; publicKeyPem: string }
 export interface KeysView { own: ExchangeKeyView | null; county: ExchangeKeyView | null; history: ExchangeKeyView[] }
+export interface PackageRecordView { id: string; direction: 'out' | 'in'; kind: 'submission' | 'reply'; townshipCode: string; sequence: number; manifestSm3: string; previousSm3: string | null; fileName: string; bytes: number; counts: Record<string, number>; periodFrom: string | null; periodTo: string; operator: string; createdAt: string }
+export interface ExportProgress { phase: 'gather' | 'documents' | 'write' | 'verify' | 'done' | 'failed'; done: number; total: number; message: string | null; at: string }

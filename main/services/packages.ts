@@ -6,7 +6,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { AppError } from '../api/errors'
-import type { CaseView, HouseholdFile, MeetingView, NoticeView } from '../api/types'
+import type { CaseView, ExportProgress, HouseholdFile, MeetingView, NoticeView, PackageRecordView } from '../api/types'
 import { PackageError, writePackage, type Manifest, type PackageInput } from '../package/container'
 import { transmittalDocument, type TransmittalData } from '../documents/transmittal'
 import { renderPdf } from '../documents/render'
@@ -24,7 +24,32 @@ import { getNotice } from './notices'
 import { newId } from './ids'
 import { requireTownship } from './setup'
 
-export interface PackageRecordView { id: string; direction: 'out' | 'in'; kind: 'submission' | 'reply'; townshipCode: string; sequence: number; manifestSm3: string; previousSm3: string | null; fileName: string; bytes: number; counts: Record<string, number>; periodFrom: string | null; periodTo: string; operator: string; createdAt: string }
+
+/** What an export in progress is doing (one per data directory), for the UI's progress bar. */
+const progress = new Map<string, ExportProgress>()
+const running = new Set<string>()
+export const exportProgress = (core: Core): ExportProgress | null => progress.get(core.dataDir) ?? null
+const setProgress = (core: Core, p: Omit<ExportProgress, 'at'>) => progress.set(core.dataDir, { ...p, at: new Date().toISOString() })
+
+/** The folder a clerk chose (a USB drive) → the package's path there, named by township and sequence. */
+export async function exportToFolder(core: Core, actor: Actor | null, input: { folder: string; passphrase: string }): Promise<{ record: PackageRecordView; file: string }> {
+  const folder = input.folder.trim()
+  if (!folder || !path.isAbsolute(folder)) throw new AppError('VALIDATION', '请填写 U 盘或文件夹的完整路径（如 E:\\ 或 /media/usb）', { folder: '请填写完整路径' })
+  if (!fs.existsSync(folder) || !fs.statSync(folder).isDirectory()) throw new AppError('VALIDATION', `找不到文件夹 ${folder}：请插入 U 盘并确认路径`, { folder: '文件夹不存在' })
+  if (running.has(core.dataDir)) throw new AppError('CONFLICT', '正在导出另一个报送包，请等它完成')
+  const t = await requireTownship(readCtx(core, actor))
+  const last = await core.db.selectFrom('package_record').select('sequence').where('direction', '=', 'out').where('kind', '=', 'submission').orderBy('sequence', 'desc').limit(1).executeTakeFirst()
+  const file = path.join(folder, `${t.name}-报送包-第${(last?.sequence ?? 0) + 1}号-${readCtx(core, actor).today}.dbpkg`)
+  running.add(core.dataDir)
+  try {
+    const r = await exportSubmission(core, actor, { out: file, passphrase: input.passphrase, onProgress: (done, total) => setProgress(core, { phase: 'write', done, total, message: null }) })
+    setProgress(core, { phase: 'done', done: 1, total: 1, message: null })
+    return { record: r.record, file }
+  } catch (e) {
+    setProgress(core, { phase: 'failed', done: 0, total: 0, message: e instanceof Error ? e.message : String(e) })
+    throw e
+  } finally { running.delete(core.dataDir) }
+}
 
 export async function listPackages(core: Core, actor: Actor | null): Promise<PackageRecordView[]> {
   const rows = await readCtx(core, actor).db.selectFrom('package_record').selectAll().orderBy('created_at', 'desc').execute()
@@ -37,6 +62,7 @@ const safe = (s: string) => s.replace(/[\\/:*?"<>|\s]+/g, '_')
 /** Writes the next submission package to `out`; nothing is recorded unless the file on the drive verified. */
 export async function exportSubmission(core: Core, actor: Actor | null, input: { out: string; passphrase: string; onProgress?: (done: number, total: number) => void }): Promise<{ record: PackageRecordView; manifest: Manifest }> {
   const { key, fingerprint: fp } = await openSigningKey(core, input.passphrase)
+  setProgress(core, { phase: 'gather', done: 0, total: 0, message: null })
   const ctx = readCtx(core, actor)
   const t = await requireTownship(ctx)
   const last = await ctx.db.selectFrom('package_record').selectAll().where('direction', '=', 'out').where('kind', '=', 'submission').orderBy('sequence', 'desc').limit(1).executeTakeFirst()
@@ -87,6 +113,7 @@ export async function exportSubmission(core: Core, actor: Actor | null, input: {
   }
   if (missing.length) throw new AppError('VALIDATION', `有 ${missing.length} 个材料文件在本机找不到（如 ${missing[0]}），请先从备份恢复数据目录的 attachments 文件夹，再导出报送包`)
   // the documents the county files: each numbered and registered like any printing
+  setProgress(core, { phase: 'documents', done: 0, total: cases.length, message: null })
   const pdfs: Array<{ name: string; bytes: Buffer }> = []
   for (const c of cases) if (c.steps.some((s) => s.kind === 'preliminary')) { const r = await reviewFormPdf(core, actor, { caseId: c.id }); pdfs.push({ name: `审核确认表-${c.caseNo}.pdf`, bytes: r.bytes }) }
   for (const n of notices) if (n.status === 'posted' && n.lines.length) { const r = await noticePdf(core, actor, { batchId: n.id }); pdfs.push({ name: `公示-${n.batchNo}.pdf`, bytes: r.bytes }) }

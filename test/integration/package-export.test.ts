@@ -10,7 +10,7 @@ import { openCore } from '../../main/services/core'
 import { generateDemo } from '../../main/services/demo'
 import type { Actor, Core } from '../../main/services/context'
 import { initKeys, listKeys } from '../../main/services/exchangeKeys'
-import { exportSubmission, listPackages } from '../../main/services/packages'
+import { exportProgress, exportSubmission, exportToFolder, listPackages } from '../../main/services/packages'
 import { verifyPackage, type Manifest } from '../../main/package/container'
 import { readPublicKeyPem } from '../../main/package/keys'
 import { readCtx } from '../../main/services/context'
@@ -105,4 +105,24 @@ describe('导出报送包', () => {
     expect(run(['package', 'export', '--data', data, '--out', out, '--passphrase-stdin', '--encrypt'], `${PASS}\n`).status).toBe(2)
     core = await openCore(data)
   })
+
+  it('导出到 U 盘文件夹：路径须存在；文件名含乡镇和序号；进度最后为完成', async () => {
+    await expect(exportToFolder(core, handler, { folder: 'relative/usb', passphrase: PASS })).rejects.toThrow(/完整路径/)
+    await expect(exportToFolder(core, handler, { folder: path.join(dir, 'no-such-usb'), passphrase: PASS })).rejects.toThrow(/找不到文件夹/)
+    const c = await core.db.selectFrom('dibao_case').select('id').where('current_step', '=', 'investigating').orderBy('case_no', 'desc').executeTakeFirstOrThrow()
+    await extendNote(c.id)
+    const usb = path.join(dir, 'usb2')
+    fs.mkdirSync(usb)
+    const r = await exportToFolder(core, handler, { folder: usb, passphrase: PASS })
+    expect(path.basename(r.file)).toMatch(/^小冀镇-报送包-第4号-\d{4}-\d{2}-\d{2}\.dbpkg$/)
+    expect(exportProgress(core)).toMatchObject({ phase: 'done' })
+    expect(fs.readdirSync(usb)).toEqual([path.basename(r.file)])
+  })
 })
+
+/** A change on a case (a 县级核查 record is allowed at any open step here: use a correction-free record the step allows). */
+async function extendNote(caseId: string): Promise<void> {
+  const members = await core.db.selectFrom('member').innerJoin('dibao_case', 'dibao_case.household_id', 'member.household_id').select('member.id').where('dibao_case.id', '=', caseId).execute()
+  await addRecord(core, handler, { caseId, kind: 'homeVisit', date: readCtx(core, null).today, data: { investigators: [{ name: '张丽', role: '乡镇民政办工作人员' }, { name: '赵村委', role: '村委会委员' }], membersPresent: [members[0]!.id], livingConditions: '复查。', conclusion: '属实。', investigatorsSigned: true, familySigned: true } })
+}
+
