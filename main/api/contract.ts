@@ -145,7 +145,7 @@ export const contract = {
   'keys.backup': m(z.object({ passphrase: z.string({ error: '请输入口令' }).min(1, '请输入口令').max(200) }), out<{ fileName: string; text: string; fingerprint: string }>(), true, 'admin', '备份报送签名密钥（仍受口令保护）'),
   'keys.restore': m(z.object({ text: z.string({ error: '请选择密钥备份文件' }).min(1, '请选择密钥备份文件').max(100_000, '备份文件过大'), passphrase: z.string({ error: '请输入口令' }).min(1, '请输入口令').max(200) }), out<KeysView>(), true, 'admin', '从备份恢复报送签名密钥'),
   'packages.list': m(Empty, out<PackageRecordView[]>(), false, 'any', '报送记录'),
-  'packages.export': m(z.object({ folder: z.string({ error: '请填写 U 盘或文件夹路径' }).min(1, '请填写 U 盘或文件夹路径').max(500), passphrase: z.string({ error: '请输入签名密钥口令' }).min(1, '请输入签名密钥口令').max(200) }), out<{ record: PackageRecordView; file: string }>(), true, 'write', '导出报送包到 U 盘'),
+  'packages.export': m(z.object({ folder: z.string({ error: '请填写 U 盘或文件夹路径' }).min(1, '请填写 U 盘或文件夹路径').max(500), passphrase: z.string({ error: '请输入签名密钥口令' }).min(1, '请输入签名密钥口令').max(200), encrypt: z.boolean().optional() }), out<{ record: PackageRecordView; file: string }>(), true, 'write', '导出报送包到 U 盘'),
   'packages.progress': m(Empty, out<ExportProgress | null>(), false, 'any', '报送包导出进度'),
   'templates.list': m(Empty, out<TemplateView[]>(), false, 'any', '文书模板（现行文本与历史）'),
   'policy.add': m(z.object({ key: z.string().min(1), value: z.unknown(), effectiveFrom: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD'), sourceNote: z.string().trim().min(1, '请填写依据（文件名称、文号）').max(200) }), out<null>(), true, 'admin', '录入政策参数'),

@@ -64,7 +64,7 @@ const USAGE = `用法：dibao <命令> [选项]
   print form --data DIR --case ID|案件号 --kind visit|review --out FILE.pdf [--json]
   print letter --data DIR --case ID|案件号 --kind decision|materials --out FILE.pdf [--json]
   doc verify --data DIR --payload TEXT [--json]
-  package export --data DIR --out FILE.dbpkg --passphrase-stdin [--json]
+  package export --data DIR --out FILE.dbpkg [--encrypt] --passphrase-stdin [--json]
   package verify FILE.dbpkg --key TOWNSHIP.pub.pem [--json]
   keys init --data DIR --passphrase-stdin [--rotate] [--json]
   keys show --data DIR [--json]
@@ -366,13 +366,12 @@ async function run(argv: string[]): Promise<number> {
     }
     case 'package export': {
       const outFile = need(v, 'out', '报送包文件（.dbpkg，通常在 U 盘上）')
-      if (v.encrypt) throw new UsageError('--encrypt（SM4 加密报送内容）尚未提供：目前导出的报送包只签名、不加密')
       const [p] = readPassphrases(v, 1)
       return withCore(v, async (core) => {
         let shown = -1
-        const r = await exportSubmission(core, null, { out: outFile, passphrase: p!, onProgress: (d, t) => { const pct = t ? Math.floor((d / t) * 10) * 10 : 100; if (!v.json && pct !== shown) { shown = pct; process.stderr.write(`写入材料文件 ${pct}%\n`) } } })
+        const r = await exportSubmission(core, null, { out: outFile, passphrase: p!, encrypt: !!v.encrypt, onProgress: (d, t) => { const pct = t ? Math.floor((d / t) * 10) * 10 : 100; if (!v.json && pct !== shown) { shown = pct; process.stderr.write(`写入材料文件 ${pct}%\n`) } } })
         const rec = r.record
-        out(v, { file: path.resolve(outFile), bytes: rec.bytes, sequence: rec.sequence, manifestSm3: rec.manifestSm3, previous: rec.previousSm3, counts: rec.counts, periodFrom: rec.periodFrom, periodTo: rec.periodTo },
+        out(v, { file: path.resolve(outFile), bytes: rec.bytes, encrypted: !!r.manifest.encryption, sequence: rec.sequence, manifestSm3: rec.manifestSm3, previous: rec.previousSm3, counts: rec.counts, periodFrom: rec.periodFrom, periodTo: rec.periodTo },
           `已导出第 ${rec.sequence} 号报送包 ${path.resolve(outFile)}（${(rec.bytes / 1048576).toFixed(1)} MB，案件 ${rec.counts.cases ?? 0} 个、家庭 ${rec.counts.households ?? 0} 户、材料 ${rec.counts.files ?? 0} 个），已读回核验无误`)
         return 0
       })

@@ -10,13 +10,18 @@ import { Transform, Writable } from 'node:stream'
 import yazl from 'yazl'
 import yauzl from 'yauzl'
 import { createSm3, sm3Hex } from './sm3stream'
-import { sign, verify, type KeyPair } from './keys'
+import crypto from 'node:crypto'
+import { sign, unwrapKey, verify, wrapKey, type KeyPair } from './keys'
+import { sm4CbcDecrypt, sm4CbcEncrypt, sm4CbcSize, sm4CbcStream } from './sm4stream'
 
 export const FORMAT_VERSION = 1
 export const MANIFEST = 'manifest.json'
 export const SIGNATURE = 'manifest.sig'
 
-export interface ManifestFile { path: string; size: number; sm3: string }
+/** size and sm3 are of the bytes in the zip: the ciphertext when the payload is encrypted (then `iv` is the file's SM4-CBC IV). */
+export interface ManifestFile { path: string; size: number; sm3: string; iv?: string }
+/** Optional payload encryption: one random SM4 key, wrapped to the county's SM2 public key. */
+export interface ManifestEncryption { cipher: 'SM4-CBC'; padding: 'PKCS#7'; keyWrap: 'SM2'; wrappedKey: string; recipient: string }
 export interface Manifest {
   format: number
   kind: 'submission' | 'reply'
@@ -49,7 +54,7 @@ export interface PackageInput { path: string; data?: Uint8Array; file?: string; 
 const STORED = /\.(jpe?g|png|gif|webp|pdf|zip|gz|tif|tiff|bmp)$/i
 
 /** Writes a signed package to `out` (temp → fsync → rename → read back and verify); returns what was verified. */
-export async function writePackage(out: string, base: Omit<Manifest, 'files' | 'format'>, inputs: PackageInput[], key: KeyPair, onProgress?: (done: number, total: number) => void): Promise<{ manifest: Manifest; manifestSm3: string; bytes: number }> {
+export async function writePackage(out: string, base: Omit<Manifest, 'files' | 'format'>, inputs: PackageInput[], key: KeyPair, onProgress?: (done: number, total: number) => void, opts: { encryptTo?: { publicKey: string; fingerprint: string } } = {}): Promise<{ manifest: Manifest; manifestSm3: string; bytes: number }> {
   const seen = new Set<string>()
   for (const f of inputs) {
     if (!isSafePath(f.path) || f.path === MANIFEST || f.path === SIGNATURE) throw new PackageError(`报送包内文件名不合规：${f.path}`)
@@ -57,7 +62,14 @@ export async function writePackage(out: string, base: Omit<Manifest, 'files' | '
     seen.add(f.path)
   }
   // one pass over the files: each is hashed as it streams into the zip; the manifest and its signature go last
-  const files: ManifestFile[] = inputs.map((f) => ({ path: f.path, size: f.data ? f.data.length : fs.statSync(f.file!).size, sm3: f.data ? sm3Hex(f.data) : '' }))
+  const contentKey = opts.encryptTo ? crypto.randomBytes(16) : null
+  const encryption: ManifestEncryption | null = opts.encryptTo && contentKey ? { cipher: 'SM4-CBC', padding: 'PKCS#7', keyWrap: 'SM2', wrappedKey: Buffer.from(wrapKey(contentKey, opts.encryptTo.publicKey)).toString('hex'), recipient: opts.encryptTo.fingerprint } : null
+  const ivs = inputs.map(() => (contentKey ? crypto.randomBytes(16) : null))
+  const datas = inputs.map((f, i) => (f.data ? (contentKey ? sm4CbcEncrypt(f.data, contentKey, ivs[i]!) : f.data) : null))
+  const files: ManifestFile[] = inputs.map((f, i) => {
+    const plain = f.data ? f.data.length : fs.statSync(f.file!).size
+    return { path: f.path, size: contentKey && !f.data ? sm4CbcSize(plain) : (datas[i]?.length ?? plain), sm3: datas[i] ? sm3Hex(datas[i]!) : '', ...(ivs[i] ? { iv: ivs[i]!.toString('hex') } : {}) }
+  })
   fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true })
   const tmp = `${out}.${process.pid}.part`
   try {
@@ -67,8 +79,8 @@ export async function writePackage(out: string, base: Omit<Manifest, 'files' | '
     const total = files.reduce((s, f, i) => s + (inputs[i]!.file ? f.size : 0), 0)
     const streamed: Array<Promise<void>> = []
     inputs.forEach((f, i) => {
-      const compress = f.compress ?? !STORED.test(f.path)
-      if (f.data) { zip.addBuffer(Buffer.from(f.data), f.path, { mtime, compress }); return }
+      const compress = contentKey ? false : (f.compress ?? !STORED.test(f.path)) // ciphertext does not compress
+      if (datas[i]) { zip.addBuffer(Buffer.from(datas[i]!), f.path, { mtime, compress }); return }
       // opened only when yazl reaches it (one file open at a time); hashed and counted as it passes through; yazl
       // checks the byte count against the size taken above (a file changed meanwhile fails the write)
       let finished!: () => void, failed!: (e: unknown) => void
@@ -81,14 +93,14 @@ export async function writePackage(out: string, base: Omit<Manifest, 'files' | '
         })
         const rs = fs.createReadStream(f.file!, { highWaterMark: 1 << 20 })
         rs.on('error', failed)
-        cb(null, rs.pipe(counter))
+        cb(null, contentKey ? rs.pipe(sm4CbcStream(contentKey, ivs[i]!, 'encrypt')).pipe(counter) : rs.pipe(counter))
       })
     })
     const fd = fs.openSync(tmp, 'w')
     try {
       const written = pipeline(zip.outputStream, fs.createWriteStream('', { fd, autoClose: false }))
       await Promise.all(streamed)
-      const manifest = { format: FORMAT_VERSION, ...base, files } as Manifest
+      const manifest = { format: FORMAT_VERSION, ...base, ...(encryption ? { encryption } : {}), files } as Manifest
       const manifestBytes = Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, 'utf8')
       zip.addBuffer(manifestBytes, MANIFEST, { mtime, compress: true })
       zip.addBuffer(Buffer.from(sign(manifestBytes, key)), SIGNATURE, { mtime, compress: false })
@@ -178,6 +190,7 @@ export async function verifyPackage(file: string, publicKey: string): Promise<Ve
     const listed = new Set<string>()
     for (const f of manifest.files) {
       if (typeof f?.path !== 'string' || !isSafePath(f.path) || !Number.isSafeInteger(f.size) || !/^[0-9a-f]{64}$/.test(String(f.sm3))) throw new PackageError(`manifest.json 的文件清单有无效条目：${String(f?.path)}`)
+      if (manifest.encryption && !/^[0-9a-f]{32}$/.test(String(f.iv))) throw new PackageError(`manifest.json 中加密文件 ${f.path} 缺少 IV`)
       if (listed.has(f.path)) throw new PackageError(`manifest.json 重复列出文件：${f.path}`)
       listed.add(f.path)
     }
@@ -192,5 +205,27 @@ export async function verifyPackage(file: string, publicKey: string): Promise<Ve
       if (h.digest() !== f.sm3) throw new PackageError(`文件 ${f.path} 的 SM3 与清单不符：内容被改动或损坏`)
     }
     return { manifest, manifestSm3: sm3Hex(manifestBytes), bytes: fs.statSync(file).size }
+  } finally { z.close() }
+}
+
+/** Reads one payload file of a verified package as plaintext: decrypts with the recipient's key when the payload is encrypted. */
+export async function readPayloadFile(file: string, manifest: Manifest, name: string, recipient: KeyPair | null): Promise<Buffer> {
+  const entry = manifest.files.find((f) => f.path === name)
+  if (!entry) throw new PackageError(`报送包中没有 ${name}`)
+  const z = await open(file)
+  try {
+    const list = await entries(z)
+    const e = list.find((x) => x.fileName === name)
+    if (!e) throw new PackageError(`报送包中没有 ${name}`)
+    const chunks: Buffer[] = []
+    await readEntry(z, e, (c) => chunks.push(c))
+    const bytes = Buffer.concat(chunks)
+    if (sm3Hex(bytes) !== entry.sm3) throw new PackageError(`文件 ${name} 的 SM3 与清单不符`)
+    const enc = manifest.encryption as ManifestEncryption | undefined
+    if (!enc) return bytes
+    if (!recipient) throw new PackageError('报送包内容已加密，须用县民政局的私钥解开')
+    let key: Uint8Array
+    try { key = unwrapKey(Buffer.from(enc.wrappedKey, 'hex'), recipient) } catch (err) { throw new PackageError(err instanceof Error ? err.message : '无法解开内容密钥') }
+    try { return sm4CbcDecrypt(bytes, key, Buffer.from(entry.iv!, 'hex')) } catch { throw new PackageError(`文件 ${name} 解密失败：密钥不对或内容损坏`) }
   } finally { z.close() }
 }

@@ -127,3 +127,17 @@ export function sign(message: Uint8Array, k: KeyPair): Uint8Array {
 export function verify(message: Uint8Array, signature: Uint8Array, publicKey: string): boolean {
   try { return sm2.doVerifySignature(message, hex(signature), publicKey, { hash: true, der: true, userId: SM2_USER_ID }) } catch { return false }
 }
+
+/** Wraps a content key to a recipient's SM2 public key (C1C3C2, ASN.1 DER: what `openssl pkeyutl -decrypt` reads). */
+export function wrapKey(secret: Uint8Array, publicKey: string): Uint8Array {
+  return unhex(sm2.doEncrypt(secret, publicKey, 1, { asn1: true }))
+}
+
+/** Unwraps it with the recipient's key pair; a wrong key is a KeyError. */
+export function unwrapKey(wrapped: Uint8Array, k: KeyPair): Uint8Array {
+  try {
+    const out = sm2.doDecrypt(hex(wrapped), k.privateKey, 1, { output: 'array', asn1: true })
+    if (!out || out.length === 0) throw new Error('empty')
+    return out
+  } catch { throw new KeyError('无法解开内容密钥：报送包不是加密给本机密钥的，或密钥不对') }
+}

@@ -10,11 +10,11 @@ import type { CaseView, ExportProgress, HouseholdFile, MeetingView, NoticeView, 
 import { PackageError, writePackage, type Manifest, type PackageInput } from '../package/container'
 import { transmittalDocument, type TransmittalData } from '../documents/transmittal'
 import { renderPdf } from '../documents/render'
-import { fingerprint } from '../package/keys'
+import { fingerprint, readPublicKeyPem } from '../package/keys'
 import { attachmentPath } from './attachments'
 import { getCase } from './cases'
 import { readCtx, withWrite, type Actor, type Core } from './context'
-import { openSigningKey } from './exchangeKeys'
+import { listKeys, openSigningKey } from './exchangeKeys'
 import { getHousehold } from './households'
 import { getMeeting } from './meetings'
 import { minutesPdf } from './printMeeting'
@@ -32,7 +32,7 @@ export const exportProgress = (core: Core): ExportProgress | null => progress.ge
 const setProgress = (core: Core, p: Omit<ExportProgress, 'at'>) => progress.set(core.dataDir, { ...p, at: new Date().toISOString() })
 
 /** The folder a clerk chose (a USB drive) → the package's path there, named by township and sequence. */
-export async function exportToFolder(core: Core, actor: Actor | null, input: { folder: string; passphrase: string }): Promise<{ record: PackageRecordView; file: string }> {
+export async function exportToFolder(core: Core, actor: Actor | null, input: { folder: string; passphrase: string; encrypt?: boolean }): Promise<{ record: PackageRecordView; file: string }> {
   const folder = input.folder.trim()
   if (!folder || !path.isAbsolute(folder)) throw new AppError('VALIDATION', '请填写 U 盘或文件夹的完整路径（如 E:\\ 或 /media/usb）', { folder: '请填写完整路径' })
   if (!fs.existsSync(folder) || !fs.statSync(folder).isDirectory()) throw new AppError('VALIDATION', `找不到文件夹 ${folder}：请插入 U 盘并确认路径`, { folder: '文件夹不存在' })
@@ -42,7 +42,7 @@ export async function exportToFolder(core: Core, actor: Actor | null, input: { f
   const file = path.join(folder, `${t.name}-报送包-第${(last?.sequence ?? 0) + 1}号-${readCtx(core, actor).today}.dbpkg`)
   running.add(core.dataDir)
   try {
-    const r = await exportSubmission(core, actor, { out: file, passphrase: input.passphrase, onProgress: (done, total) => setProgress(core, { phase: 'write', done, total, message: null }) })
+    const r = await exportSubmission(core, actor, { out: file, passphrase: input.passphrase, encrypt: input.encrypt, onProgress: (done, total) => setProgress(core, { phase: 'write', done, total, message: null }) })
     setProgress(core, { phase: 'done', done: 1, total: 1, message: null })
     return { record: r.record, file }
   } catch (e) {
@@ -60,7 +60,9 @@ const json = (v: unknown) => Buffer.from(`${JSON.stringify(v, null, 2)}\n`, 'utf
 const safe = (s: string) => s.replace(/[\\/:*?"<>|\s]+/g, '_')
 
 /** Writes the next submission package to `out`; nothing is recorded unless the file on the drive verified. */
-export async function exportSubmission(core: Core, actor: Actor | null, input: { out: string; passphrase: string; onProgress?: (done: number, total: number) => void }): Promise<{ record: PackageRecordView; manifest: Manifest }> {
+export async function exportSubmission(core: Core, actor: Actor | null, input: { out: string; passphrase: string; encrypt?: boolean; onProgress?: (done: number, total: number) => void }): Promise<{ record: PackageRecordView; manifest: Manifest }> {
+  const county = input.encrypt ? (await listKeys(readCtx(core, actor))).county : null
+  if (input.encrypt && !county) throw new AppError('VALIDATION', '加密报送须先导入县民政局的公钥（“数据交换密钥”页或 dibao keys import-county）')
   const { key, fingerprint: fp } = await openSigningKey(core, input.passphrase)
   setProgress(core, { phase: 'gather', done: 0, total: 0, message: null })
   const ctx = readCtx(core, actor)
@@ -135,7 +137,7 @@ export async function exportSubmission(core: Core, actor: Actor | null, input: {
     createdAt: to, operator, period: { from, to }, counts, signer: fingerprint(key.publicKey),
   }
   let written
-  try { written = await writePackage(input.out, base, inputs, key, input.onProgress) } catch (e) {
+  try { written = await writePackage(input.out, base, inputs, key, input.onProgress, county ? { encryptTo: { publicKey: readPublicKeyPem(county.publicKeyPem), fingerprint: county.fingerprint } } : {}) } catch (e) {
     if (e instanceof PackageError) throw new AppError('VALIDATION', e.message)
     throw e
   }

@@ -10,8 +10,8 @@ import fs from 'node:fs'
 import path from 'node:path'
 import yazl from 'yazl'
 import { tempDir } from '../fixtures/core'
-import { generateKeyPair, publicKeyPem, sign, type KeyPair } from '../../main/package/keys'
-import { PackageError, verifyPackage, writePackage, type Manifest } from '../../main/package/container'
+import { encryptedPrivateKeyPem, fingerprint, generateKeyPair, publicKeyPem, sign, type KeyPair } from '../../main/package/keys'
+import { PackageError, readPayloadFile, verifyPackage, writePackage, type Manifest } from '../../main/package/container'
 import { sm3Hex } from '../../main/package/sm3stream'
 
 let dir = ''
@@ -198,4 +198,32 @@ describe('报送包容器', () => {
     expect(JSON.parse(j.stdout)).toMatchObject({ ok: false, reason: expect.stringMatching(/SM3 与清单不符/) })
     expect(run(['package', 'verify', good]).status).toBe(2)
   })
+
+  it('加密报送包：内容用 SM4 加密、密钥 SM2 封装给县级公钥；不用私钥也能核验完整性；县级私钥（或 OpenSSL）能解开；别的私钥解不开', async () => {
+    const county = generateKeyPair()
+    const plainCases = Buffer.from(JSON.stringify([{ caseNo: '410721101-2026-00009', members: ['410721198001284555'] }]))
+    const out = f('enc.dbpkg')
+    const { manifest } = await writePackage(out, base(), [{ path: 'payload/cases.json', data: plainCases }, { path: 'payload/files/scan', file: f('scan.jpg'), compress: false }], key, undefined, { encryptTo: { publicKey: county.publicKey, fingerprint: fingerprint(county.publicKey) } })
+    expect(manifest.encryption).toMatchObject({ cipher: 'SM4-CBC', keyWrap: 'SM2', recipient: fingerprint(county.publicKey) })
+    const v = await verifyPackage(out, key.publicKey)
+    expect(v.manifest.files[1]!.size).toBe(300_000 + 16 - (300_000 % 16))
+    // the ciphertext in the zip is not the plaintext
+    expect(spawnSync('unzip', ['-p', out, 'payload/cases.json']).stdout.includes(Buffer.from('410721198001284555'))).toBe(false)
+    expect(await readPayloadFile(out, v.manifest, 'payload/cases.json', county)).toEqual(plainCases)
+    expect(await readPayloadFile(out, v.manifest, 'payload/files/scan', county)).toEqual(fs.readFileSync(f('scan.jpg')))
+    await expect(readPayloadFile(out, v.manifest, 'payload/cases.json', generateKeyPair())).rejects.toThrow(/无法解开内容密钥|解密失败/)
+    await expect(readPayloadFile(out, v.manifest, 'payload/cases.json', null)).rejects.toThrow(/内容已加密/)
+    // OpenSSL: unwrap the SM4 key with the county's private key, then decrypt a file (docs/package-format.md §2)
+    fs.writeFileSync(f('county.key.pem'), encryptedPrivateKeyPem(county, 'county-pass-1', 2048))
+    fs.writeFileSync(f('wrapped.der'), Buffer.from((manifest.encryption as { wrappedKey: string }).wrappedKey, 'hex'))
+    const k = spawnSync('openssl', ['pkeyutl', '-decrypt', '-inkey', f('county.key.pem'), '-passin', 'pass:county-pass-1', '-in', f('wrapped.der')])
+    expect(k.status).toBe(0)
+    const sm4key = Buffer.from(k.stdout).toString('hex')
+    expect(sm4key).toMatch(/^[0-9a-f]{32}$/)
+    fs.writeFileSync(f('cases.enc'), spawnSync('unzip', ['-p', out, 'payload/cases.json']).stdout)
+    const d = spawnSync('openssl', ['enc', '-d', '-sm4-cbc', '-K', sm4key, '-iv', manifest.files[0]!.iv!, '-in', f('cases.enc')])
+    expect(d.status).toBe(0)
+    expect(Buffer.from(d.stdout)).toEqual(plainCases)
+  })
 })
+

@@ -9,10 +9,10 @@ import { tempDir } from '../fixtures/core'
 import { openCore } from '../../main/services/core'
 import { generateDemo } from '../../main/services/demo'
 import type { Actor, Core } from '../../main/services/context'
-import { initKeys, listKeys } from '../../main/services/exchangeKeys'
+import { importCountyKey, initKeys, listKeys } from '../../main/services/exchangeKeys'
 import { exportProgress, exportSubmission, exportToFolder, listPackages } from '../../main/services/packages'
-import { verifyPackage, type Manifest } from '../../main/package/container'
-import { readPublicKeyPem } from '../../main/package/keys'
+import { readPayloadFile, verifyPackage, type Manifest } from '../../main/package/container'
+import { fingerprint, generateKeyPair, publicKeyPem, readPublicKeyPem } from '../../main/package/keys'
 import { readCtx } from '../../main/services/context'
 import { addRecord } from '../../main/services/caseRecords'
 
@@ -102,7 +102,9 @@ describe('导出报送包', () => {
     const v = run(['package', 'verify', out, '--key', path.join(dir, 'township.pub.pem'), '--json'])
     expect(v.status).toBe(0)
     expect(JSON.parse(v.stdout)).toMatchObject({ ok: true, sequence: 3 })
-    expect(run(['package', 'export', '--data', data, '--out', out, '--passphrase-stdin', '--encrypt'], `${PASS}\n`).status).toBe(2)
+    const enc = run(['package', 'export', '--data', data, '--out', out, '--passphrase-stdin', '--encrypt'], `${PASS}\n`)
+    expect(enc.status).toBe(1)
+    expect(enc.stderr).toMatch(/加密报送须先导入县民政局的公钥/)
     core = await openCore(data)
   })
 
@@ -117,6 +119,21 @@ describe('导出报送包', () => {
     expect(path.basename(r.file)).toMatch(/^小冀镇-报送包-第4号-\d{4}-\d{2}-\d{2}\.dbpkg$/)
     expect(exportProgress(core)).toMatchObject({ phase: 'done' })
     expect(fs.readdirSync(usb)).toEqual([path.basename(r.file)])
+  })
+
+  it('加密导出：导入县级公钥后，内容 SM4 加密给县民政局；核验不需要私钥，县级私钥解出案件清单', async () => {
+    const county = generateKeyPair()
+    const a = await core.db.selectFrom('operator').select(['id', 'username', 'name']).where('role', '=', 'admin').executeTakeFirstOrThrow()
+    await importCountyKey(core, { operatorId: a.id, username: a.username, name: a.name, role: 'admin' }, { pem: publicKeyPem(county.publicKey) })
+    const c = await core.db.selectFrom('dibao_case').select('id').where('current_step', '=', 'investigating').orderBy('case_no').executeTakeFirstOrThrow()
+    await extendNote(c.id)
+    const out = path.join(dir, 'usb', '报送-加密.dbpkg')
+    const r = await exportSubmission(core, handler, { out, passphrase: PASS, encrypt: true })
+    expect(r.manifest.encryption).toMatchObject({ cipher: 'SM4-CBC', recipient: fingerprint(county.publicKey) })
+    const v = await verifyPackage(out, pub)
+    const cases = JSON.parse((await readPayloadFile(out, v.manifest, 'payload/cases.json', county)).toString('utf8')) as Array<{ id: string }>
+    expect(cases.map((x) => x.id)).toContain(c.id)
+    await expect(readPayloadFile(out, v.manifest, 'payload/cases.json', generateKeyPair())).rejects.toThrow(/无法解开内容密钥|解密失败/)
   })
 })
 

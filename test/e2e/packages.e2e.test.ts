@@ -1,0 +1,147 @@
+// E2E: 报送县级 — the page shows the signing key's fingerprint and the next sequence number; exporting to a folder
+// that does not exist or with a wrong passphrase shows the server's message on the field; a real export writes a
+// package that verifies against the township's public key and is listed in the 报送记录; a second export right away
+// is refused (no case changed), on the demo data at 1366×768 without page errors, console errors or failed requests.
+import fs from 'node:fs'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Page } from 'playwright-core'
+import { generateDemo } from '../../main/services/demo'
+import { initKeys, listKeys } from '../../main/services/exchangeKeys'
+import { listPackages } from '../../main/services/packages'
+import { readCtx, type Actor } from '../../main/services/context'
+import { verifyPackage } from '../../main/package/container'
+import { readPublicKeyPem } from '../../main/package/keys'
+import { tempDir } from '../fixtures/core'
+import { shot, startE2E, type E2E } from './helpers'
+
+let e: E2E
+let page: Page
+let origin = ''
+let usb = ''
+let exported = ''
+const PASS = 'Xiaoji2026!key'
+const noHorizontalScroll = async (name: string) => expect(Number(await page.evaluate('document.documentElement.scrollWidth')), name).toBeLessThanOrEqual(1366)
+const keys = () => listKeys(readCtx(e.core, null))
+const card = () => page.getByTestId('export-card')
+const folderInput = () => card().getByLabel('输出文件夹', { exact: true })
+const passInput = () => card().getByLabel('签名密钥口令', { exact: true })
+const exportButton = () => card().getByRole('button', { name: '导出报送包' })
+const text = async (testId: string) => (await page.getByTestId(testId).textContent()) ?? ''
+/** waits for the export to finish (the button is enabled again) */
+const idle = () => expect.poll(() => exportButton().isEnabled(), { timeout: 60000 }).toBe(true)
+
+beforeAll(async () => {
+  e = await startE2E()
+  page = e.page
+  origin = new URL(e.shell.url).origin
+  usb = tempDir('dibao-usb-')
+  await generateDemo(e.core, { households: 60, seed: 11, adminPassword: 'Demo2026pass', cases: 24 })
+  const admin = await e.core.db.selectFrom('operator').select(['id', 'username', 'name']).where('username', '=', 'admin').executeTakeFirstOrThrow()
+  const actor: Actor = { operatorId: admin.id, username: admin.username, name: admin.name, role: 'admin' }
+  await initKeys(e.core, actor, { passphrase: PASS })
+
+  await page.goto(e.shell.url)
+  await page.getByLabel('登录名').fill('admin')
+  await page.getByLabel('密码', { exact: true }).fill('Demo2026pass')
+  await page.getByRole('button', { name: '登录系统' }).click()
+  await page.getByTestId('household-search').waitFor({ timeout: 15000 })
+}, 120_000)
+afterAll(async () => {
+  await e?.close()
+  if (usb) fs.rmSync(usb, { recursive: true, force: true })
+})
+
+describe('报送县级', () => {
+  it('页面显示签名密钥指纹、下一个序号和空的报送记录', async () => {
+    await page.getByRole('menuitem', { name: '报送县级' }).click()
+    const own = (await keys()).own!
+    await expect.poll(() => page.getByTestId('signing-fingerprint').getAttribute('data-fingerprint'), { timeout: 15000 }).toBe(own.fingerprint)
+    expect((await text('signing-fingerprint')).trim()).toBe(own.fingerprint)
+    expect(await text('last-package')).toContain('下一个为第 1 号')
+    await expect.poll(() => text('package-table'), { timeout: 15000 }).toContain('还没有报送记录')
+    expect(await page.getByTestId('no-key').count()).toBe(0)
+    expect(await exportButton().isEnabled()).toBe(true)
+    await shot(page, '63-packages')
+    await noHorizontalScroll('63-packages')
+  })
+
+  it('文件夹不存在：服务器的提示显示在输出文件夹下', async () => {
+    const missing = path.join(usb, '没有插入的U盘')
+    await folderInput().fill(missing)
+    await passInput().fill(PASS)
+    await exportButton().click()
+    await expect.poll(() => page.locator('#packageExport_folder_help').textContent(), { timeout: 30000 }).toContain('找不到文件夹')
+    expect(await page.locator('#packageExport_folder_help').textContent()).toContain(missing)
+    await idle()
+    expect(await listPackages(e.core, null)).toHaveLength(0)
+  })
+
+  it('口令不正确：提示显示在口令下，不写出文件', async () => {
+    await folderInput().fill(usb)
+    await passInput().fill('Xiaoji2025!old')
+    await exportButton().click()
+    await expect.poll(() => page.locator('#packageExport_passphrase_help').textContent(), { timeout: 30000 }).toContain('口令不正确')
+    await idle()
+    expect(fs.readdirSync(usb)).toEqual([])
+    expect(await listPackages(e.core, null)).toHaveLength(0)
+  })
+
+  it('导出第 1 号报送包：写到文件夹、读回核验通过、列入报送记录', async () => {
+    await passInput().fill(PASS)
+    await exportButton().click()
+    await expect.poll(() => page.getByTestId('export-result').count(), { timeout: 120000 }).toBe(1)
+    const result = await text('export-result')
+    expect(result).toContain('第 1 号')
+    expect(result).toContain('读回核验无误')
+    expect(result).toMatch(/\d+\.\d+ MB/)
+    exported = ((await page.getByTestId('export-file').textContent()) ?? '').trim()
+    expect(path.dirname(exported)).toBe(usb)
+    expect(fs.existsSync(exported)).toBe(true)
+    expect(fs.readdirSync(usb)).toEqual([path.basename(exported)]) // no .part left behind
+
+    const own = (await keys()).own!
+    const v = await verifyPackage(exported, readPublicKeyPem(own.publicKeyPem))
+    expect(v.manifest.sequence).toBe(1)
+    expect(v.manifest.previous).toBeNull()
+    expect(v.manifest.signer).toBe(own.fingerprint)
+    const [rec] = await listPackages(e.core, null)
+    expect(rec!.manifestSm3).toBe(v.manifestSm3)
+    expect(result).toContain(`案件 ${v.manifest.counts.cases} 个`)
+    expect(await passInput().inputValue()).toBe('') // the passphrase is not kept on screen
+
+    const row = page.getByTestId('package-table').locator('.ant-table-tbody tr.ant-table-row')
+    await expect.poll(() => row.count(), { timeout: 15000 }).toBe(1)
+    const rowText = (await row.first().textContent()) ?? ''
+    expect(rowText).toContain('导出')
+    expect(rowText).toContain(path.basename(exported))
+    expect(rowText).toContain('建档以来')
+    expect(rowText).toContain(v.manifestSm3.slice(0, 16))
+    expect(await row.first().locator(`[data-sm3="${v.manifestSm3}"]`).count()).toBe(1)
+    await expect.poll(() => text('last-package')).toContain('下一个为第 2 号')
+    expect(await text('last-package')).toContain('第 1 号')
+    await shot(page, '63a-packages-exported')
+    await noHorizontalScroll('63a-packages-exported')
+  })
+
+  it('紧接着再导出：没有案件变动，不导出', async () => {
+    await passInput().fill(PASS)
+    await exportButton().click()
+    await expect.poll(() => page.getByTestId('export-error').textContent(), { timeout: 30000 }).toContain('没有案件变动')
+    await idle()
+    expect(await listPackages(e.core, null)).toHaveLength(1)
+    expect(fs.readdirSync(usb)).toEqual([path.basename(exported)])
+  })
+
+  it('记住上次的输出文件夹', async () => {
+    await page.goto(`${origin}/#/packages`)
+    await page.reload()
+    await expect.poll(() => folderInput().inputValue(), { timeout: 15000 }).toBe(usb)
+    expect(await passInput().inputValue()).toBe('')
+    await noHorizontalScroll('packages reload')
+  })
+
+  it('没有页面错误、控制台错误和失败的请求', () => {
+    expect(e.errors).toEqual([])
+  })
+})
