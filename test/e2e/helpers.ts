@@ -41,3 +41,12 @@ export async function shot(page: Page, name: string): Promise<void> {
   await page.waitForTimeout(250) // let antd animations settle
   await page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`), fullPage: false })
 }
+
+/** Logs in as the demo administrator (admin / Demo2026pass) and waits for the household list. */
+export async function loginDemoAdmin(e: E2E): Promise<void> {
+  await e.page.goto(e.shell.url)
+  await e.page.getByLabel('登录名').fill('admin')
+  await e.page.getByLabel('密码', { exact: true }).fill('Demo2026pass')
+  await e.page.getByRole('button', { name: '登录系统' }).click()
+  await e.page.getByTestId('household-search').waitFor({ timeout: 15000 })
+}

@@ -11,7 +11,7 @@ import { listKeys } from '../../main/services/exchangeKeys'
 import { readCtx, type Actor } from '../../main/services/context'
 import { createOperator } from '../../main/services/operators'
 import { fingerprint, generateKeyPair, publicKeyPem } from '../../main/package/keys'
-import { shot, startE2E, type E2E } from './helpers'
+import { shot, startE2E, type E2E, loginDemoAdmin } from './helpers'
 
 let e: E2E
 let page: Page
@@ -37,11 +37,7 @@ beforeAll(async () => {
   const ro = await createOperator(e.core, actor, { username: 'chaxun', name: '刘查询', role: 'readonly', password: 'Chaxun2026ok' })
   await e.core.db.updateTable('operator').set({ must_change_password: 0 }).where('id', '=', ro.id).execute()
 
-  await page.goto(e.shell.url)
-  await page.getByLabel('登录名').fill('admin')
-  await page.getByLabel('密码', { exact: true }).fill('Demo2026pass')
-  await page.getByRole('button', { name: '登录系统' }).click()
-  await page.getByTestId('household-search').waitFor({ timeout: 15000 })
+  await loginDemoAdmin(e)
 })
 afterAll(async () => { await e?.close() })
 

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { generateDemo } from '../../main/services/demo'
 import { noticePdf } from '../../main/services/printing'
-import { shot, startE2E, type E2E } from './helpers'
+import { shot, startE2E, type E2E, loginDemoAdmin } from './helpers'
 
 let e: E2E
 let page: Page
@@ -20,11 +20,7 @@ beforeAll(async () => {
   const rich = await e.core.db.selectFrom('household').innerJoin('obligor', 'obligor.household_id', 'household.id').innerJoin('asset', 'asset.household_id', 'household.id')
     .innerJoin('attachment', 'attachment.household_id', 'household.id').innerJoin('income', 'income.household_id', 'household.id').select('household.id').executeTakeFirstOrThrow()
   richId = rich.id
-  await page.goto(e.shell.url)
-  await page.getByLabel('登录名').fill('admin')
-  await page.getByLabel('密码', { exact: true }).fill('Demo2026pass')
-  await page.getByRole('button', { name: '登录系统' }).click()
-  await page.getByTestId('household-search').waitFor({ timeout: 15000 })
+  await loginDemoAdmin(e)
 })
 afterAll(async () => { await e?.close() })
 

@@ -9,7 +9,7 @@ import { createOperator } from '../../main/services/operators'
 import { localDate } from '../../main/services/clock'
 import { addDays } from '../../main/domain/dates'
 import type { Actor } from '../../main/services/context'
-import { shot, startE2E, type E2E } from './helpers'
+import { shot, startE2E, type E2E, loginDemoAdmin } from './helpers'
 
 let e: E2E
 let page: Page
@@ -54,11 +54,7 @@ beforeAll(async () => {
   const ro = await createOperator(e.core, actor, { username: 'chaxun', name: '刘查询', role: 'readonly', password: 'Chaxun2026ok' })
   await e.core.db.updateTable('operator').set({ must_change_password: 0 }).where('id', '=', ro.id).execute()
 
-  await page.goto(e.shell.url)
-  await page.getByLabel('登录名').fill('admin')
-  await page.getByLabel('密码', { exact: true }).fill('Demo2026pass')
-  await page.getByRole('button', { name: '登录系统' }).click()
-  await page.getByTestId('household-search').waitFor({ timeout: 15000 })
+  await loginDemoAdmin(e)
 })
 afterAll(async () => { await e?.close() })
 
