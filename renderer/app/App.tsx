@@ -31,6 +31,7 @@ import { NoticesPage } from '../pages/notices/NoticesPage'
 import { NoticePage } from '../pages/notices/NoticePage'
 import { RecheckPage } from '../pages/recheck/RecheckPage'
 import { VerifyPage } from '../pages/documents/VerifyPage'
+import { PackagesPage } from '../pages/packages/PackagesPage'
 
 type Phase =
   | { kind: 'loading' }
@@ -164,6 +165,7 @@ function Routed() {
     case 'standards': page = admin ? <StandardsPage /> : null; break
     case 'relatives': page = <RelativesPage />; break
     case 'verify': page = <VerifyPage />; break
+    case 'packages': page = <PackagesPage />; break
     case 'policy': page = <PolicyPage />; break
     case 'pledges': page = <PledgesPage />; break
     case 'templates': page = <TemplatesPage />; break

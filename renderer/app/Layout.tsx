@@ -1,5 +1,5 @@
 // The work area: collapsible left menu, header with township and operator, scrolling content.
-import { HomeOutlined, ScheduleOutlined, KeyOutlined, LogoutOutlined, SettingOutlined, TeamOutlined, UserOutlined, EnvironmentOutlined, AuditOutlined, CommentOutlined, NotificationOutlined, SyncOutlined, AccountBookOutlined, UsergroupAddOutlined, ControlOutlined, SafetyCertificateOutlined, SolutionOutlined, FileTextOutlined, SafetyOutlined } from '@ant-design/icons'
+import { HomeOutlined, ScheduleOutlined, KeyOutlined, LogoutOutlined, SettingOutlined, TeamOutlined, UserOutlined, EnvironmentOutlined, AuditOutlined, CommentOutlined, NotificationOutlined, SyncOutlined, AccountBookOutlined, UsergroupAddOutlined, ControlOutlined, SafetyCertificateOutlined, SolutionOutlined, FileTextOutlined, SafetyOutlined, SendOutlined } from '@ant-design/icons'
 import { Button, Layout, Menu, Space, Tag, Tooltip } from 'antd'
 import type { MenuProps } from 'antd'
 import { useState, type ReactNode } from 'react'
@@ -22,7 +22,8 @@ export function AppLayout({ route, children }: { route: Route; children: ReactNo
         { key: '/meetings', icon: <CommentOutlined />, label: '民主评议' },
         { key: '/notices', icon: <NotificationOutlined />, label: '公示' },
         { key: '/recheck', icon: <SyncOutlined />, label: '复核管理' },
-        { key: '/verify', icon: <SafetyCertificateOutlined />, label: '文书核验' }
+        { key: '/verify', icon: <SafetyCertificateOutlined />, label: '文书核验' },
+        { key: '/packages', icon: <SendOutlined />, label: '报送县级' }
       ]
     },
     {

@@ -4,7 +4,7 @@ import { useSyncExternalStore, type AnchorHTMLAttributes, type MouseEvent } from
 
 export type RouteName =
   | 'login' | 'setup' | 'todo' | 'households' | 'householdNew' | 'household' | 'operators' | 'villages' | 'account' | 'notFound'
-  | 'meetings' | 'meeting' | 'notices' | 'notice' | 'recheck' | 'standards' | 'relatives' | 'policy' | 'verify' | 'pledges' | 'templates' | 'keys'
+  | 'meetings' | 'meeting' | 'notices' | 'notice' | 'recheck' | 'standards' | 'relatives' | 'policy' | 'verify' | 'pledges' | 'templates' | 'keys' | 'packages'
 
 export interface Route { name: RouteName; path: string; params: Record<string, string> }
 
@@ -23,6 +23,7 @@ const PATTERNS: Array<[RouteName, string]> = [
   ['notice', '/notices/:id'],
   ['recheck', '/recheck'],
   ['verify', '/verify'],
+  ['packages', '/packages'],
   ['standards', '/settings/standards'],
   ['relatives', '/settings/relatives'],
   ['policy', '/settings/policy'],

@@ -13,7 +13,7 @@ import { readCtx, type Actor } from '../../main/services/context'
 import { verifyPackage } from '../../main/package/container'
 import { readPublicKeyPem } from '../../main/package/keys'
 import { tempDir } from '../fixtures/core'
-import { shot, startE2E, type E2E } from './helpers'
+import { loginDemoAdmin, shot, startE2E, type E2E } from './helpers'
 
 let e: E2E
 let page: Page
@@ -41,11 +41,7 @@ beforeAll(async () => {
   const actor: Actor = { operatorId: admin.id, username: admin.username, name: admin.name, role: 'admin' }
   await initKeys(e.core, actor, { passphrase: PASS })
 
-  await page.goto(e.shell.url)
-  await page.getByLabel('登录名').fill('admin')
-  await page.getByLabel('密码', { exact: true }).fill('Demo2026pass')
-  await page.getByRole('button', { name: '登录系统' }).click()
-  await page.getByTestId('household-search').waitFor({ timeout: 15000 })
+  await loginDemoAdmin(e)
 }, 120_000)
 afterAll(async () => {
   await e?.close()
@@ -89,12 +85,21 @@ describe('报送县级', () => {
 
   it('导出第 1 号报送包：写到文件夹、读回核验通过、列入报送记录', async () => {
     await passInput().fill(PASS)
+    // every progress sentence the page shows, recorded in the page (the export may be quicker than playwright's polling)
+    await page.evaluate(`(() => {
+      window.__progress = []
+      const note = () => { const el = document.querySelector('[data-testid=export-progress]'); const t = el && el.textContent; if (t && !window.__progress.includes(t)) window.__progress.push(t) }
+      window.__progressObserver = new MutationObserver(note)
+      window.__progressObserver.observe(document.body, { subtree: true, childList: true, characterData: true })
+    })()`)
     await exportButton().click()
     await expect.poll(() => page.getByTestId('export-result').count(), { timeout: 120000 }).toBe(1)
     const result = await text('export-result')
     expect(result).toContain('第 1 号')
     expect(result).toContain('读回核验无误')
     expect(result).toMatch(/\d+\.\d+ MB/)
+    const progress = (await page.evaluate('window.__progressObserver.disconnect(), window.__progress')) as string[]
+    expect(progress.some((t) => /正在(汇集案件和档案|生成文书（审核确认表、公示、会议记录）|写入材料文件 \d+%|读回核验)/.test(t)), progress.join(' | ')).toBe(true)
     exported = ((await page.getByTestId('export-file').textContent()) ?? '').trim()
     expect(path.dirname(exported)).toBe(usb)
     expect(fs.existsSync(exported)).toBe(true)
