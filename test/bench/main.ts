@@ -28,10 +28,7 @@ import { archivePdf } from '../../main/services/archive'
 import { longTermNoticePdf } from '../../main/services/printing'
 import crypto from 'node:crypto'
 import { storeContent } from '../../main/services/attachments'
-import { initKeys, listKeys } from '../../main/services/exchangeKeys'
-import { exportSubmission } from '../../main/services/packages'
-import { verifyPackage } from '../../main/package/container'
-import { readPublicKeyPem } from '../../main/package/keys'
+import { initKeys } from '../../main/services/exchangeKeys'
 import { nativeSm3 } from '../../main/package/sm3stream'
 
 const argv = process.argv.slice(2)
@@ -340,26 +337,33 @@ async function packageBench(): Promise<void> {
     execFileSync('sync')
     const tCp = performance.now() - t
     const base = bytes / ((tSha + tCp) / 1000)
-    let peak = process.memoryUsage().rss
-    const rss0 = peak
-    const timer = setInterval(() => { peak = Math.max(peak, process.memoryUsage().rss) }, 50)
+    // export and verify as a clerk runs them: the dibao CLI in its own process, its peak RSS read from /proc (VmHWM)
+    await core.close()
+    const bin = path.resolve(__dirname, '../../main/cli/dibao.cjs')
+    const cli = (args: string[], input?: string) => new Promise<{ ms: number; peakMb: number; out: string; code: number }>((resolve) => {
+      const t0 = performance.now()
+      const child = spawn(process.execPath, [bin, ...args], { stdio: ['pipe', 'pipe', 'inherit'] })
+      let out = '', peakKb = 0
+      child.stdout.on('data', (c: Buffer) => { out += c.toString() })
+      const poll = setInterval(() => { try { const m = /VmHWM:\s+(\d+)/.exec(fs.readFileSync(`/proc/${child.pid}/status`, 'utf8')); if (m) peakKb = Math.max(peakKb, Number(m[1])) } catch { /* exited */ } }, 50)
+      child.on('exit', (code) => { clearInterval(poll); resolve({ ms: performance.now() - t0, peakMb: peakKb / 1024, out, code: code ?? 1 }) })
+      child.stdin.end(input ?? '')
+    })
     const out = path.join(dir, 'usb', 'bench.dbpkg')
-    t = performance.now()
-    const r = await exportSubmission(core, admin, { out, passphrase: 'Bench2026pass!' })
-    const tExport = performance.now() - t
-    const exportPeak = peak
-    peak = process.memoryUsage().rss
-    const pub = readPublicKeyPem((await listKeys(readCtx(core, null))).own!.publicKeyPem)
-    t = performance.now()
-    await verifyPackage(out, pub)
-    const tVerify = performance.now() - t
-    clearInterval(timer)
+    execFileSync(process.execPath, [bin, 'keys', 'export-public', '--data', path.join(dir, 'data'), '--out', path.join(dir, 'pub.pem')])
+    const ex = await cli(['package', 'export', '--data', path.join(dir, 'data'), '--out', out, '--passphrase-stdin', '--json'], 'Bench2026pass!\n')
+    if (ex.code !== 0) throw new Error(`导出失败：${ex.out}`)
+    const r = { record: JSON.parse(ex.out) as { bytes: number; counts: Record<string, number> } }
+    const tExport = ex.ms, exportPeak = ex.peakMb * 1048576
+    const ve = await cli(['package', 'verify', out, '--key', path.join(dir, 'pub.pem'), '--json'])
+    if (ve.code !== 0) throw new Error(`核验失败：${ve.out}`)
+    const tVerify = ve.ms, peak = ve.peakMb * 1048576
     const mbs = (x: number) => `${(bytes / 1048576 / (x / 1000)).toFixed(0)} MB/s`
     console.log(`报送包：${r.record.counts.cases} 个案件、${(bytes / 1073741824).toFixed(2)} GB 材料（${n} 个文件），包 ${(r.record.bytes / 1073741824).toFixed(2)} GB；SM3 ${nativeSm3 ? '原生（OpenSSL）' : 'JS'}`)
     console.log(`  基准 sha256sum ${(tSha / 1000).toFixed(1)} s + cp ${(tCp / 1000).toFixed(1)} s = ${(base / 1048576).toFixed(0)} MB/s`)
-    console.log(`  导出（含读回核验）${(tExport / 1000).toFixed(1)} s = ${mbs(tExport)}（基准的 ${((bytes / (tExport / 1000)) / base * 100).toFixed(0)}%）；RSS 峰值 ${(exportPeak / 1048576).toFixed(0)} MB（起点 ${(rss0 / 1048576).toFixed(0)} MB）`)
-    console.log(`  核验 ${(tVerify / 1000).toFixed(1)} s = ${mbs(tVerify)}（基准的 ${((bytes / (tVerify / 1000)) / base * 100).toFixed(0)}%）；RSS 峰值 ${(peak / 1048576).toFixed(0)} MB`)
-  } finally { await core.close(); fs.rmSync(dir, { recursive: true, force: true }) }
+    console.log(`  导出（dibao package export，含读回核验）${(tExport / 1000).toFixed(1)} s = ${mbs(tExport)}（基准的 ${((bytes / (tExport / 1000)) / base * 100).toFixed(0)}%）；进程 RSS 峰值 ${(exportPeak / 1048576).toFixed(0)} MB`)
+    console.log(`  核验（dibao package verify）${(tVerify / 1000).toFixed(1)} s = ${mbs(tVerify)}（基准的 ${((bytes / (tVerify / 1000)) / base * 100).toFixed(0)}%）；进程 RSS 峰值 ${(peak / 1048576).toFixed(0)} MB`)
+  } finally { await core.close().catch(() => undefined); fs.rmSync(dir, { recursive: true, force: true }) }
 }
 
 async function main(): Promise<void> {
