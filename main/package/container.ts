@@ -54,7 +54,7 @@ export interface PackageInput { path: string; data?: Uint8Array; file?: string; 
 const STORED = /\.(jpe?g|png|gif|webp|pdf|zip|gz|tif|tiff|bmp)$/i
 
 /** Writes a signed package to `out` (temp → fsync → rename → read back and verify); returns what was verified. */
-export async function writePackage(out: string, base: Omit<Manifest, 'files' | 'format'>, inputs: PackageInput[], key: KeyPair, onProgress?: (done: number, total: number) => void, opts: { encryptTo?: { publicKey: string; fingerprint: string } } = {}): Promise<{ manifest: Manifest; manifestSm3: string; bytes: number }> {
+export async function writePackage(out: string, base: Omit<Manifest, 'files' | 'format'>, inputs: PackageInput[], key: KeyPair, onProgress?: (done: number, total: number) => void, opts: { encryptTo?: { publicKey: string; fingerprint: string }; onVerify?: () => void } = {}): Promise<{ manifest: Manifest; manifestSm3: string; bytes: number }> {
   const seen = new Set<string>()
   for (const f of inputs) {
     if (!isSafePath(f.path) || f.path === MANIFEST || f.path === SIGNATURE) throw new PackageError(`报送包内文件名不合规：${f.path}`)
@@ -117,6 +117,7 @@ export async function writePackage(out: string, base: Omit<Manifest, 'files' | '
     throw e
   }
   // read back what is on the drive, exactly as the county will
+  opts.onVerify?.()
   const check = await verifyPackage(out, key.publicKey)
   return { manifest: check.manifest, manifestSm3: check.manifestSm3, bytes: fs.statSync(out).size }
 }

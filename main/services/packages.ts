@@ -42,7 +42,7 @@ export async function exportToFolder(core: Core, actor: Actor | null, input: { f
   const file = path.join(folder, `${t.name}-报送包-第${(last?.sequence ?? 0) + 1}号-${readCtx(core, actor).today}.dbpkg`)
   running.add(core.dataDir)
   try {
-    const r = await exportSubmission(core, actor, { out: file, passphrase: input.passphrase, encrypt: input.encrypt, onProgress: (done, total) => setProgress(core, { phase: 'write', done, total, message: null }) })
+    const r = await exportSubmission(core, actor, { out: file, passphrase: input.passphrase, encrypt: input.encrypt, onProgress: (done, total) => setProgress(core, { phase: 'write', done, total, message: null }), onVerify: () => setProgress(core, { phase: 'verify', done: 0, total: 0, message: null }) })
     setProgress(core, { phase: 'done', done: 1, total: 1, message: null })
     return { record: r.record, file }
   } catch (e) {
@@ -60,7 +60,7 @@ const json = (v: unknown) => Buffer.from(`${JSON.stringify(v, null, 2)}\n`, 'utf
 const safe = (s: string) => s.replace(/[\\/:*?"<>|\s]+/g, '_')
 
 /** Writes the next submission package to `out`; nothing is recorded unless the file on the drive verified. */
-export async function exportSubmission(core: Core, actor: Actor | null, input: { out: string; passphrase: string; encrypt?: boolean; onProgress?: (done: number, total: number) => void }): Promise<{ record: PackageRecordView; manifest: Manifest }> {
+export async function exportSubmission(core: Core, actor: Actor | null, input: { out: string; passphrase: string; encrypt?: boolean; onProgress?: (done: number, total: number) => void; onVerify?: () => void }): Promise<{ record: PackageRecordView; manifest: Manifest }> {
   const county = input.encrypt ? (await listKeys(readCtx(core, actor))).county : null
   if (input.encrypt && !county) throw new AppError('VALIDATION', '加密报送须先导入县民政局的公钥（“数据交换密钥”页或 dibao keys import-county）')
   const { key, fingerprint: fp } = await openSigningKey(core, input.passphrase)
@@ -137,7 +137,7 @@ export async function exportSubmission(core: Core, actor: Actor | null, input: {
     createdAt: to, operator, period: { from, to }, counts, signer: fingerprint(key.publicKey),
   }
   let written
-  try { written = await writePackage(input.out, base, inputs, key, input.onProgress, county ? { encryptTo: { publicKey: readPublicKeyPem(county.publicKeyPem), fingerprint: county.fingerprint } } : {}) } catch (e) {
+  try { written = await writePackage(input.out, base, inputs, key, input.onProgress, { ...(county ? { encryptTo: { publicKey: readPublicKeyPem(county.publicKeyPem), fingerprint: county.fingerprint } } : {}), onVerify: input.onVerify }) } catch (e) {
     if (e instanceof PackageError) throw new AppError('VALIDATION', e.message)
     throw e
   }
