@@ -23,16 +23,21 @@ const MAGIC: Array<{ mime: string; test: (b: Uint8Array) => boolean; ext: string
 export function sniffMime(bytes: Uint8Array): string | null { return MAGIC.find((m) => m.test(bytes))?.mime ?? null }
 export function attachmentPath(dataDir: string, hash: string): string { return path.join(dataDir, 'attachments', hash.slice(0, 2), hash) }
 
-/** Writes bytes under their SM3 name (temp file, fsync, rename); an existing identical file is kept. */
+/** Writes a file so a crash leaves the old content or the new, never half: temp file, fsync, rename. */
+export function writeFileAtomic(file: string, data: Uint8Array | string, mode = 0o644): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true })
+  const tmp = `${file}.${process.pid}.${Date.now()}.tmp`
+  const fd = fs.openSync(tmp, 'w', mode)
+  try { fs.writeSync(fd, typeof data === 'string' ? Buffer.from(data, 'utf8') : data); fs.fsyncSync(fd) } finally { fs.closeSync(fd) }
+  fs.renameSync(tmp, file)
+}
+
+/** Writes bytes under their SM3 name; an existing identical file is kept. */
 export function storeContent(dataDir: string, bytes: Uint8Array): string {
   const hash = sm3(bytes)
   const file = attachmentPath(dataDir, hash)
   if (fs.existsSync(file) && fs.statSync(file).size === bytes.length) return hash
-  fs.mkdirSync(path.dirname(file), { recursive: true })
-  const tmp = `${file}.${process.pid}.${Date.now()}.tmp`
-  const fd = fs.openSync(tmp, 'w')
-  try { fs.writeSync(fd, bytes); fs.fsyncSync(fd) } finally { fs.closeSync(fd) }
-  fs.renameSync(tmp, file)
+  writeFileAtomic(file, bytes)
   return hash
 }
 

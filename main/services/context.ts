@@ -9,6 +9,9 @@ import { isoWithOffset, localDate } from './clock'
 
 export interface Actor { operatorId: string; username: string; name: string; role: OperatorRole }
 
+/** How an operator is named in a record: "张丽（jingban）"; the command line when no one is logged in. */
+export const actorLabel = (actor: Actor | null): string => (actor ? `${actor.name}（${actor.username}）` : '命令行')
+
 export interface Core {
   db: DB
   opened: OpenedDb

@@ -7,7 +7,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { sm3 } from 'sm-crypto-v2'
 import { canonicalJson } from './audit'
-import type { Core, ReadCtx, WriteCtx } from './context'
+import { actorLabel, type Core, type ReadCtx, type WriteCtx } from './context'
 import { newId } from './ids'
 
 const PREFIX = 'DBDOC1'
@@ -57,7 +57,7 @@ export async function registerDocument(w: WriteCtx, input: { kind: DocKind; refI
   const last = await w.tx.selectFrom('printed_document').select('doc_no').where('doc_no', 'like', `${prefix}%`).orderBy('doc_no', 'desc').limit(1).executeTakeFirst()
   const docNo = `${prefix}${String((last ? Number(last.doc_no.slice(prefix.length)) : 0) + 1).padStart(5, '0')}`
   const hash = contentHash(input.data)
-  await w.tx.insertInto('printed_document').values({ id: newId(), doc_no: docNo, kind: input.kind, ref_id: input.refId, title: input.title, content_sm3: hash, paper: input.paper, printed_by: w.actor ? `${w.actor.name}（${w.actor.username}）` : '命令行', printed_at: w.now }).execute()
+  await w.tx.insertInto('printed_document').values({ id: newId(), doc_no: docNo, kind: input.kind, ref_id: input.refId, title: input.title, content_sm3: hash, paper: input.paper, printed_by: actorLabel(w.actor), printed_at: w.now }).execute()
   await w.audit({ action: 'document.print', entity: 'document', entityId: input.refId, householdId: input.householdId ?? null, summary: `打印${k.label}“${input.title}”，文书编号 ${docNo}${input.paper ? `（${input.paper}）` : ''}`, after: { docNo, kind: input.kind, contentSm3: hash } })
   const fields = `${docNo}|${input.kind}|${w.today}|${hash.slice(0, 16)}`
   return { docNo, payload: `${PREFIX}|${fields}|${mac(w.core, fields)}` }

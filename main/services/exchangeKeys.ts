@@ -6,10 +6,11 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { AppError } from '../api/errors'
 import { encryptedPrivateKeyPem, fingerprint, generateKeyPair, KeyError, publicKeyPem, readEncryptedPrivateKeyPem, readPublicKeyPem, sign, type KeyPair } from '../package/keys'
-import { readCtx, withWrite, type Actor, type Core, type ReadCtx } from './context'
+import { actorLabel, readCtx, withWrite, type Actor, type Core, type ReadCtx } from './context'
+import { writeFileAtomic } from './attachments'
 import { newId } from './ids'
 import { requireTownship } from './setup'
-import type { ExchangeKeyView, KeysView } from '../api/types'
+import type { ExchangeKeyView, KeysView, TownshipView } from '../api/types'
 import { keySheetDocument, type KeySheetData } from '../documents/keySheet'
 import { stampAndRender, type Printed } from './printing'
 
@@ -19,12 +20,24 @@ const view = (r: { id: string; role: 'own' | 'county' | 'township'; owner_code: 
   id: r.id, role: r.role, ownerCode: r.owner_code, ownerName: r.owner_name, fingerprint: r.fingerprint, createdAt: r.created_at, createdBy: r.created_by, retiredAt: r.retired_at, publicKeyPem: publicKeyPem(r.public_key),
 })
 
-function writeAtomic(file: string, text: string): void {
-  fs.mkdirSync(path.dirname(file), { recursive: true })
-  const tmp = `${file}.${process.pid}.tmp`
-  const fd = fs.openSync(tmp, 'w', 0o600)
-  try { fs.writeSync(fd, text); fs.fsyncSync(fd) } finally { fs.closeSync(fd) }
-  fs.renameSync(tmp, file)
+/** The signing key in use (its row with the key file), or undefined. */
+const ownRow = (db: ReadCtx['db']) => db.selectFrom('exchange_key').selectAll().where('role', '=', 'own').where('retired_at', 'is', null).executeTakeFirst()
+
+/**
+ * Makes `k` (its encrypted PEM `keyPem`) the key in use: the key file and the public PEM are written atomically
+ * (owner-only), then, in one write with its audit event, the key in use is retired and the new row added.
+ */
+async function installOwnKey(core: Core, actor: Actor | null, t: TownshipView, k: KeyPair, keyPem: string, current: { id: string } | null, opts: { successorSig?: string | null; audit: (fp: string) => { action: string; summary: string } }): Promise<KeysView> {
+  const fileName = `township-sign-${Date.now()}.key.pem`
+  writeFileAtomic(path.join(keysDir(core), fileName), keyPem, 0o600)
+  writeFileAtomic(path.join(keysDir(core), 'township-sign.pub.pem'), publicKeyPem(k.publicKey))
+  const fp = fingerprint(k.publicKey)
+  await withWrite(core, actor, async (w) => {
+    if (current) await w.tx.updateTable('exchange_key').set({ retired_at: w.now, successor_sig: opts.successorSig ?? null }).where('id', '=', current.id).execute()
+    await w.tx.insertInto('exchange_key').values({ id: newId(), role: 'own', owner_code: t.code, owner_name: t.name, public_key: k.publicKey, fingerprint: fp, key_file: fileName, created_by: actorLabel(w.actor), created_at: w.now, retired_at: null, successor_sig: null }).execute()
+    await w.audit({ ...opts.audit(fp), entity: 'exchangeKey', after: { fingerprint: fp } })
+  })
+  return listKeys(readCtx(core, actor))
 }
 
 export async function listKeys(ctx: ReadCtx): Promise<KeysView> {
@@ -41,23 +54,13 @@ export async function initKeys(core: Core, actor: Actor | null, input: { passphr
   const current = (await listKeys(ctx)).own
   if (current && !input.rotate) throw new AppError('CONFLICT', `本乡镇已有签名密钥（指纹 ${current.fingerprint}）；更换密钥请选“更换密钥”，并输入原口令`)
   if (input.passphrase.length < 8) throw new AppError('VALIDATION', '口令至少 8 位，请使用不易猜到的口令并妥善保管（忘记口令将无法报送）', { passphrase: '至少 8 位' })
-  let old: KeyPair | null = null
-  if (current) {
-    const row = await ctx.db.selectFrom('exchange_key').select('key_file').where('id', '=', current.id).executeTakeFirstOrThrow()
-    old = openKeyFile(core, row.key_file!, input.oldPassphrase ?? '', 'oldPassphrase')
-  }
+  const row = current ? await ownRow(ctx.db) : undefined
+  const old = row ? openKeyFile(core, row.key_file!, input.oldPassphrase ?? '', 'oldPassphrase') : null
   const k = generateKeyPair()
-  const fileName = `township-sign-${Date.now()}.key.pem`
-  writeAtomic(path.join(keysDir(core), fileName), encryptedPrivateKeyPem(k, input.passphrase))
-  writeAtomic(path.join(keysDir(core), 'township-sign.pub.pem'), publicKeyPem(k.publicKey))
-  const fp = fingerprint(k.publicKey)
-  await withWrite(core, actor, async (w) => {
-    const successorSig = old ? Buffer.from(sign(Buffer.from(publicKeyPem(k.publicKey)), old)).toString('hex') : null
-    if (current) await w.tx.updateTable('exchange_key').set({ retired_at: w.now, successor_sig: successorSig }).where('id', '=', current.id).execute()
-    await w.tx.insertInto('exchange_key').values({ id: newId(), role: 'own', owner_code: t.code, owner_name: t.name, public_key: k.publicKey, fingerprint: fp, key_file: fileName, created_by: w.actor ? `${w.actor.name}（${w.actor.username}）` : '命令行', created_at: w.now, retired_at: null, successor_sig: null }).execute()
-    await w.audit({ action: current ? 'keys.rotate' : 'keys.init', entity: 'exchangeKey', summary: current ? `更换报送签名密钥：新指纹 ${fp}（原指纹 ${current.fingerprint}，由原密钥签名确认）` : `生成报送签名密钥，指纹 ${fp}`, after: { fingerprint: fp } })
+  return installOwnKey(core, actor, t, k, encryptedPrivateKeyPem(k, input.passphrase), current, {
+    successorSig: old ? Buffer.from(sign(Buffer.from(publicKeyPem(k.publicKey)), old)).toString('hex') : null,
+    audit: (fp) => (current ? { action: 'keys.rotate', summary: `更换报送签名密钥：新指纹 ${fp}（原指纹 ${current.fingerprint}，由原密钥签名确认）` } : { action: 'keys.init', summary: `生成报送签名密钥，指纹 ${fp}` }),
   })
-  return listKeys(readCtx(core, actor))
 }
 
 function openKeyFile(core: Core, fileName: string, passphrase: string, field = 'passphrase'): KeyPair {
@@ -71,7 +74,7 @@ function openKeyFile(core: Core, fileName: string, passphrase: string, field = '
 
 /** The township's signing key pair, opened with its passphrase (for signing a package). */
 export async function openSigningKey(core: Core, passphrase: string): Promise<{ key: KeyPair; fingerprint: string }> {
-  const row = await core.db.selectFrom('exchange_key').select(['key_file', 'fingerprint']).where('role', '=', 'own').where('retired_at', 'is', null).executeTakeFirst()
+  const row = await ownRow(core.db)
   if (!row?.key_file) throw new AppError('VALIDATION', '本乡镇还没有报送签名密钥：请先在“数据交换密钥”页生成密钥（或 dibao keys init）')
   return { key: openKeyFile(core, row.key_file, passphrase), fingerprint: row.fingerprint }
 }
@@ -89,7 +92,7 @@ export async function importCountyKey(core: Core, actor: Actor | null, input: { 
   if (current && current.fingerprint === fp) throw new AppError('CONFLICT', `已导入该县级公钥（指纹 ${fp}），不需要重复导入`)
   await withWrite(core, actor, async (w) => {
     if (current) await w.tx.updateTable('exchange_key').set({ retired_at: w.now }).where('id', '=', current.id).execute()
-    await w.tx.insertInto('exchange_key').values({ id: newId(), role: 'county', owner_code: t.countyCode, owner_name: `${t.countyName}民政局`, public_key: key, fingerprint: fp, key_file: null, created_by: w.actor ? `${w.actor.name}（${w.actor.username}）` : '命令行', created_at: w.now, retired_at: null, successor_sig: null }).execute()
+    await w.tx.insertInto('exchange_key').values({ id: newId(), role: 'county', owner_code: t.countyCode, owner_name: `${t.countyName}民政局`, public_key: key, fingerprint: fp, key_file: null, created_by: actorLabel(w.actor), created_at: w.now, retired_at: null, successor_sig: null }).execute()
     await w.audit({ action: 'keys.importCounty', entity: 'exchangeKey', summary: `导入${t.countyName}民政局公钥，指纹 ${fp}${current ? `（替换原指纹 ${current.fingerprint}）` : ''}`, after: { fingerprint: fp } })
   })
   return listKeys(readCtx(core, actor))
@@ -113,7 +116,7 @@ const BACKUP_FORMAT = 'dibao-key-backup/1'
 export async function backupKeys(core: Core, actor: Actor | null, input: { passphrase: string }): Promise<{ fileName: string; text: string; fingerprint: string }> {
   const ctx = readCtx(core, actor)
   const t = await requireTownship(ctx)
-  const row = await ctx.db.selectFrom('exchange_key').selectAll().where('role', '=', 'own').where('retired_at', 'is', null).executeTakeFirst()
+  const row = await ownRow(ctx.db)
   if (!row?.key_file) throw new AppError('VALIDATION', '本乡镇还没有报送签名密钥，无需备份')
   openKeyFile(core, row.key_file, input.passphrase) // a backup nobody can open is worse than none: check the passphrase now
   const text = `${JSON.stringify({ format: BACKUP_FORMAT, townshipCode: t.code, townshipName: t.name, fingerprint: row.fingerprint, createdAt: row.created_at, key: fs.readFileSync(path.join(keysDir(core), row.key_file), 'utf8') }, null, 2)}\n`
@@ -133,17 +136,10 @@ export async function restoreKeys(core: Core, actor: Actor | null, input: { text
   try { k = readEncryptedPrivateKeyPem(b.key, input.passphrase) } catch (e) { throw new AppError('VALIDATION', e instanceof Error ? e.message : '无法打开密钥备份', { passphrase: '口令不正确' }) }
   const fp = fingerprint(k.publicKey)
   if (b.fingerprint && b.fingerprint !== fp) throw new AppError('VALIDATION', '密钥备份文件已被改动（指纹与私钥不符）')
-  const current = (await listKeys(ctx)).own
+  const keys = await listKeys(ctx)
+  const current = keys.own
   if (current?.fingerprint === fp) throw new AppError('CONFLICT', `本机正在使用这把密钥（指纹 ${fp}），不需要恢复`)
-  const retired = (await listKeys(ctx)).history.find((h) => h.role === 'own' && h.fingerprint === fp && h.retiredAt)
+  const retired = keys.history.find((h) => h.role === 'own' && h.fingerprint === fp && h.retiredAt)
   if (retired) throw new AppError('CONFLICT', `这把密钥已于 ${retired.retiredAt!.slice(0, 10)} 更换停用，不能再恢复为在用密钥；请使用更换后的新密钥的备份`)
-  const fileName = `township-sign-${Date.now()}.key.pem`
-  writeAtomic(path.join(keysDir(core), fileName), b.key)
-  writeAtomic(path.join(keysDir(core), 'township-sign.pub.pem'), publicKeyPem(k.publicKey))
-  await withWrite(core, actor, async (w) => {
-    if (current) await w.tx.updateTable('exchange_key').set({ retired_at: w.now }).where('id', '=', current.id).execute()
-    await w.tx.insertInto('exchange_key').values({ id: newId(), role: 'own', owner_code: t.code, owner_name: t.name, public_key: k.publicKey, fingerprint: fp, key_file: fileName, created_by: w.actor ? `${w.actor.name}（${w.actor.username}）` : '命令行', created_at: w.now, retired_at: null, successor_sig: null }).execute()
-    await w.audit({ action: 'keys.restore', entity: 'exchangeKey', summary: `从备份恢复报送签名密钥，指纹 ${fp}${current ? `（停用本机原指纹 ${current.fingerprint}）` : ''}`, after: { fingerprint: fp } })
-  })
-  return listKeys(readCtx(core, actor))
+  return installOwnKey(core, actor, t, k, b.key, current, { audit: () => ({ action: 'keys.restore', summary: `从备份恢复报送签名密钥，指纹 ${fp}${current ? `（停用本机原指纹 ${current.fingerprint}）` : ''}` }) })
 }
