@@ -17,7 +17,7 @@ import { attachmentPath } from './attachments'
 import { householdTimeline } from './audit'
 import { casesOfHousehold } from './cases'
 import { readCtx, type Actor, type Core, type ReadCtx } from './context'
-import { getHousehold } from './households'
+import { getHousehold, memberName } from './households'
 import { getMeeting } from './meetings'
 import { townParam } from './policy'
 import { pledgeData } from './pledges'
@@ -31,13 +31,12 @@ const TIMELINE_ROWS = 300
 
 function householdData(f: HouseholdFile): HouseholdSectionData {
   const h = f.household
-  const all = [...f.members, ...f.formerMembers]
-  const nameOf = (id: string | null) => (id ? all.find((m) => m.id === id)?.name ?? '—' : '全户')
+  const nameOf = (id: string | null) => (id ? memberName(f, id) ?? '—' : '全户')
   const yes = (b: boolean) => (b ? '是' : '否')
   return {
     fileNo: h.fileNo, villageName: `${h.villageName}${h.groupName ?? ''}`, address: h.address, hukouAddress: h.hukouAddress, hukouNo: h.hukouNo,
     categoryLabel: codeName(HOUSEHOLD_CATEGORIES, h.category), statusLabel: codeName(HOUSEHOLD_STATUSES, h.status), headName: h.headName,
-    applicantName: all.find((m) => m.id === h.applicantMemberId)?.name ?? '—', phone: h.phone,
+    applicantName: memberName(f, h.applicantMemberId) ?? '—', phone: h.phone,
     housing: [h.housingType, h.housingArea ? `${h.housingArea} 平方米` : null].filter(Boolean).join('，') || '—',
     bank: h.bankName || h.bankAccount ? `${h.bankName ?? ''} ${h.bankAccount ?? ''}（${h.payeeName ?? h.headName}）` : '—',
     povertyCause: codeName(POVERTY_CAUSES, h.povertyCause) || h.povertyCause || '—',
@@ -91,13 +90,12 @@ export async function archivePdf(core: Core, actor: Actor | null, input: { house
 
   const images: ArchiveDocData['images'] = []
   const pdfs: Array<{ title: string; bytes: Buffer }> = []
-  const nameOf = (id: string | null) => (id ? [...f.members, ...f.formerMembers].find((m) => m.id === id)?.name ?? null : null)
   for (const a of f.attachments) {
     const file = attachmentPath(core.dataDir, a.sm3)
     const bytes = fs.existsSync(file) ? fs.readFileSync(file) : null
     const kindLabel = codeName(ATTACHMENT_KINDS, a.docKind) || a.docKind
     if (bytes && a.mime === 'application/pdf') { pdfs.push({ title: `${kindLabel}：${a.originalName}`, bytes }); continue }
-    images.push({ title: a.originalName, date: a.createdAt.slice(0, 10), kindLabel, memberName: nameOf(a.memberId), note: bytes ? (a.note ?? '') : '（文件缺失，请从备份恢复）', dataUrl: bytes && IMAGE_MIMES.has(a.mime) ? `data:${a.mime};base64,${bytes.toString('base64')}` : null })
+    images.push({ title: a.originalName, date: a.createdAt.slice(0, 10), kindLabel, memberName: memberName(f, a.memberId), note: bytes ? (a.note ?? '') : '（文件缺失，请从备份恢复）', dataUrl: bytes && IMAGE_MIMES.has(a.mime) ? `data:${a.mime};base64,${bytes.toString('base64')}` : null })
   }
   const appended: Array<{ title: string; doc: PDFDocument }> = []
   for (const p of pdfs) {
@@ -110,7 +108,7 @@ export async function archivePdf(core: Core, actor: Actor | null, input: { house
   const years = (await townParam<{ approval?: number }>(ctx, 'archive.retentionYears'))?.approval ?? 3
   const data: ArchiveDocData = {
     townshipName: t.name, countyName: t.countyName, villageName: `${h.villageName}${h.groupName ?? ''}`, fileNo: h.fileNo, headName: h.headName,
-    applicantName: nameOf(h.applicantMemberId) ?? h.headName, categoryLabel: codeName(HOUSEHOLD_CATEGORIES, h.category), statusLabel: codeName(HOUSEHOLD_STATUSES, h.status),
+    applicantName: memberName(f, h.applicantMemberId) ?? h.headName, categoryLabel: codeName(HOUSEHOLD_CATEGORIES, h.category), statusLabel: codeName(HOUSEHOLD_STATUSES, h.status),
     createdAt: h.createdAt, retention: `审批类材料自退出低保之日起不少于 ${years} 年`, printedDate: ctx.today,
     sections, images, appendedPdfs: appended.map((p) => ({ title: p.title, pages: p.doc.getPageCount() })),
     register: register.map((r) => ({ docNo: r.doc_no, title: r.title, printedAt: r.printed_at, printedBy: r.printed_by })),

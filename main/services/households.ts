@@ -262,6 +262,12 @@ export async function createHousehold(core: Core, actor: Actor, input: Household
   return withWrite(core, actor, (w) => insertHousehold(w, input))
 }
 
+/** The name of a member of the file, current or former (records name members who may since have left). */
+export function memberName(f: HouseholdFile, id: string | null | undefined): string | null {
+  if (!id) return null
+  return (f.members.find((m) => m.id === id) ?? f.formerMembers.find((m) => m.id === id))?.name ?? null
+}
+
 export async function getHousehold(ctx: ReadCtx, id: string): Promise<HouseholdFile> {
   const h = await loadHousehold(ctx.db, id)
   const village = await ctx.db.selectFrom('village').select('name').where('code', '=', h.village_code).executeTakeFirst()

@@ -18,7 +18,7 @@ import { PROPOSAL_LABELS, type ProposalOutcome } from '../domain/workflow'
 import { standardInForce } from './benefits'
 import { getCase } from './cases'
 import { readCtx, type Actor, type Core, type ReadCtx } from './context'
-import { getHousehold } from './households'
+import { getHousehold, memberName } from './households'
 import { stampAndRender, type Printed } from './printing'
 import { requireTownship } from './setup'
 import { signerName } from '../documents/common'
@@ -53,7 +53,7 @@ function formMember(m: MemberView, incomes: IncomeView[], asOf: string, benefici
 function fileParts(f: HouseholdFile, c: CaseView, townshipName: string, countyName: string) {
   const h = f.household
   const all = [...f.members, ...f.formerMembers]
-  const nameOf = (id: string | null) => (id ? (all.find((m) => m.id === id)?.name ?? null) : null)
+  const nameOf = (id: string | null) => memberName(f, id)
   const below = `${h.groupName ?? ''}${h.address}`
   const header: FormHeader = { townshipName, countyName, villageName: h.villageName, groupName: h.groupName, category: c.category, caseNo: c.caseNo, fileNo: h.fileNo }
   const household: FormHousehold = {
@@ -186,8 +186,12 @@ export async function reviewFormData(ctx: ReadCtx, c: CaseView, f: HouseholdFile
 export async function reviewFormPdf(core: Core, actor: Actor | null, input: { caseId: string; preview?: boolean }): Promise<Printed> {
   const ctx = readCtx(core, actor)
   const c = await getCase(ctx, input.caseId)
-  const t = await requireTownship(ctx)
-  const data = await reviewFormData(ctx, c, await getHousehold(ctx, c.householdId), t)
+  return printReviewForm(core, actor, c, await getHousehold(ctx, c.householdId), await requireTownship(ctx), input.preview)
+}
+
+/** The 审核确认表 of a case already loaded with its file (the submission package prints one per case it carries). */
+export async function printReviewForm(core: Core, actor: Actor | null, c: CaseView, f: HouseholdFile, t: TownshipView, preview?: boolean): Promise<Printed> {
+  const data = await reviewFormData(readCtx(core, actor), c, f, t)
   const title = `审核确认表 ${c.caseNo}（户主 ${c.headName}）`
-  return stampAndRender(core, actor, { kind: 'review', refId: c.id, householdId: c.householdId, title, data, paper: 'A4', what: `审核确认表（案件 ${c.caseNo}）`, fileName: fileName(`${c.caseNo}-审核确认表-${c.headName}.pdf`), townshipCode: t.code, preview: input.preview, build: (stamp) => reviewFormDocument(data, stamp) })
+  return stampAndRender(core, actor, { kind: 'review', refId: c.id, householdId: c.householdId, title, data, paper: 'A4', what: `审核确认表（案件 ${c.caseNo}）`, fileName: fileName(`${c.caseNo}-审核确认表-${c.headName}.pdf`), townshipCode: t.code, preview, build: (stamp) => reviewFormDocument(data, stamp) })
 }

@@ -11,7 +11,7 @@ import { formatYuan } from '../domain/money'
 import { fillTemplate } from '../domain/templates'
 import { getCase } from './cases'
 import { readCtx, type Actor, type Core, type ReadCtx } from './context'
-import { getHousehold } from './households'
+import { getHousehold, memberName } from './households'
 import { templateParagraphs, townParam } from './policy'
 import { stampAndRender, type Printed } from './printing'
 import { requireTownship } from './setup'
@@ -73,8 +73,7 @@ function letterFor(c: CaseView, issuer: string, received: string, process: strin
 async function addressee(ctx: ReadCtx, householdId: string) {
   const f = await getHousehold(ctx, householdId)
   const h = f.household
-  const applicant = [...f.members, ...f.formerMembers].find((m) => m.id === h.applicantMemberId)
-  return { name: applicant?.name ?? h.headName, place: `${h.villageName}${h.groupName ?? ''}`, fileNo: h.fileNo }
+  return { name: memberName(f, h.applicantMemberId) ?? h.headName, place: `${h.villageName}${h.groupName ?? ''}`, fileNo: h.fileNo }
 }
 
 /** Whether a case has a letter to print: decided, not accepted or terminated. */
