@@ -13,13 +13,13 @@ import { renderPdf } from '../documents/render'
 import { fingerprint, readPublicKeyPem } from '../package/keys'
 import { attachmentPath } from './attachments'
 import { getCase } from './cases'
-import { readCtx, withWrite, type Actor, type Core } from './context'
+import { actorLabel, readCtx, withWrite, type Actor, type Core } from './context'
 import { listKeys, openSigningKey } from './exchangeKeys'
 import { getHousehold } from './households'
 import { getMeeting } from './meetings'
 import { minutesPdf } from './printMeeting'
 import { noticePdf } from './printing'
-import { reviewFormPdf } from './printCase'
+import { printReviewForm } from './printCase'
 import { getNotice } from './notices'
 import { newId } from './ids'
 import { requireTownship } from './setup'
@@ -38,7 +38,7 @@ export async function exportToFolder(core: Core, actor: Actor | null, input: { f
   if (!fs.existsSync(folder) || !fs.statSync(folder).isDirectory()) throw new AppError('VALIDATION', `找不到文件夹 ${folder}：请插入 U 盘并确认路径`, { folder: '文件夹不存在' })
   if (running.has(core.dataDir)) throw new AppError('CONFLICT', '正在导出另一个报送包，请等它完成')
   const t = await requireTownship(readCtx(core, actor))
-  const last = await core.db.selectFrom('package_record').select('sequence').where('direction', '=', 'out').where('kind', '=', 'submission').orderBy('sequence', 'desc').limit(1).executeTakeFirst()
+  const last = await lastSubmission(core.db)
   const file = path.join(folder, `${t.name}-报送包-第${(last?.sequence ?? 0) + 1}号-${readCtx(core, actor).today}.dbpkg`)
   running.add(core.dataDir)
   try {
@@ -56,6 +56,9 @@ export async function listPackages(core: Core, actor: Actor | null): Promise<Pac
   return rows.map((r) => ({ id: r.id, direction: r.direction, kind: r.kind, townshipCode: r.township_code, sequence: r.sequence, manifestSm3: r.manifest_sm3, previousSm3: r.previous_sm3, fileName: r.file_name, bytes: r.bytes, counts: JSON.parse(r.counts_json) as Record<string, number>, periodFrom: r.period_from, periodTo: r.period_to, operator: r.operator, createdAt: r.created_at }))
 }
 
+/** The last submission package this install wrote (its sequence is the base of the next). */
+const lastSubmission = (db: Core['db']) => db.selectFrom('package_record').selectAll().where('direction', '=', 'out').where('kind', '=', 'submission').orderBy('sequence', 'desc').limit(1).executeTakeFirst()
+
 const json = (v: unknown) => Buffer.from(`${JSON.stringify(v, null, 2)}\n`, 'utf8')
 const safe = (s: string) => s.replace(/[\\/:*?"<>|\s]+/g, '_')
 
@@ -67,7 +70,7 @@ export async function exportSubmission(core: Core, actor: Actor | null, input: {
   setProgress(core, { phase: 'gather', done: 0, total: 0, message: null })
   const ctx = readCtx(core, actor)
   const t = await requireTownship(ctx)
-  const last = await ctx.db.selectFrom('package_record').selectAll().where('direction', '=', 'out').where('kind', '=', 'submission').orderBy('sequence', 'desc').limit(1).executeTakeFirst()
+  const last = await lastSubmission(ctx.db)
   const from = last?.created_at ?? null
   const to = ctx.now
 
@@ -117,14 +120,14 @@ export async function exportSubmission(core: Core, actor: Actor | null, input: {
   // the documents the county files: each numbered and registered like any printing
   setProgress(core, { phase: 'documents', done: 0, total: cases.length, message: null })
   const pdfs: Array<{ name: string; bytes: Buffer }> = []
-  for (const c of cases) if (c.steps.some((s) => s.kind === 'preliminary')) { const r = await reviewFormPdf(core, actor, { caseId: c.id }); pdfs.push({ name: `审核确认表-${c.caseNo}.pdf`, bytes: r.bytes }) }
+  for (const c of cases) if (c.steps.some((s) => s.kind === 'preliminary')) { const r = await printReviewForm(core, actor, c, households.find((h) => h.household.id === c.householdId)!, t); pdfs.push({ name: `审核确认表-${c.caseNo}.pdf`, bytes: r.bytes }) }
   for (const n of notices) if (n.status === 'posted' && n.lines.length) { const r = await noticePdf(core, actor, { batchId: n.id }); pdfs.push({ name: `公示-${n.batchNo}.pdf`, bytes: r.bytes }) }
   for (const m of meetings) if (m.cases.length) { const r = await minutesPdf(core, actor, { meetingId: m.id }); pdfs.push({ name: `会议记录-${m.meetingNo}.pdf`, bytes: r.bytes }) }
   for (const p of pdfs) inputs.push({ path: `payload/documents/${safe(p.name)}`, data: p.bytes })
 
   const counts = { cases: cases.length, households: households.length, meetings: meetings.length, notices: notices.length, auditEntries: audit.length, files: files.size, documents: pdfs.length }
   const sequence = (last?.sequence ?? 0) + 1
-  const operator = actor ? `${actor.name}（${actor.username}）` : '命令行'
+  const operator = actorLabel(actor)
   const sheet: TransmittalData = {
     townshipName: t.name, townshipCode: t.code, countyName: t.countyName, sequence, previous: last?.manifest_sm3 ?? null, createdAt: to, operator, signer: fp, periodFrom: from, periodTo: to,
     counts: [['案件', counts.cases], ['家庭档案', counts.households], ['民主评议会议', counts.meetings], ['公示批次', counts.notices], ['审计记录', counts.auditEntries], ['材料扫描件', counts.files], ['文书 PDF', counts.documents]],
