@@ -120,10 +120,16 @@ function out(v: Values, json: unknown, text: string): void {
 }
 
 /** Writes a printed document to --out and reports it (the same shape for every `print` command). */
-function writePrinted(v: Values, outFile: string, r: { bytes: Buffer; docNo: string }, extra: Record<string, unknown> = {}): number {
+/** Writes --out (creating its folder) and returns its absolute path. */
+function writeOut(outFile: string, data: Uint8Array | string, mode?: number): string {
   const file = path.resolve(outFile)
   fs.mkdirSync(path.dirname(file), { recursive: true })
-  fs.writeFileSync(file, r.bytes)
+  fs.writeFileSync(file, data, mode === undefined ? undefined : { mode })
+  return file
+}
+
+function writePrinted(v: Values, outFile: string, r: { bytes: Buffer; docNo: string }, extra: Record<string, unknown> = {}): number {
+  const file = writeOut(outFile, r.bytes)
   out(v, { file, bytes: r.bytes.length, docNo: r.docNo, ...extra }, `已生成 ${file}（${(r.bytes.length / 1024).toFixed(0)} KB，文书编号 ${r.docNo}）`)
   return 0
 }
@@ -416,9 +422,8 @@ async function run(argv: string[]): Promise<number> {
       return withCore(v, async (core) => {
         const k = await listKeys(readCtx(core, null))
         if (!k.own) throw new AppError('VALIDATION', '本乡镇还没有报送签名密钥：请先运行 dibao keys init')
-        fs.mkdirSync(path.dirname(path.resolve(outFile)), { recursive: true })
-        fs.writeFileSync(outFile, k.own.publicKeyPem)
-        out(v, { file: path.resolve(outFile), fingerprint: k.own.fingerprint }, `已导出公钥 ${path.resolve(outFile)}，指纹 ${k.own.fingerprint}`)
+        const file = writeOut(outFile, k.own.publicKeyPem)
+        out(v, { file, fingerprint: k.own.fingerprint }, `已导出公钥 ${file}，指纹 ${k.own.fingerprint}`)
         return 0
       })
     }
@@ -436,9 +441,8 @@ async function run(argv: string[]): Promise<number> {
       const [p] = readPassphrases(v, 1)
       return withCore(v, async (core) => {
         const b = await backupKeys(core, null, { passphrase: p! })
-        fs.mkdirSync(path.dirname(path.resolve(outFile)), { recursive: true })
-        fs.writeFileSync(outFile, b.text, { mode: 0o600 })
-        out(v, { file: path.resolve(outFile), fingerprint: b.fingerprint }, `已备份签名密钥到 ${path.resolve(outFile)}（仍受原口令保护），指纹 ${b.fingerprint}`)
+        const file = writeOut(outFile, b.text, 0o600)
+        out(v, { file, fingerprint: b.fingerprint }, `已备份签名密钥到 ${file}（仍受原口令保护），指纹 ${b.fingerprint}`)
         return 0
       })
     }

@@ -17,8 +17,6 @@ export const PAPERS: Record<Paper, { label: string; pageSize: 'A4' | 'A3'; orien
   'A2-tiled': { label: 'A2 大幅（A4 纸拼贴，每幅 8 张）', pageSize: 'A4', orientation: 'portrait', tile: 'A2' },
   'A1-tiled': { label: 'A1 大幅（A4 纸拼贴，每幅 15 张）', pageSize: 'A4', orientation: 'portrait', tile: 'A1' },
 }
-/** Papers only the wall notices offer (forms and letters print on A4). */
-export const BOARD_PAPERS: readonly Paper[] = ['A2-tiled', 'A1-tiled']
 
 /** GB/T 9704 margins [left, top, right, bottom] in pt (pdfmake order). */
 export const OFFICIAL_MARGINS: [number, number, number, number] = [mm(28), mm(37), mm(26), mm(35)]

@@ -5,7 +5,7 @@
 import { formatChineseDate } from '../domain/dates'
 import type { Content, DocDefinition } from './render'
 import { mm } from './layout'
-import { issuerBlock, officialDoc, ruled, td, th, type DocStamp } from './common'
+import { issuerBlock, officialDoc, ruled, signLine, td, th, type DocStamp } from './common'
 
 export interface MinutesDocData {
   townshipName: string
@@ -64,15 +64,6 @@ function titled(heading: string, t: Content, opts: { fontSize?: number; note?: s
   const layout = { ...(node.layout as Record<string, unknown>), hLineWidth: (i: number) => (i === 0 ? 0 : 0.6) }
   return { ...node, layout, margin: [0, 4, 0, 8], table: { ...node.table, body: [row, ...node.table.body], headerRows: (node.table.headerRows ?? 0) + 1, keepWithHeaderRows: 1 } }
 }
-/** A signature line to be written by hand: "主持人（签字）：________    年  月  日". */
-const penLine = (label: string): Content => ({
-  columns: [
-    { width: 'auto', text: `${label}：` },
-    { width: mm(50), stack: [{ text: ' ' }, { canvas: [{ type: 'line', x1: 0, y1: 0, x2: mm(50), y2: 0, lineWidth: 0.6 }], margin: [0, -3, 0, 0] }] },
-    { width: '*', text: '年\u3000\u3000月\u3000\u3000日', alignment: 'right' },
-  ],
-  columnGap: 6, margin: [0, 12, 0, 0],
-})
 const shareLabel = (s: number) => (Math.abs(s - 2 / 3) < 1e-9 ? '三分之二' : Math.abs(s - 0.5) < 1e-9 ? '二分之一' : `${Math.round(s * 100)}%`)
 
 function compositionText(d: MinutesDocData): string {
@@ -158,7 +149,7 @@ export function minutesSection(d: MinutesDocData, stamp: DocStamp | null = null)
     // people; a larger meeting's grid runs on with its heading repeated, the closing lines kept together)
     {
       pageBreak: 'before', unbreakable: gridRows.length <= 8,
-      stack: [grid, { unbreakable: true, stack: [penLine('主持人（签字）'), penLine('记录人（签字）'), ...closed, issuerBlock(`${d.villageName}民主评议小组`, d.date, stamp, { sealNote: '' })] }],
+      stack: [grid, { unbreakable: true, stack: [signLine('主持人（签字）', { blankChars: 12 }), signLine('记录人（签字）', { blankChars: 12 }), ...closed, issuerBlock(`${d.villageName}民主评议小组`, d.date, stamp, { sealNote: '' })] }],
     },
   ]
   return { title: title(d), content }

@@ -4,7 +4,7 @@
 import { Alert, Button, Modal, Progress, Select, Space, Table, Tag, Typography } from 'antd'
 import { PDFDocument } from 'pdf-lib'
 import { useRef, useState } from 'react'
-import { PAPERS, type Paper } from '../../../main/documents/layout'
+import { PAPER_OPTIONS, type Paper } from '../../../main/documents/layout'
 import { ApiError, call } from '../../api'
 import { base64ToBlob } from '../../app/files'
 
@@ -63,7 +63,7 @@ export function BatchPrintModal({ open, onClose, villages }: { open: boolean; on
       </Space>}>
       <Space style={{ marginBottom: 8 }} wrap>
         <span>纸张</span>
-        <Select aria-label="纸张" value={paper} onChange={setPaper} disabled={running} style={{ width: 230 }} options={(['A4', 'A4-landscape', 'A3', 'A2-tiled', 'A1-tiled'] as Paper[]).map((p) => ({ value: p, label: PAPERS[p].label }))} />
+        <Select aria-label="纸张" value={paper} onChange={setPaper} disabled={running} style={{ width: 230 }} options={PAPER_OPTIONS} />
         <Typography.Text type="secondary">共 {villages.length} 个村（社区）；没有在保家庭的村自动跳过。</Typography.Text>
       </Space>
       {running || results.length ? (
