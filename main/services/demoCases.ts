@@ -43,6 +43,12 @@ export async function ensureDemoOperators(core: Core): Promise<DemoOperators> {
   return { handler: out[0]!, reviewer: out[1]!, approver: out[2]! }
 }
 
+/** The demo township's administrator (`admin`, created by generateDemo), as the services' Actor. */
+export async function demoAdmin(core: Core): Promise<Actor> {
+  const row = await core.db.selectFrom('operator').select(['id', 'username', 'name']).where('username', '=', 'admin').executeTakeFirstOrThrow()
+  return { operatorId: row.id, username: row.username, name: row.name, role: 'admin' }
+}
+
 /** Standards and the township decision delegation (demo values, marked as such in their source notes). */
 export async function ensureDemoPolicy(core: Core, admin: Actor): Promise<void> {
   const today = readCtx(core, null).today

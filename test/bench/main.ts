@@ -15,7 +15,7 @@ import { searchHouseholds } from '../../main/services/search'
 import { createHousehold, getHousehold } from '../../main/services/households'
 import { SearchInput, HouseholdCreateInput } from '../../main/api/schemas'
 import { openCase, todo } from '../../main/services/cases'
-import { ensureDemoOperators } from '../../main/services/demoCases'
+import { demoAdmin, ensureDemoOperators } from '../../main/services/demoCases'
 import { buildFacts, ruleParams } from '../../main/services/rules'
 import { evaluateRules } from '../../main/domain/rules'
 import { applyRaise, previewRaise, standardInForce } from '../../main/services/benefits'
@@ -266,8 +266,7 @@ async function townshipDocumentsBench(): Promise<void> {
   const core = await openCore(dir)
   try {
     await generateDemo(core, { households: 5000, seed: 5, adminPassword: 'Bench2026pass', cases: 24 })
-    const op = await core.db.selectFrom('operator').select(['id', 'username', 'name', 'role']).where('role', '=', 'handler').executeTakeFirstOrThrow()
-    const handler = { operatorId: op.id, username: op.username, name: op.name, role: 'handler' as const }
+    const handler = (await ensureDemoOperators(core)).handler
     const h = await core.db.selectFrom('dibao_case').innerJoin('case_step', 'case_step.case_id', 'dibao_case.id').innerJoin('household', 'household.id', 'dibao_case.household_id')
       .select('household.id').where('case_step.kind', '=', 'approved').where('household.status', '=', 'active').executeTakeFirstOrThrow()
     // 20 A4 scans at 150 dpi as JPEG (poppler rasterises a PDF page; each a different page so none is deduplicated)
@@ -310,8 +309,7 @@ async function packageBench(): Promise<void> {
   const core = await openCore(path.join(dir, 'data'))
   try {
     await generateDemo(core, { households: 5000, seed: 9, adminPassword: 'Bench2026pass', cases: 24 })
-    const a = await core.db.selectFrom('operator').select(['id', 'username', 'name']).where('role', '=', 'admin').executeTakeFirstOrThrow()
-    const admin = { operatorId: a.id, username: a.username, name: a.name, role: 'admin' as const }
+    const admin = await demoAdmin(core)
     await initKeys(core, admin, { passphrase: 'Bench2026pass!' })
     // the scans: 2 MB incompressible "JPEG" files spread over the households of the changed cases
     const hh = (await core.db.selectFrom('dibao_case').select('household_id').distinct().execute()).map((r) => r.household_id)

@@ -6,6 +6,8 @@ import { chromium, type Browser, type Page } from 'playwright-core'
 import { openCore } from '../../main/services/core'
 import { startWebShell, type WebShell } from '../../main/web/server'
 import { tempDir } from '../fixtures/core'
+import { createOperator } from '../../main/services/operators'
+import type { Actor } from '../../main/services/context'
 
 export const ROOT = path.resolve(__dirname, '../..')
 export const ARTIFACTS = path.join(ROOT, 'test-artifacts', 'screenshots')
@@ -49,4 +51,10 @@ export async function loginDemoAdmin(e: E2E): Promise<void> {
   await e.page.getByLabel('密码', { exact: true }).fill('Demo2026pass')
   await e.page.getByRole('button', { name: '登录系统' }).click()
   await e.page.getByTestId('household-search').waitFor({ timeout: 15000 })
+}
+
+/** A read-only operator (查询人员 chaxun / Chaxun2026ok, no forced password change) for the read-only views. */
+export async function addReadonlyOperator(e: E2E, admin: Actor): Promise<void> {
+  const ro = await createOperator(e.core, admin, { username: 'chaxun', name: '刘查询', role: 'readonly', password: 'Chaxun2026ok' })
+  await e.core.db.updateTable('operator').set({ must_change_password: 0 }).where('id', '=', ro.id).execute()
 }

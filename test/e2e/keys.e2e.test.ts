@@ -7,11 +7,11 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { generateDemo } from '../../main/services/demo'
+import { demoAdmin } from '../../main/services/demoCases'
 import { listKeys } from '../../main/services/exchangeKeys'
-import { readCtx, type Actor } from '../../main/services/context'
-import { createOperator } from '../../main/services/operators'
+import { readCtx } from '../../main/services/context'
 import { fingerprint, generateKeyPair, publicKeyPem } from '../../main/package/keys'
-import { shot, startE2E, type E2E, loginDemoAdmin } from './helpers'
+import { shot, startE2E, type E2E, loginDemoAdmin, addReadonlyOperator } from './helpers'
 
 let e: E2E
 let page: Page
@@ -32,10 +32,8 @@ beforeAll(async () => {
   page = e.page
   origin = new URL(e.shell.url).origin
   await generateDemo(e.core, { households: 60, seed: 11, adminPassword: 'Demo2026pass', cases: 12 })
-  const admin = await e.core.db.selectFrom('operator').select(['id', 'username', 'name']).where('username', '=', 'admin').executeTakeFirstOrThrow()
-  const actor: Actor = { operatorId: admin.id, username: admin.username, name: admin.name, role: 'admin' }
-  const ro = await createOperator(e.core, actor, { username: 'chaxun', name: '刘查询', role: 'readonly', password: 'Chaxun2026ok' })
-  await e.core.db.updateTable('operator').set({ must_change_password: 0 }).where('id', '=', ro.id).execute()
+  const actor = await demoAdmin(e.core)
+  await addReadonlyOperator(e, actor)
 
   await loginDemoAdmin(e)
 })

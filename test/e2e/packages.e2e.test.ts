@@ -7,9 +7,10 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Page } from 'playwright-core'
 import { generateDemo } from '../../main/services/demo'
+import { demoAdmin } from '../../main/services/demoCases'
 import { initKeys, listKeys } from '../../main/services/exchangeKeys'
 import { listPackages } from '../../main/services/packages'
-import { readCtx, type Actor } from '../../main/services/context'
+import { readCtx } from '../../main/services/context'
 import { verifyPackage } from '../../main/package/container'
 import { readPublicKeyPem } from '../../main/package/keys'
 import { tempDir } from '../fixtures/core'
@@ -37,8 +38,7 @@ beforeAll(async () => {
   origin = new URL(e.shell.url).origin
   usb = tempDir('dibao-usb-')
   await generateDemo(e.core, { households: 60, seed: 11, adminPassword: 'Demo2026pass', cases: 24 })
-  const admin = await e.core.db.selectFrom('operator').select(['id', 'username', 'name']).where('username', '=', 'admin').executeTakeFirstOrThrow()
-  const actor: Actor = { operatorId: admin.id, username: admin.username, name: admin.name, role: 'admin' }
+  const actor = await demoAdmin(e.core)
   await initKeys(e.core, actor, { passphrase: PASS })
 
   await loginDemoAdmin(e)

@@ -4,12 +4,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Locator, Page } from 'playwright-core'
 import { generateDemo, makeScanPdf } from '../../main/services/demo'
+import { demoAdmin } from '../../main/services/demoCases'
 import { addCadre, markCadreLeft } from '../../main/services/pledges'
-import { createOperator } from '../../main/services/operators'
 import { localDate } from '../../main/services/clock'
 import { addDays } from '../../main/domain/dates'
-import type { Actor } from '../../main/services/context'
-import { shot, startE2E, type E2E, loginDemoAdmin } from './helpers'
+import { shot, startE2E, type E2E, loginDemoAdmin, addReadonlyOperator } from './helpers'
 
 let e: E2E
 let page: Page
@@ -43,16 +42,14 @@ beforeAll(async () => {
   origin = new URL(e.shell.url).origin
   await generateDemo(e.core, { households: 60, seed: 11, adminPassword: 'Demo2026pass', cases: 12 })
   // a few people already on the register, one of whom has left, so the screenshot shows every state
-  const admin = await e.core.db.selectFrom('operator').select(['id', 'username', 'name']).where('username', '=', 'admin').executeTakeFirstOrThrow()
-  const actor: Actor = { operatorId: admin.id, username: admin.username, name: admin.name, role: 'admin' }
+  const actor = await demoAdmin(e.core)
   await addCadre(e.core, actor, { name: '李卫东', post: '民政办主任', unit: '小冀镇人民政府', level: 'township' })
   await addCadre(e.core, actor, { name: '赵红梅', post: '社会救助股股长', unit: '新乡县民政局', level: 'county' })
   const list = await addCadre(e.core, actor, { name: '孙志强', post: '村委会委员', unit: '换届前村民委员会', level: 'township' })
   const sun = list.find((r) => r.name === '孙志强')!
   await markCadreLeft(e.core, actor, { id: sun.id, version: sun.version, date: addDays(localDate(new Date()), -10), reason: '村两委换届离任' })
   // a read-only operator (查询人员) for the read-only views
-  const ro = await createOperator(e.core, actor, { username: 'chaxun', name: '刘查询', role: 'readonly', password: 'Chaxun2026ok' })
-  await e.core.db.updateTable('operator').set({ must_change_password: 0 }).where('id', '=', ro.id).execute()
+  await addReadonlyOperator(e, actor)
 
   await loginDemoAdmin(e)
 })

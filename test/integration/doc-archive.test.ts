@@ -9,6 +9,7 @@ import path from 'node:path'
 import { tempDir } from '../fixtures/core'
 import { openCore } from '../../main/services/core'
 import { generateDemo, makeScanPdf } from '../../main/services/demo'
+import { ensureDemoOperators } from '../../main/services/demoCases'
 import type { Actor, Core } from '../../main/services/context'
 import { uploadAttachment } from '../../main/services/attachments'
 import { archivePdf } from '../../main/services/archive'
@@ -35,8 +36,7 @@ beforeAll(async () => {
   dir = tempDir('dibao-archive-')
   core = await openCore(path.join(dir, 'data'))
   await generateDemo(core, { households: 60, seed: 11, adminPassword: 'Demo2026pass', cases: 24 })
-  const op = await core.db.selectFrom('operator').select(['id', 'username', 'name', 'role']).where('role', '=', 'handler').executeTakeFirstOrThrow()
-  handler = { operatorId: op.id, username: op.username, name: op.name, role: 'handler' }
+  handler = (await ensureDemoOperators(core)).handler
   // the household with a decided new application (most sections)
   const h = await core.db.selectFrom('dibao_case').innerJoin('case_step', 'case_step.case_id', 'dibao_case.id').innerJoin('household', 'household.id', 'dibao_case.household_id')
     .select('household.id').where('case_step.kind', '=', 'approved').where('dibao_case.kind', '=', 'newApplication').where('household.status', '=', 'active').executeTakeFirstOrThrow()

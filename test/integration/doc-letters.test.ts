@@ -7,6 +7,7 @@ import path from 'node:path'
 import { tempDir } from '../fixtures/core'
 import { openCore } from '../../main/services/core'
 import { generateDemo } from '../../main/services/demo'
+import { demoAdmin, ensureDemoOperators } from '../../main/services/demoCases'
 import type { Actor, Core } from '../../main/services/context'
 import { readCtx } from '../../main/services/context'
 import { getHousehold } from '../../main/services/households'
@@ -30,8 +31,7 @@ beforeAll(async () => {
   dir = tempDir('dibao-letters-')
   core = await openCore(path.join(dir, 'data'))
   await generateDemo(core, { households: 60, seed: 11, adminPassword: 'Demo2026pass', cases: 24 })
-  const a = await core.db.selectFrom('operator').select(['id', 'username', 'name', 'role']).where('role', '=', 'admin').executeTakeFirstOrThrow()
-  admin = { operatorId: a.id, username: a.username, name: a.name, role: 'admin' }
+  admin = await demoAdmin(core)
 })
 afterAll(async () => { await core.close(); fs.rmSync(dir, { recursive: true, force: true }) })
 
@@ -128,8 +128,7 @@ describe('书面告知书与补正材料告知书', () => {
     expect(dec).toBeTruthy()
     await expect(decisionLetterPdf(core, admin, { caseId: dec!.case_id })).rejects.toThrow(/还没有作出决定/)
     // the demo leaves it after the hearing: the township decides it here
-    const op = await core.db.selectFrom('operator').select(['id', 'username', 'name', 'role']).where('role', '=', 'townshipApprover').executeTakeFirstOrThrow()
-    const approver: Actor = { operatorId: op.id, username: op.username, name: op.name, role: 'townshipApprover' }
+    const approver = (await ensureDemoOperators(core)).approver
     const today = readCtx(core, admin).today
     await advanceCase(core, approver, { caseId: dec!.case_id, to: 'townshipDecision', date: today })
     for (const f of (await getCase(readCtx(core, admin), dec!.case_id)).flags.filter((x) => x.status === 'open' && x.severity === 'warn')) await clearFlag(core, approver, { flagId: f.id, reason: '已核实' })

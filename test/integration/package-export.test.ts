@@ -8,6 +8,7 @@ import path from 'node:path'
 import { tempDir } from '../fixtures/core'
 import { openCore } from '../../main/services/core'
 import { generateDemo } from '../../main/services/demo'
+import { demoAdmin, ensureDemoOperators } from '../../main/services/demoCases'
 import type { Actor, Core } from '../../main/services/context'
 import { importCountyKey, initKeys, listKeys } from '../../main/services/exchangeKeys'
 import { exportProgress, exportSubmission, exportToFolder, listPackages } from '../../main/services/packages'
@@ -29,10 +30,8 @@ beforeAll(async () => {
   data = path.join(dir, 'data')
   core = await openCore(data)
   await generateDemo(core, { households: 60, seed: 11, adminPassword: 'Demo2026pass', cases: 24 })
-  const op = await core.db.selectFrom('operator').select(['id', 'username', 'name', 'role']).where('role', '=', 'handler').executeTakeFirstOrThrow()
-  handler = { operatorId: op.id, username: op.username, name: op.name, role: 'handler' }
-  const a = await core.db.selectFrom('operator').select(['id', 'username', 'name']).where('role', '=', 'admin').executeTakeFirstOrThrow()
-  await initKeys(core, { operatorId: a.id, username: a.username, name: a.name, role: 'admin' }, { passphrase: PASS })
+  handler = (await ensureDemoOperators(core)).handler
+  await initKeys(core, await demoAdmin(core), { passphrase: PASS })
   pub = readPublicKeyPem((await listKeys(readCtx(core, null))).own!.publicKeyPem)
 })
 afterAll(async () => { await core.close(); fs.rmSync(dir, { recursive: true, force: true }) })
@@ -123,8 +122,7 @@ describe('导出报送包', () => {
 
   it('加密导出：导入县级公钥后，内容 SM4 加密给县民政局；核验不需要私钥，县级私钥解出案件清单', async () => {
     const county = generateKeyPair()
-    const a = await core.db.selectFrom('operator').select(['id', 'username', 'name']).where('role', '=', 'admin').executeTakeFirstOrThrow()
-    await importCountyKey(core, { operatorId: a.id, username: a.username, name: a.name, role: 'admin' }, { pem: publicKeyPem(county.publicKey) })
+    await importCountyKey(core, await demoAdmin(core), { pem: publicKeyPem(county.publicKey) })
     const c = await core.db.selectFrom('dibao_case').select('id').where('current_step', '=', 'investigating').orderBy('case_no').executeTakeFirstOrThrow()
     await extendNote(c.id)
     const out = path.join(dir, 'usb', '报送-加密.dbpkg')
