@@ -463,6 +463,8 @@ export interface Database {
   cadre_pledge: CadrePledgeTable
   exchange_key: ExchangeKeyTable
   package_record: PackageRecordTable
+  county_office: CountyOfficeTable
+  county_review: CountyReviewTable
   notice_line: NoticeLineTable
   objection: ObjectionTable
   benefit_record: BenefitRecordTable
@@ -545,5 +547,42 @@ export interface PackageRecordTable {
   period_from: string | null
   period_to: string
   operator: string
+  created_at: string
+  in_reply_to: string | null             // a reply: the manifest SM3 of the submission it answers
+  stored_file: string | null             // an accepted package: its copy under <data>/packages/in/
+}
+
+/** A county install's own office (county mode); a township install has none. */
+export interface CountyOfficeTable {
+  id: string
+  code: string                           // 6-digit GB/T 2260 county code
+  name: string                           // e.g. 平安县 (printed as 平安县民政局)
+  created_at: string
+}
+
+/** The county's review of one case of an accepted submission package (county mode). */
+export interface CountyReviewTable {
+  id: string
+  package_id: string
+  township_code: string
+  case_id: string                        // the township's case id (the reply names it)
+  case_no: string
+  household_id: string
+  head_name: string
+  village_name: string
+  kind_label: string
+  step: string                           // the case's step when exported
+  step_label: string
+  awaiting: 'decision' | 'filing' | 'info' // decision: at 报送县级; filing: decided by the township, for 备案; info: progress only
+  case_json: string                      // the CaseView as the package carried it
+  household_json: string                 // the HouseholdFile as the package carried it
+  sample_reason: string | null           // why it is on the 抽查 list (null: not sampled)
+  decision: 'approve' | 'reject' | 'return' | 'filed' | null
+  reason: string | null
+  decision_date: string | null
+  visit_json: string | null              // the county's 入户核查 {date, visitors, findings}
+  decided_by: string | null
+  decided_at: string | null
+  reply_id: string | null                // the reply package that carried the decision (then frozen)
   created_at: string
 }

@@ -4,13 +4,14 @@
 import { z } from 'zod'
 import {
   AssetInput, HouseholdCreateInput, HouseholdFields, IncomeInput, MemberInput, ObligorInput, PasswordSchema, RoleSchema,
-  SearchInput, SetupInput, UsernameSchema, VillageInput
+  SearchInput, SetupInput, UsernameSchema, VillageInput, CountySetupInput, CountyDecisionInput
 } from './schemas'
 import { RECORD_KINDS, StepData } from './caseSchemas'
 import type { DocVerifyResult } from '../services/docRegister'
+import type { CountyImportResult } from '../services/county'
 import { PAPER_IDS } from '../documents/layout'
 import { CADRE_LEVEL_CODES, SUSPEND_REASON_CODES } from '../domain/codes'
-import type { ExportProgress, PackageRecordView, KeysView, TemplateView, CadrePledgeView, AssessmentView, CaseFlagView, DeclaredRelativeView, MeetingView, NoticeView, ObjectionView, RaisePreview, RaiseResult, RecheckDashboard, StandardView, CaseView, TodoItem, SetupStatus, TownshipView, OperatorView, VillageView, AssetView, AttachmentView, HouseholdFile, HouseholdView, IncomeView, MemberView, ObligorView, SearchResult, ChainReport, TimelineEntry } from './types'
+import type { CountyOfficeView, CountyPackageView, CountyReviewDetail, CountyReviewView, ReplyImportResult, ExportProgress, PackageRecordView, KeysView, TemplateView, CadrePledgeView, AssessmentView, CaseFlagView, DeclaredRelativeView, MeetingView, NoticeView, ObjectionView, RaisePreview, RaiseResult, RecheckDashboard, StandardView, CaseView, TodoItem, SetupStatus, TownshipView, OperatorView, VillageView, AssetView, AttachmentView, HouseholdFile, HouseholdView, IncomeView, MemberView, ObligorView, SearchResult, ChainReport, TimelineEntry } from './types'
 
 /** who may call: public (before login), any logged-in operator, writers (not 只读), administrators */
 export type Access = 'public' | 'any' | 'write' | 'admin'
@@ -48,6 +49,7 @@ const MeetingInput = z.object({
 export const contract = {
   'setup.status': m(Empty, out<SetupStatus>(), false, 'public', '是否已完成初始设置'),
   'setup.init': m(SetupInput, out<{ township: TownshipView; admin: OperatorView }>(), true, 'public', '首次运行：乡镇信息与管理员'),
+  'setup.initCounty': m(CountySetupInput, out<{ county: CountyOfficeView; admin: OperatorView }>(), true, 'public', '首次运行：县级安装（县民政局）与管理员'),
 
   'auth.login': m(z.object({ username: z.string().trim().min(1, '请填写登录名'), password: z.string().min(1, '请填写密码') }), out<OperatorView>(), true, 'public', '登录'),
   'auth.logout': m(Empty, out<null>(), true, 'any', '退出登录'),
@@ -147,6 +149,16 @@ export const contract = {
   'packages.list': m(Empty, out<PackageRecordView[]>(), false, 'any', '报送记录'),
   'packages.export': m(z.object({ folder: z.string({ error: '请填写 U 盘或文件夹路径' }).min(1, '请填写 U 盘或文件夹路径').max(500), passphrase: z.string({ error: '请输入签名密钥口令' }).min(1, '请输入签名密钥口令').max(200), encrypt: z.boolean().optional() }), out<{ record: PackageRecordView; file: string }>(), true, 'write', '导出报送包到 U 盘'),
   'packages.progress': m(Empty, out<ExportProgress | null>(), false, 'any', '报送包导出进度'),
+  'packages.importReply': m(z.object({ file: z.string({ error: '请填写报送包文件的完整路径' }).trim().min(1, '请填写报送包文件的完整路径').max(1000) }), out<ReplyImportResult>(), true, 'write', '导入县级回复包（核验后应用县级意见）'),
+  'keys.registerTownship': m(z.object({ pem: z.string({ error: '请选择乡镇的公钥文件' }).min(1, '请选择乡镇的公钥文件').max(10_000, '公钥文件过大'), townshipCode: z.string({ error: '请填写乡镇代码' }).trim().min(1, '请填写乡镇代码'), townshipName: z.string({ error: '请填写乡镇名称' }).trim().min(1, '请填写乡镇名称').max(40), expectFingerprint: z.string({ error: '请照登记表填写指纹' }).max(100) }), out<KeysView>(), true, 'admin', '县级：登记乡镇报送公钥'),
+  'county.packages': m(Empty, out<CountyPackageView[]>(), false, 'any', '县级：已导入的报送包'),
+  'county.import': m(z.object({ file: z.string({ error: '请填写报送包文件的完整路径' }).trim().min(1, '请填写报送包文件的完整路径').max(1000), passphrase: z.string().max(200).nullable().optional() }), out<CountyImportResult>(), true, 'write', '县级：核验并导入乡镇报送包'),
+  'county.reviews': m(z.object({ packageId: Id }), out<CountyReviewView[]>(), false, 'any', '县级：报送包的案件与抽查名单'),
+  'county.review': m(z.object({ id: Id }), out<CountyReviewDetail>(), false, 'any', '县级：一件案件（报送包所载）'),
+  'county.document': m(z.object({ packageId: Id, name: z.string().min(1).max(300) }), out<PrintedFile>(), false, 'any', '县级：报送包中的文书 PDF'),
+  'county.decide': m(CountyDecisionInput, out<CountyReviewView>(), true, 'write', '县级：签署审核确认意见'),
+  'county.approveUnsampled': m(z.object({ packageId: Id, date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD') }), out<{ decided: number }>(), true, 'write', '县级：未抽查案件一并同意'),
+  'county.reply': m(z.object({ packageId: Id, folder: z.string({ error: '请填写 U 盘或文件夹路径' }).min(1, '请填写 U 盘或文件夹路径').max(500), passphrase: z.string({ error: '请输入签名密钥口令' }).min(1, '请输入签名密钥口令').max(200) }), out<{ record: PackageRecordView; file: string; decisions: number; pending: number }>(), true, 'write', '县级：导出签名回复包'),
   'templates.list': m(Empty, out<TemplateView[]>(), false, 'any', '文书模板（现行文本与历史）'),
   'policy.add': m(z.object({ key: z.string().min(1), value: z.unknown(), effectiveFrom: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD'), sourceNote: z.string().trim().min(1, '请填写依据（文件名称、文号）').max(200) }), out<null>(), true, 'admin', '录入政策参数'),
 

@@ -18,6 +18,8 @@ import { printHistory, verifyPayload } from '../services/docRegister'
 import * as pledges from '../services/pledges'
 import * as exchangeKeys from '../services/exchangeKeys'
 import * as packages from '../services/packages'
+import * as county from '../services/county'
+import { importReply } from '../services/replies'
 import { printDocument } from '../services/printDocument'
 import * as recheck from '../services/recheck'
 import * as relatives from '../services/relatives'
@@ -43,6 +45,7 @@ const rc = (h: HandlerCtx) => readCtx(h.core, h.session.actor)
 export const handlers: Handlers = {
   'setup.status': (h) => setup.status(rc(h)),
   'setup.init': (h, i) => setup.init(h.core, i),
+  'setup.initCounty': (h, i) => setup.initCounty(h.core, i),
 
   'auth.login': async (h, i) => {
     const { actor: a, operator } = await operators.login(h.core, i.username, i.password)
@@ -147,6 +150,16 @@ export const handlers: Handlers = {
   'packages.list': (h) => packages.listPackages(h.core, actor(h)),
   'packages.export': (h, i) => packages.exportToFolder(h.core, actor(h), i),
   'packages.progress': async (h) => packages.exportProgress(h.core),
+  'packages.importReply': (h, i) => importReply(h.core, actor(h), i),
+  'keys.registerTownship': (h, i) => exchangeKeys.registerTownshipKey(h.core, actor(h), i),
+  'county.packages': (h) => county.listCountyPackages(rc(h)),
+  'county.import': (h, i) => county.importSubmission(h.core, actor(h), i),
+  'county.reviews': (h, i) => county.packageReviews(rc(h), i.packageId),
+  'county.review': (h, i) => county.reviewDetail(rc(h), i.id),
+  'county.document': async (h, i) => wire({ ...(await county.packageDocument(rc(h), i)), docNo: '' }),
+  'county.decide': (h, i) => county.decideReview(h.core, actor(h), i),
+  'county.approveUnsampled': (h, i) => county.approveUnsampled(h.core, actor(h), i),
+  'county.reply': (h, i) => county.exportReplyToFolder(h.core, actor(h), i),
   'templates.list': (h) => policy.listTemplates(rc(h)),
   'policy.add': async (h, i) => { await policy.addParam(h.core, actor(h), i); return null },
 

@@ -28,6 +28,29 @@ export const SetupInput = z.object({
   adminPassword: PasswordSchema
 })
 
+/** A county install (county mode): the 民政局 that verifies the townships' packages and answers them. */
+export const CountySetupInput = z.object({
+  countyCode: z.string().trim().regex(/^\d{6}$/, '县（市、区）代码应为6位数字（GB/T 2260 行政区划代码）'),
+  countyName: trimmed('县（市、区）名称', 40),
+  adminUsername: UsernameSchema,
+  adminName: trimmed('管理员姓名', 20),
+  adminPassword: PasswordSchema
+})
+
+/** The county's decision on one case of a package (county mode), with its 入户核查 where it checked the case. */
+const DateStr = z.string({ error: '请填写日期' }).regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
+export const CountyDecisionInput = z.object({
+  reviewId: z.string().min(1),
+  decision: z.enum(['approve', 'reject', 'return', 'filed'], { error: '请选择审核意见' }),
+  reason: z.string().trim().max(500, '理由不超过500字').nullable().optional(),
+  date: DateStr,
+  visit: z.object({
+    date: DateStr,
+    visitors: z.array(z.object({ name: z.string().trim().min(1, '请填写核查人员姓名').max(20), role: z.string().trim().max(30).default('') })).min(2, '县级入户核查须有两名以上工作人员'),
+    findings: z.string().trim().min(1, '请填写核查情况').max(1000, '核查情况不超过1000字'),
+  }).nullable().optional(),
+})
+
 export const VillageInput = z.object({
   code: z.string().trim().regex(/^\d{12}$/, '村（社区）代码应为12位数字（统计用区划代码）'),
   name: trimmed('村（社区）名称', 40),
@@ -150,6 +173,8 @@ export const SearchInput = z.object({
 })
 
 export type SetupInputT = z.output<typeof SetupInput>
+export type CountySetupInputT = z.output<typeof CountySetupInput>
+export type CountyDecisionInputT = z.output<typeof CountyDecisionInput>
 export type MemberInputT = z.output<typeof MemberInput>
 export type IncomeInputT = z.output<typeof IncomeInput>
 export type AssetInputT = z.output<typeof AssetInput>

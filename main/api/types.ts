@@ -6,7 +6,12 @@ export type HouseholdStatus = 'applying' | 'active' | 'suspended' | 'phaseOut' |
 
 export interface TownshipView { code: string; name: string; countyCode: string; countyName: string }
 
-export interface SetupStatus { initialized: boolean; township: TownshipView | null }
+/** A county install's office (county mode). */
+export interface CountyOfficeView { code: string; name: string }
+
+/** township: a 乡镇 install (the default); county: a 县民政局 install that verifies and answers packages. */
+export type InstallMode = 'township' | 'county'
+export interface SetupStatus { initialized: boolean; mode: InstallMode | null; township: TownshipView | null; county: CountyOfficeView | null }
 
 export interface OperatorView { id: string; username: string; name: string; role: OperatorRole; roleLabel: string; active: boolean; mustChangePassword: boolean; lastLoginAt: string | null }
 
@@ -151,6 +156,28 @@ export interface TemplateView {
   history: Array<{ paragraphs: string[]; effectiveFrom: string; sourceNote: string }>
 }
 export interface ExchangeKeyView { id: string; role: 'own' | 'county' | 'township'; ownerCode: string; ownerName: string; fingerprint: string; createdAt: string; createdBy: string; retiredAt: string | null; publicKeyPem: string }
-export interface KeysView { own: ExchangeKeyView | null; county: ExchangeKeyView | null; history: ExchangeKeyView[] }
-export interface PackageRecordView { id: string; direction: 'out' | 'in'; kind: 'submission' | 'reply'; townshipCode: string; sequence: number; manifestSm3: string; previousSm3: string | null; fileName: string; bytes: number; counts: Record<string, number>; periodFrom: string | null; periodTo: string; operator: string; createdAt: string }
+/** townships: the registered township keys in use (county mode). */
+export interface KeysView { own: ExchangeKeyView | null; county: ExchangeKeyView | null; townships: ExchangeKeyView[]; history: ExchangeKeyView[] }
+export interface PackageRecordView { id: string; direction: 'out' | 'in'; kind: 'submission' | 'reply'; townshipCode: string; sequence: number; manifestSm3: string; previousSm3: string | null; inReplyTo: string | null; fileName: string; bytes: number; counts: Record<string, number>; periodFrom: string | null; periodTo: string; operator: string; createdAt: string }
 export interface ExportProgress { phase: 'gather' | 'documents' | 'write' | 'verify' | 'done' | 'failed'; done: number; total: number; message: string | null; at: string }
+
+/** County mode: an accepted submission package and how far its review has come. */
+export interface CountyPackageView extends PackageRecordView {
+  townshipName: string; total: number; awaitingDecision: number; filing: number; sampled: number; decided: number; replied: number; replies: PackageRecordView[]
+}
+export interface CountyVisitView { date: string; visitors: Array<{ name: string; role: string }>; findings: string }
+/** County mode: one case of a package. awaiting 'decision': at 报送县级; 'filing': decided by the township, for 备案; 'info': progress only (nothing to decide). */
+export interface CountyReviewView {
+  id: string; packageId: string; caseId: string; caseNo: string; householdId: string; headName: string; villageName: string; kindLabel: string; stepLabel: string
+  awaiting: 'decision' | 'filing' | 'info'; persons: number; proposedFen: number | null; opinion: string | null
+  openFlags: Array<{ title: string; severity: string; ruleId: string }>; objections: number; sampleReason: string | null
+  decisions: Array<'approve' | 'reject' | 'return' | 'filed'>
+  decision: 'approve' | 'reject' | 'return' | 'filed' | null; decisionLabel: string | null; reason: string | null; decisionDate: string | null
+  visit: CountyVisitView | null; decidedBy: string | null; decidedAt: string | null; replied: boolean
+}
+export interface CountyReviewDetail { review: CountyReviewView; case: CaseView; household: HouseholdFile; documents: string[] }
+/** Township: what importing a county reply did. */
+export interface ReplyImportResult {
+  record: PackageRecordView; inReplyTo: number
+  applied: Array<{ caseId: string; caseNo: string; headName: string; decision: string; decisionLabel: string; step: string | null; reason: string | null; visit: boolean }>
+}

@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util'
 import { ZodError } from 'zod'
 import { AppError } from '../api/errors'
 import { zodToAppError } from '../api/dispatch'
-import { HouseholdCreateInput, SearchInput, SetupInput, VillageInput } from '../api/schemas'
+import { CountyDecisionInput, CountySetupInput, HouseholdCreateInput, SearchInput, SetupInput, VillageInput } from '../api/schemas'
 import { checkIdNumber } from '../domain/idcard'
 import { codeName, HOUSEHOLD_STATUSES, HOUSEHOLD_CATEGORIES } from '../domain/codes'
 import { localDate } from '../services/clock'
@@ -31,8 +31,10 @@ import { decisionLetterPdf, materialsLetterPdf } from '../services/printLetters'
 import { archivePdf } from '../services/archive'
 import { PackageError, verifyPackage } from '../package/container'
 import { exportSubmission } from '../services/packages'
+import * as county from '../services/county'
+import { importReply } from '../services/replies'
 import { fingerprint, readPublicKeyPem } from '../package/keys'
-import { backupKeys, importCountyKey, initKeys, keySheetPdf, listKeys, restoreKeys } from '../services/exchangeKeys'
+import { backupKeys, importCountyKey, initKeys, keySheetPdf, listKeys, publicKeyFile, registerTownshipKey, restoreKeys } from '../services/exchangeKeys'
 import { backupTo, integrityCheck } from '../../db'
 import * as cases from '../services/cases'
 import { trialCalc } from '../services/benefits'
@@ -44,13 +46,14 @@ const isPaper = (p: string): p is Paper => (PAPER_IDS as readonly string[]).incl
 const USAGE = `用法：dibao <命令> [选项]
 
   init --data DIR --township-code CODE --township-name NAME --county-name NAME --admin USER [--admin-name NAME] --password-stdin
+  init --county --data DIR --county-code CODE6 --county-name NAME --admin USER [--admin-name NAME] --password-stdin
   village add --data DIR --code CODE12 --name NAME [--kind village|community]
   village list --data DIR [--json]
   household add --data DIR --file HOUSEHOLD.json [--json]
   household list --data DIR [--q TEXT] [--village CODE] [--status STATUS] [--page N] [--page-size N] [--json]
   household show --data DIR --id ID|档案号 [--json]
   idcard check NUMBER [--json]
-  demo --data DIR --households N [--cases N] [--seed S] [--password-stdin]
+  demo --data DIR --households N [--cases N] [--seed S] [--decision-level county|township] [--password-stdin]
   case open --data DIR --household ID|档案号 --kind new|recheck|change|stop|phaseout|resume --operator USER [--date YYYY-MM-DD] [--origin ORIGIN] [--json]
   case show --data DIR --id ID|案件号 [--json]
   case list --data DIR [--status open|closed|all] [--overdue] [--json]
@@ -66,6 +69,13 @@ const USAGE = `用法：dibao <命令> [选项]
   doc verify --data DIR --payload TEXT [--json]
   package export --data DIR --out FILE.dbpkg [--encrypt] --passphrase-stdin [--json]
   package verify FILE.dbpkg --key TOWNSHIP.pub.pem [--json]
+  package import-reply --data DIR --file FILE.dbpkg [--json]
+  county register --data DIR --file TOWNSHIP.pub.pem --township-code CODE --township-name NAME --fingerprint FP [--json]
+  county import --data DIR --file FILE.dbpkg [--passphrase-stdin] [--json]
+  county list --data DIR [--json]
+  county show --data DIR --package ID|乡镇代码-序号 [--json]
+  county decide --data DIR --package ID --case 案件号 --decision approve|reject|return|filed --operator USER [--reason TEXT] [--date YYYY-MM-DD] [--visit VISIT.json] [--json]
+  county reply --data DIR --package ID|乡镇代码-序号 --out FILE.dbpkg --passphrase-stdin [--json]
   keys init --data DIR --passphrase-stdin [--rotate] [--json]
   keys show --data DIR [--json]
   keys export-public --data DIR --out FILE.pem
@@ -84,7 +94,7 @@ const OPTIONS = {
   status: { type: 'string' }, page: { type: 'string' }, 'page-size': { type: 'string' }, id: { type: 'string' }, code: { type: 'string' },
   name: { type: 'string' }, kind: { type: 'string' }, households: { type: 'string' }, cases: { type: 'string' }, seed: { type: 'string' },
   'township-code': { type: 'string' }, 'township-name': { type: 'string' }, 'county-name': { type: 'string' }, admin: { type: 'string' },
-  'admin-name': { type: 'string' }, household: { type: 'string' }, date: { type: 'string' }, origin: { type: 'string' }, overdue: { type: 'boolean' }, 'password-stdin': { type: 'boolean' }, operator: { type: 'string' }, batch: { type: 'string' }, out: { type: 'string' }, paper: { type: 'string' }, payload: { type: 'string' }, cadre: { type: 'string' }, meeting: { type: 'string' }, case: { type: 'string' }, 'passphrase-stdin': { type: 'boolean' }, rotate: { type: 'boolean' }, fingerprint: { type: 'string' }, key: { type: 'string' }, encrypt: { type: 'boolean' }, help: { type: 'boolean', short: 'h' }
+  'admin-name': { type: 'string' }, household: { type: 'string' }, date: { type: 'string' }, origin: { type: 'string' }, overdue: { type: 'boolean' }, 'password-stdin': { type: 'boolean' }, operator: { type: 'string' }, batch: { type: 'string' }, out: { type: 'string' }, paper: { type: 'string' }, payload: { type: 'string' }, cadre: { type: 'string' }, meeting: { type: 'string' }, case: { type: 'string' }, 'passphrase-stdin': { type: 'boolean' }, rotate: { type: 'boolean' }, fingerprint: { type: 'string' }, key: { type: 'string' }, encrypt: { type: 'boolean' }, county: { type: 'boolean' }, 'decision-level': { type: 'string' }, 'county-code': { type: 'string' }, package: { type: 'string' }, decision: { type: 'string' }, reason: { type: 'string' }, visit: { type: 'string' }, help: { type: 'boolean', short: 'h' }
 } as const
 
 type Values = { [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K]['type'] extends 'boolean' ? boolean : string }
@@ -164,6 +174,24 @@ async function cliActor(core: Core, v: Values): Promise<Actor> {
   return { operatorId: `cli:${user}`, username: user, name: '命令行', role: 'admin' }
 }
 
+/** A command that imports a package: with --json a refusal is also printed as { ok: false, reason } on stdout. */
+async function refusedAsJson<T>(v: Values, file: string, fn: () => Promise<T>): Promise<T | number> {
+  try { return await fn() } catch (e) {
+    if (!(e instanceof AppError) || !v.json) throw e
+    process.stdout.write(`${JSON.stringify({ ok: false, reason: e.messageZh, file: path.resolve(file) }, null, 2)}\n`)
+    process.stderr.write(`${e.messageZh}\n`)
+    return 1
+  }
+}
+
+/** --package: the id `county import` printed, or 乡镇代码-序号. */
+const countyPackageRef = async (ctx: ReturnType<typeof readCtx>, ref: string): Promise<string> => (await county.packageRef(ctx.db, ref)).id
+
+function readJsonFile(file: string, label: string): unknown {
+  if (!fs.existsSync(file)) throw new AppError('NOT_FOUND', `找不到${label}文件 ${file}`)
+  try { return JSON.parse(fs.readFileSync(file, 'utf8')) } catch { throw new AppError('VALIDATION', `${label}文件 ${file} 不是有效的 JSON`) }
+}
+
 async function run(argv: string[]): Promise<number> {
   const { values: v, positionals: pos } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true }) as { values: Values; positionals: string[] }
   const [cmd, sub, arg] = pos
@@ -172,6 +200,14 @@ async function run(argv: string[]): Promise<number> {
   switch (`${cmd} ${sub ?? ''}`.trim()) {
     case 'init': {
       if (!v['password-stdin']) throw new UsageError('管理员密码只能通过 --password-stdin 从标准输入提供')
+      if (v.county) {
+        const input = CountySetupInput.parse({ countyCode: need(v, 'county-code', '6位县级行政区划代码'), countyName: need(v, 'county-name', '县名称'), adminUsername: need(v, 'admin', '管理员登录名'), adminName: v['admin-name'] ?? '系统管理员', adminPassword: readStdinSecret() })
+        return withCore(v, async (core) => {
+          const r = await setup.initCounty(core, input)
+          out(v, r, `已初始化县级安装：${r.county.name}民政局（${r.county.code}），管理员 ${r.admin.username}\n下一步：dibao keys init 生成县级签名密钥，dibao county register 登记各乡镇的报送公钥`)
+          return 0
+        })
+      }
       const input = SetupInput.parse({
         townshipCode: need(v, 'township-code', '9位乡镇代码'), townshipName: need(v, 'township-name', '乡镇名称'), countyName: need(v, 'county-name', '县名称'),
         adminUsername: need(v, 'admin', '管理员登录名'), adminName: v['admin-name'] ?? '系统管理员', adminPassword: readStdinSecret()
@@ -250,10 +286,12 @@ async function run(argv: string[]): Promise<number> {
       const caseCount = v.cases !== undefined ? Number(v.cases) : undefined
       if (caseCount !== undefined && (!Number.isInteger(caseCount) || caseCount < 0)) throw new UsageError('--cases 应为不小于 0 的整数')
       if (!Number.isInteger(seed)) throw new UsageError('--seed 应为整数')
+      const level = v['decision-level'] ?? 'township'
+      if (level !== 'county' && level !== 'township') throw new UsageError('--decision-level 只能是 county（县级审核确认，案件停在报送县级）或 township（委托乡镇审核确认）')
       const password = v['password-stdin'] ? readStdinSecret() : undefined
       return withCore(v, async (core) => {
         let last = 0
-        const r = await generateDemo(core, { households: n, ...(caseCount !== undefined ? { cases: caseCount } : {}), seed, adminPassword: password, onProgress: (d, t) => { if (!v.json && (d - last >= 5000 || d === t)) { last = d; process.stderr.write(`已生成 ${d}/${t} 户\n`) } } })
+        const r = await generateDemo(core, { households: n, ...(caseCount !== undefined ? { cases: caseCount } : {}), seed, adminPassword: password, decisionLevel: level, onProgress: (d, t) => { if (!v.json && (d - last >= 5000 || d === t)) { last = d; process.stderr.write(`已生成 ${d}/${t} 户\n`) } } })
         out(v, r, `演示数据：${r.households} 户、${r.members} 人、${r.villages} 个村、${r.attachments} 份材料，${r.cases} 个案件、${r.meetings} 次民主评议、${r.notices} 批公示，用时 ${r.seconds.toFixed(1)} 秒（${r.rate.toFixed(0)} 户/秒）${r.adminPassword ? `\n新建管理员 ${r.adminUsername}，初始密码 ${r.adminPassword}（请登录后立即修改）` : ''}${r.operatorPassword ? `\n演示操作员 jingban（经办人）、shenhe（审核人）、zhenzhang（乡镇审核确认人），密码 ${r.operatorPassword}` : ''}`)
         return 0
       })
@@ -402,11 +440,88 @@ async function run(argv: string[]): Promise<number> {
         return 1
       }
     }
+    case 'package import-reply': {
+      const file = need(v, 'file', '县级回复包文件（.dbpkg）')
+      return withCore(v, async (core) => {
+        const r = await refusedAsJson(v, file, () => importReply(core, null, { file }))
+        if (typeof r === 'number') return r
+        out(v, { ok: true, file: path.resolve(file), sequence: r.record.sequence, inReplyTo: r.inReplyTo, manifestSm3: r.record.manifestSm3, applied: r.applied.map((a) => ({ caseNo: a.caseNo, decision: a.decision, step: a.step, visit: a.visit, reason: a.reason })) },
+          `已导入县级第 ${r.record.sequence} 号回复包（答复第 ${r.inReplyTo} 号报送包），签名与文件核验无误：\n${r.applied.map((a) => `  ${a.caseNo} ${a.headName} ${a.decisionLabel}${a.reason ? `（${a.reason}）` : ''}${a.visit ? '，已登记县级入户核查记录' : ''}`).join('\n')}`)
+        return 0
+      })
+    }
+    case 'county register': {
+      const file = need(v, 'file', '乡镇的公钥文件（.pem）')
+      if (!fs.existsSync(file)) throw new AppError('NOT_FOUND', `找不到文件 ${file}`)
+      const input = { pem: fs.readFileSync(file, 'utf8'), townshipCode: need(v, 'township-code', '9位乡镇代码'), townshipName: need(v, 'township-name', '乡镇名称'), expectFingerprint: need(v, 'fingerprint', '密钥登记表上的公钥指纹') }
+      return withCore(v, async (core) => {
+        const k = await registerTownshipKey(core, null, input)
+        const reg = k.townships.find((x) => x.ownerCode === input.townshipCode.trim())!
+        out(v, { townshipCode: reg.ownerCode, townshipName: reg.ownerName, fingerprint: reg.fingerprint }, `已登记${reg.ownerName}（${reg.ownerCode}）的报送公钥，指纹 ${reg.fingerprint}`)
+        return 0
+      })
+    }
+    case 'county import': {
+      const file = need(v, 'file', '乡镇报送包文件（.dbpkg）')
+      const passphrase = v['passphrase-stdin'] ? readPassphrases(v, 1)[0]! : null
+      return withCore(v, async (core) => {
+        const r = await refusedAsJson(v, file, () => county.importSubmission(core, null, { file, passphrase }))
+        if (typeof r === 'number') return r
+        out(v, { ok: true, packageId: r.packageId, file: path.resolve(file), township: r.township, sequence: r.record.sequence, manifestSm3: r.record.manifestSm3, encrypted: r.encrypted, cases: r.cases, awaitingDecision: r.awaitingDecision, sampled: r.sampled },
+          `核验通过并已导入：${r.township.name}（${r.township.code}）第 ${r.record.sequence} 号报送包${r.encrypted ? '（已解密）' : ''}，案件 ${r.cases} 件（待县级审核确认 ${r.awaitingDecision} 件），抽查 ${r.sampled} 件。编号 ${r.packageId}`)
+        return 0
+      })
+    }
+    case 'county list':
+      return withCore(v, async (core) => {
+        const rows = await county.listCountyPackages(readCtx(core, null))
+        out(v, rows.map((p) => ({ packageId: p.id, townshipCode: p.townshipCode, townshipName: p.townshipName, sequence: p.sequence, importedAt: p.createdAt, total: p.total, awaitingDecision: p.awaitingDecision, sampled: p.sampled, decided: p.decided, replied: p.replied, replies: p.replies.map((r) => r.sequence) })),
+          rows.map((p) => `${p.id}\t${p.townshipName}（${p.townshipCode}）第 ${p.sequence} 号\t案件 ${p.total}，抽查 ${p.sampled}，已审 ${p.decided}，已回复 ${p.replied}`).join('\n') || '（尚未导入报送包）')
+        return 0
+      })
+    case 'county show':
+      return withCore(v, async (core) => {
+        const ctx = readCtx(core, null)
+        const pkg = await countyPackageRef(ctx, need(v, 'package', '报送包编号'))
+        const rows = await county.packageReviews(ctx, pkg)
+        out(v, rows.map((r) => ({ reviewId: r.id, caseNo: r.caseNo, headName: r.headName, village: r.villageName, kind: r.kindLabel, step: r.stepLabel, awaiting: r.awaiting, sampleReason: r.sampleReason, decisions: r.decisions, decision: r.decision, reason: r.reason, decisionDate: r.decisionDate, visit: r.visit, replied: r.replied })),
+          rows.map((r) => `${r.caseNo}\t${r.headName}\t${r.villageName}\t${r.stepLabel}\t${r.sampleReason ? `抽查：${r.sampleReason}` : '未抽查'}\t${r.decisionLabel ?? '待审核'}${r.replied ? '（已回复）' : ''}`).join('\n'))
+        return 0
+      })
+    case 'county decide': {
+      const caseNo = need(v, 'case', '案件号')
+      const decision = need(v, 'decision', '审核意见 approve|reject|return|filed')
+      const visit = v.visit ? readJsonFile(v.visit, '入户核查记录') : null
+      return withCore(v, async (core) => {
+        const ctx = readCtx(core, null)
+        const pkg = await countyPackageRef(ctx, need(v, 'package', '报送包编号'))
+        const row = (await county.packageReviews(ctx, pkg)).find((r) => r.caseNo === caseNo)
+        if (!row) throw new AppError('NOT_FOUND', `报送包中没有案件 ${caseNo}`)
+        const input = CountyDecisionInput.parse({ reviewId: row.id, decision, reason: v.reason ?? null, date: v.date ?? localDate(core.clock()), visit })
+        const r = await county.decideReview(core, await cliActor(core, v), input)
+        out(v, { reviewId: r.id, caseNo: r.caseNo, decision: r.decision, reason: r.reason, decisionDate: r.decisionDate, decidedBy: r.decidedBy }, `已签署：${r.caseNo} ${r.decisionLabel}（${r.decidedBy}，${r.decisionDate}）`)
+        return 0
+      })
+    }
+    case 'county reply': {
+      const outFile = need(v, 'out', '回复包文件（.dbpkg）')
+      const [p] = readPassphrases(v, 1)
+      return withCore(v, async (core) => {
+        const pkg = await countyPackageRef(readCtx(core, null), need(v, 'package', '报送包编号'))
+        const r = await county.exportReply(core, null, { packageId: pkg, out: outFile, passphrase: p! })
+        out(v, { file: path.resolve(outFile), sequence: r.record.sequence, manifestSm3: r.record.manifestSm3, townshipCode: r.record.townshipCode, decisions: r.decisions, pending: r.pending, counts: r.record.counts },
+          `已导出第 ${r.record.sequence} 号回复包 ${path.resolve(outFile)}（${r.decisions} 件意见${r.pending ? `，另有 ${r.pending} 件待审核` : ''}），已读回核验无误`)
+        return 0
+      })
+    }
     case 'keys init': {
       const [a, b] = readPassphrases(v, v.rotate ? 2 : 1)
       return withCore(v, async (core) => {
         const k = await initKeys(core, null, v.rotate ? { rotate: true, oldPassphrase: a!, passphrase: b! } : { passphrase: a! })
-        out(v, { fingerprint: k.own!.fingerprint, publicKeyFile: path.join(core.dataDir, 'keys', 'township-sign.pub.pem'), rotated: !!v.rotate }, `${v.rotate ? '已更换' : '已生成'}报送签名密钥，${keyLine(k.own, '')}\n请打印密钥登记表（dibao keys sheet）并把公钥文件报县民政局登记；口令请妥善保管。`)
+        const countyMode = (await setup.status(readCtx(core, null))).mode === 'county'
+        out(v, { fingerprint: k.own!.fingerprint, publicKeyFile: publicKeyFile(core, countyMode ? 'county' : 'township'), rotated: !!v.rotate }, countyMode
+          ? `${v.rotate ? '已更换' : '已生成'}县级签名密钥，${keyLine(k.own, '')}\n请打印密钥告知表（dibao keys sheet）并把公钥文件发给各乡镇导入；口令请妥善保管。`
+          : `${v.rotate ? '已更换' : '已生成'}报送签名密钥，${keyLine(k.own, '')}\n请打印密钥登记表（dibao keys sheet）并把公钥文件报县民政局登记；口令请妥善保管。`)
         return 0
       })
     }

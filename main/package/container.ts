@@ -148,8 +148,12 @@ async function readEntry(z: yauzl.ZipFile, e: yauzl.Entry, sink: (chunk: Buffer)
 
 export interface VerifiedPackage { manifest: Manifest; manifestSm3: string; bytes: number }
 
-/** Verifies a package against the signer's public key; throws PackageError saying exactly what failed. */
-export async function verifyPackage(file: string, publicKey: string): Promise<VerifiedPackage> {
+/**
+ * Verifies a package against the signer's public key; throws PackageError saying exactly what failed. `publicKey`
+ * may be chosen from the (not yet verified) manifest — a county picks the sending township's registered key — and
+ * the chooser may refuse with its own PackageError (an unregistered township, a key it does not know).
+ */
+export async function verifyPackage(file: string, publicKey: string | ((claimed: Manifest) => string)): Promise<VerifiedPackage> {
   if (!fs.existsSync(file)) throw new PackageError(`找不到报送包文件 ${file}`)
   const st = fs.lstatSync(file)
   if (!st.isFile()) throw new PackageError('报送包不是普通文件')
@@ -185,8 +189,10 @@ export async function verifyPackage(file: string, publicKey: string): Promise<Ve
     await readEntry(z, se, (c) => sChunks.push(c))
     let manifest: Manifest
     try { manifest = JSON.parse(manifestBytes.toString('utf8')) as Manifest } catch { throw new PackageError('manifest.json 不是有效的 JSON') }
+    if (manifest === null || typeof manifest !== 'object') throw new PackageError('manifest.json 不是有效的清单')
     if (manifest.format !== FORMAT_VERSION) throw new PackageError(`报送包格式版本 ${String(manifest.format)} 不受支持（本程序支持版本 ${FORMAT_VERSION}），请升级程序或请对方重新导出`)
-    if (!verify(manifestBytes, Buffer.concat(sChunks), publicKey)) throw new PackageError('签名验证失败：manifest.json 被改动，或报送包不是由所登记的密钥签名的')
+    const key = typeof publicKey === 'function' ? publicKey(manifest) : publicKey
+    if (!verify(manifestBytes, Buffer.concat(sChunks), key)) throw new PackageError('签名验证失败：manifest.json 被改动，或报送包不是由所登记的密钥签名的')
     if (!Array.isArray(manifest.files)) throw new PackageError('manifest.json 缺少文件清单')
     const listed = new Set<string>()
     for (const f of manifest.files) {

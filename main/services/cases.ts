@@ -183,7 +183,7 @@ async function lapseBlockers(ctx: ReadCtx, c: CaseRow, steps: StepRow[], from: S
  * What must be on the case before `to` may be signed (domain.md §3.4, §4, §5, §7, §8): records of the
  * current step, the 民主评议 result, the 公示 period and objections, the rule flags, the proposal's path.
  */
-export async function blockersFor(ctx: ReadCtx, c: CaseRow, steps: StepRow[], to: StepKind, date: string, data: StepDataT, preview = false): Promise<Blocker[]> {
+export async function blockersFor(ctx: ReadCtx, c: CaseRow, steps: StepRow[], to: StepKind, date: string, data: StepDataT, preview = false, byCounty = false): Promise<Blocker[]> {
   const v = variantOfCase(c)
   const out: Blocker[] = []
   const from = c.current_step as StepKind
@@ -300,7 +300,7 @@ export async function blockersFor(ctx: ReadCtx, c: CaseRow, steps: StepRow[], to
     const blocks = open.filter((f) => f.severity === 'block' || f.severity === 'blockUnlessExempt')
     const warns = open.filter((f) => f.severity === 'warn')
     if ((positive || approving) && blocks.length) out.push(`规则检查不通过，不能签署同意意见：${blocks.map((f) => f.title).join('；')}`)
-    if (warns.length) out.push(`有 ${warns.length} 条提示须由审核人逐条核实并写明理由后才能签署：${warns.map((f) => f.title).join('；')}`)
+    if (warns.length && !byCounty) out.push(`有 ${warns.length} 条提示须由审核人逐条核实并写明理由后才能签署：${warns.map((f) => f.title).join('；')}`)
   }
   return out
 }
@@ -308,92 +308,105 @@ export async function blockersFor(ctx: ReadCtx, c: CaseRow, steps: StepRow[], to
 const currentOutcome = (steps: StepRow[]): ProposalOutcome | null => (parse<StepDataT>(latestOf(steps, 'preliminary')?.data_json ?? null)?.outcome ?? null) as ProposalOutcome | null
 
 /** Signs the next step of a case: allowed transition, signer's role and separation of duties, required records, dates in order. */
-export async function advanceCase(core: Core, actor: Actor, input: { caseId: string; version?: number; to: StepKind; date: string; reason?: string | null; data?: unknown }): Promise<CaseView> {
+export async function advanceCase(core: Core, actor: Actor, input: StepInput): Promise<CaseView> {
   const role = signerRole(actor)
+  // Rule flags are evaluated (and recorded, with their audit event) before a signature that depends on them.
+  if (['preliminary', 'approved', 'townshipDecision'].includes(input.to)) await evaluateCaseRules(core, actor, input.caseId, input.date)
+  await withWrite(core, actor, (w) => signStep(w, actor, role, input))
+  return getCase(readCtx(core, actor), input.caseId)
+}
+
+export interface StepInput { caseId: string; version?: number; to: StepKind; date: string; reason?: string | null; data?: unknown }
+
+/**
+ * Signs one step inside an open write (its audit event included). `byCounty`: a county decision arriving in a
+ * signed reply package (services/replies.ts) — the rules are re-evaluated in the same transaction, a block still
+ * stops it, but warnings need no township clearance: the county weighed them when it decided.
+ */
+export async function signStep(w: WriteCtx, actor: Actor, role: Role, input: StepInput, opts: { byCounty?: boolean } = {}): Promise<void> {
   const parsed = StepData.safeParse(input.data ?? {})
   if (!parsed.success) throw new AppError('VALIDATION', parsed.error.issues[0]?.message ?? '环节内容有误')
   const data = parsed.data
-  // Rule flags are evaluated (and recorded, with their audit event) before a signature that depends on them.
-  if (['preliminary', 'approved', 'townshipDecision'].includes(input.to)) await evaluateCaseRules(core, actor, input.caseId, input.date)
-  await withWrite(core, actor, async (w) => {
-    const c = await loadCase(w.tx, input.caseId)
-    if (c.closed_at) throw new AppError('CONFLICT', `案件 ${c.case_no} 已办结，不能再办理`)
-    if (input.version !== undefined && input.version !== c.version) throw new AppError('STALE', `案件 ${c.case_no} 已被其他人办理，请刷新后再操作`)
-    const variant = variantOfCase(c)
-    const tr = canTransition(variant, c.current_step as StepKind, input.to)
-    if (!tr.ok) throw new AppError('VALIDATION', tr.reason, { to: tr.reason })
-    const steps = await stepsOf(w.tx, c.id)
-    const sig = checkSignature(variant, input.to, actor.operatorId, steps.map((s) => ({ kind: s.kind as StepKind, signerId: s.signer_id })), role)
-    if (!sig.ok) throw new AppError('FORBIDDEN', sig.reason)
-    await assertNotRecused(w, c, actor, input.date)
-    const last = lastStep(steps)
-    if (input.date > w.today) throw new AppError('VALIDATION', '办理日期不能晚于今天', { date: '不能晚于今天' })
-    if (input.date < last.step_date) throw new AppError('VALIDATION', `办理日期不能早于上一环节（${last.step_date}）`, { date: `不能早于 ${last.step_date}` })
-    const def = variant.steps[input.to]!
-    const negative = (input.to === 'preliminary' && data.opinion === 'negative') || (input.to === 'preliminary' && data.outcome && ['decrease', 'stop', 'phaseOut'].includes(data.outcome))
-    const needsReason = ['notAccepted', 'rejected', 'withdrawn', 'terminated', 'returned', 'checkRejected'].includes(input.to) || negative
-    if (needsReason && !input.reason?.trim()) throw new AppError('VALIDATION', `“${def.label}”须写明理由${negative ? '（拟不同意、减发、停发、渐退须书面说明事实和理由）' : ''}`, { reason: '请写明理由' })
-    const blockers = await blockersFor(w, c, steps, input.to, input.date, data)
-    if (blockers.length) throw new AppError('VALIDATION', `还不能签署“${def.label}”：${blockers.join('；')}`, { to: blockers[0]! })
+  if (opts.byCounty && ['approved', 'countyNoticing'].includes(input.to)) {
+    const r = await syncFlags(w, await loadCase(w.tx, input.caseId), input.date)
+    await w.audit({ action: 'case.rules', entity: 'case', entityId: input.caseId, summary: `规则检查（应用县级决定前），${r.summary}` })
+  }
+  const c = await loadCase(w.tx, input.caseId)
+  if (c.closed_at) throw new AppError('CONFLICT', `案件 ${c.case_no} 已办结，不能再办理`)
+  if (input.version !== undefined && input.version !== c.version) throw new AppError('STALE', `案件 ${c.case_no} 已被其他人办理，请刷新后再操作`)
+  const variant = variantOfCase(c)
+  const tr = canTransition(variant, c.current_step as StepKind, input.to)
+  if (!tr.ok) throw new AppError('VALIDATION', tr.reason, { to: tr.reason })
+  const steps = await stepsOf(w.tx, c.id)
+  const sig = checkSignature(variant, input.to, actor.operatorId, steps.map((s) => ({ kind: s.kind as StepKind, signerId: s.signer_id })), role)
+  if (!sig.ok) throw new AppError('FORBIDDEN', sig.reason)
+  await assertNotRecused(w, c, actor, input.date)
+  const last = lastStep(steps)
+  if (input.date > w.today) throw new AppError('VALIDATION', '办理日期不能晚于今天', { date: '不能晚于今天' })
+  if (input.date < last.step_date) throw new AppError('VALIDATION', `办理日期不能早于上一环节（${last.step_date}）`, { date: `不能早于 ${last.step_date}` })
+  const def = variant.steps[input.to]!
+  const negative = (input.to === 'preliminary' && data.opinion === 'negative') || (input.to === 'preliminary' && data.outcome && ['decrease', 'stop', 'phaseOut'].includes(data.outcome))
+  const needsReason = ['notAccepted', 'rejected', 'withdrawn', 'terminated', 'returned', 'checkRejected'].includes(input.to) || negative
+  if (needsReason && !input.reason?.trim()) throw new AppError('VALIDATION', `“${def.label}”须写明理由${negative ? '（拟不同意、减发、停发、渐退须书面说明事实和理由）' : ''}`, { reason: '请写明理由' })
+  const blockers = await blockersFor(w, c, steps, input.to, input.date, data, false, opts.byCounty)
+  if (blockers.length) throw new AppError('VALIDATION', `还不能签署“${def.label}”：${blockers.join('；')}`, { to: blockers[0]! })
 
-    let stepData: Record<string, unknown> | null = Object.keys(data).length ? { ...data } : null
-    let attachmentIds: string[] = []
-    if (def.requiredAttachments.length) {
-      const have = await w.tx.selectFrom('attachment').select(['id']).where('household_id', '=', c.household_id).where('removed_at', 'is', null).where('doc_kind', 'in', def.requiredAttachments).execute()
-      attachmentIds = have.map((a) => a.id)
+  let stepData: Record<string, unknown> | null = Object.keys(data).length ? { ...data } : null
+  let attachmentIds: string[] = []
+  if (def.requiredAttachments.length) {
+    const have = await w.tx.selectFrom('attachment').select(['id']).where('household_id', '=', c.household_id).where('removed_at', 'is', null).where('doc_kind', 'in', def.requiredAttachments).execute()
+    attachmentIds = have.map((a) => a.id)
+  }
+  // 初审意见 and decisions carry the benefit assessment they rest on (stored, never recomputed).
+  const outcome = variant.id === 'management' ? (input.to === 'preliminary' ? (data.outcome ?? null) : currentOutcome(steps)) : null
+  if (input.to === 'preliminary' || input.to === 'approved') {
+    let a = await assessCase(w, c, input.date)
+    // 办法 art. 34: the member's own share stopped (proposed with the 初审, applied again at the decision)
+    const memberStop = input.to === 'preliminary' ? data.memberStop : parse<StepDataT>(latestOf(steps, 'preliminary')?.data_json ?? null)?.memberStop
+    if (variant.id === 'management' && memberStop) {
+      if (outcome !== 'decrease') throw new AppError('VALIDATION', '本人份额停发按“减发”办理，请选择拟调整方案为减发')
+      a = await withMemberStop(w, a, memberStop, input.date)
     }
-    // 初审意见 and decisions carry the benefit assessment they rest on (stored, never recomputed).
-    const outcome = variant.id === 'management' ? (input.to === 'preliminary' ? (data.outcome ?? null) : currentOutcome(steps)) : null
-    if (input.to === 'preliminary' || input.to === 'approved') {
-      let a = await assessCase(w, c, input.date)
-      // 办法 art. 34: the member's own share stopped (proposed with the 初审, applied again at the decision)
-      const memberStop = input.to === 'preliminary' ? data.memberStop : parse<StepDataT>(latestOf(steps, 'preliminary')?.data_json ?? null)?.memberStop
-      if (variant.id === 'management' && memberStop) {
-        if (outcome !== 'decrease') throw new AppError('VALIDATION', '本人份额停发按“减发”办理，请选择拟调整方案为减发')
-        a = await withMemberStop(w, a, memberStop, input.date)
+    stepData = { ...(stepData ?? {}), assessment: a }
+    if (input.to === 'preliminary' && variant.id !== 'management' && data.opinion === 'positive' && !a.eligible) throw new AppError('VALIDATION', `试算结果不符合收入条件，不能签署拟同意意见：${a.reasons.join('；') || a.warnings.join('；')}`)
+  }
+  if (input.to === 'notAccepted' && data.ground) stepData = { ...(stepData ?? {}), groundLabel: NOT_ACCEPTED_GROUNDS[data.ground] }
+  // The proposed path must fit the amounts: 增发/减发 must be what the trial says (a 减发 at the same amount is
+  // refused); 维持 only without a material change (办法 art. 31) — |new B − old B| under ⚙ recheck.materialChange
+  // (basis points of the current amount, DESIGN default 500 = 5 %), a larger change is an 增发 or 减发
+  if (variant.id === 'management' && (input.to === 'preliminary' || input.to === 'approved') && (outcome === 'increase' || outcome === 'decrease' || outcome === 'noChange')) {
+    const a = stepData!.assessment as Awaited<ReturnType<typeof assessCase>>
+    const h = await w.tx.selectFrom('household').select(['benefit_fen', 'village_code']).where('id', '=', c.household_id).executeTakeFirstOrThrow()
+    if (a.eligible && a.monthlyFen !== null && h.benefit_fen !== null) {
+      if (outcome === 'noChange') {
+        const bp = (await paramInForce<number>(w, 'recheck.materialChange', input.date, h.village_code)) ?? 500
+        const diff = Math.abs(a.monthlyFen - h.benefit_fen)
+        if (h.benefit_fen > 0 && diff * 10000 >= bp * h.benefit_fen) throw new AppError('VALIDATION', `按现有收入和标准试算，月保障金 ${formatYuan(a.monthlyFen)} 元，与现发 ${formatYuan(h.benefit_fen)} 元相差 ${formatYuan(diff)} 元，达到现发金额的 ${bp / 100}%，属于明显变化，应选择${a.monthlyFen > h.benefit_fen ? '增发' : '减发'}（办法第三十一条）`)
+      } else {
+        const wrong = outcome === 'increase' ? a.monthlyFen <= h.benefit_fen : a.monthlyFen >= h.benefit_fen
+        if (wrong) throw new AppError('VALIDATION', `按现有收入和标准试算，月保障金 ${formatYuan(a.monthlyFen)} 元，${outcome === 'increase' ? '不高于' : '不低于'}现发 ${formatYuan(h.benefit_fen)} 元，不能${outcome === 'increase' ? '增发' : '减发'}；请核实收入登记，或改选“维持”`)
       }
-      stepData = { ...(stepData ?? {}), assessment: a }
-      if (input.to === 'preliminary' && variant.id !== 'management' && data.opinion === 'positive' && !a.eligible) throw new AppError('VALIDATION', `试算结果不符合收入条件，不能签署拟同意意见：${a.reasons.join('；') || a.warnings.join('；')}`)
     }
-    if (input.to === 'notAccepted' && data.ground) stepData = { ...(stepData ?? {}), groundLabel: NOT_ACCEPTED_GROUNDS[data.ground] }
-    // The proposed path must fit the amounts: 增发/减发 must be what the trial says (a 减发 at the same amount is
-    // refused); 维持 only without a material change (办法 art. 31) — |new B − old B| under ⚙ recheck.materialChange
-    // (basis points of the current amount, DESIGN default 500 = 5 %), a larger change is an 增发 or 减发
-    if (variant.id === 'management' && (input.to === 'preliminary' || input.to === 'approved') && (outcome === 'increase' || outcome === 'decrease' || outcome === 'noChange')) {
-      const a = stepData!.assessment as Awaited<ReturnType<typeof assessCase>>
-      const h = await w.tx.selectFrom('household').select(['benefit_fen', 'village_code']).where('id', '=', c.household_id).executeTakeFirstOrThrow()
-      if (a.eligible && a.monthlyFen !== null && h.benefit_fen !== null) {
-        if (outcome === 'noChange') {
-          const bp = (await paramInForce<number>(w, 'recheck.materialChange', input.date, h.village_code)) ?? 500
-          const diff = Math.abs(a.monthlyFen - h.benefit_fen)
-          if (h.benefit_fen > 0 && diff * 10000 >= bp * h.benefit_fen) throw new AppError('VALIDATION', `按现有收入和标准试算，月保障金 ${formatYuan(a.monthlyFen)} 元，与现发 ${formatYuan(h.benefit_fen)} 元相差 ${formatYuan(diff)} 元，达到现发金额的 ${bp / 100}%，属于明显变化，应选择${a.monthlyFen > h.benefit_fen ? '增发' : '减发'}（办法第三十一条）`)
-        } else {
-          const wrong = outcome === 'increase' ? a.monthlyFen <= h.benefit_fen : a.monthlyFen >= h.benefit_fen
-          if (wrong) throw new AppError('VALIDATION', `按现有收入和标准试算，月保障金 ${formatYuan(a.monthlyFen)} 元，${outcome === 'increase' ? '不高于' : '不低于'}现发 ${formatYuan(h.benefit_fen)} 元，不能${outcome === 'increase' ? '增发' : '减发'}；请核实收入登记，或改选“维持”`)
-        }
-      }
-    }
+  }
 
-    // Effects on the household file (the benefit fields are stored with the signed decision)
-    let effect = ''
-    if (input.to === 'approved') {
-      const r = await applyDecision(w, c, steps, input.date, outcome, stepData?.assessment as Awaited<ReturnType<typeof assessCase>>, data)
-      effect = r.summary
-      stepData = { ...(stepData ?? {}), benefit: r.benefit }
-    } else if (input.to === 'closed' && variant.id === 'management' && (outcome === 'noChange' || outcome === 'resume') && last.kind === 'preliminary') {
-      const used = parse<{ assessment: Awaited<ReturnType<typeof assessCase>> }>(last.data_json)?.assessment ?? await assessCase(w, c, input.date)
-      const r = await applyDecision(w, c, steps, input.date, outcome, used, parse<StepDataT>(last.data_json) ?? {})
-      effect = r.summary
-      stepData = { ...(stepData ?? {}), assessment: used, benefit: r.benefit }
-    }
-    await insertStep(w.tx, { caseId: c.id, seq: last.seq + 1, kind: input.to, date: input.date, actor, role, reason: input.reason ?? null, now: w.now, data: stepData, attachmentIds })
-    await w.tx.updateTable('dibao_case').set({ current_step: input.to, closed_at: def.terminal ? w.now : null, version: c.version + 1 }).where('id', '=', c.id).execute()
-    await refreshDue(w, c.id)
-    const cert = data.certificateNo ? `，低保证 ${data.certificateNo} ${data.certificateReturned ? '已收回注销' : '未能收回，已登记注销'}` : ''
-    const extra = cert + (data.opinion ? `，意见：${data.opinion === 'positive' ? '拟同意' : '拟不同意'}` : outcome && input.to === 'preliminary' ? `，方案：${PROPOSAL_LABELS[outcome]}` : '')
-    await w.audit({ action: 'case.step', entity: 'case', entityId: c.id, householdId: c.household_id, summary: `案件 ${c.case_no}：${def.label}（${ROLE_LABELS[role]} ${actor.name} 签字，${input.date}）${extra}${input.reason ? `，理由：${input.reason}` : ''}${effect}`, before: { step: c.current_step }, after: { step: input.to, date: input.date, ...(stepData ? { data: { ...stepData, assessment: undefined } } : {}) } })
-  })
-  return getCase(readCtx(core, actor), input.caseId)
+  // Effects on the household file (the benefit fields are stored with the signed decision)
+  let effect = ''
+  if (input.to === 'approved') {
+    const r = await applyDecision(w, c, steps, input.date, outcome, stepData?.assessment as Awaited<ReturnType<typeof assessCase>>, data)
+    effect = r.summary
+    stepData = { ...(stepData ?? {}), benefit: r.benefit }
+  } else if (input.to === 'closed' && variant.id === 'management' && (outcome === 'noChange' || outcome === 'resume') && last.kind === 'preliminary') {
+    const used = parse<{ assessment: Awaited<ReturnType<typeof assessCase>> }>(last.data_json)?.assessment ?? await assessCase(w, c, input.date)
+    const r = await applyDecision(w, c, steps, input.date, outcome, used, parse<StepDataT>(last.data_json) ?? {})
+    effect = r.summary
+    stepData = { ...(stepData ?? {}), assessment: used, benefit: r.benefit }
+  }
+  await insertStep(w.tx, { caseId: c.id, seq: last.seq + 1, kind: input.to, date: input.date, actor, role, reason: input.reason ?? null, now: w.now, data: stepData, attachmentIds })
+  await w.tx.updateTable('dibao_case').set({ current_step: input.to, closed_at: def.terminal ? w.now : null, version: c.version + 1 }).where('id', '=', c.id).execute()
+  await refreshDue(w, c.id)
+  const cert = data.certificateNo ? `，低保证 ${data.certificateNo} ${data.certificateReturned ? '已收回注销' : '未能收回，已登记注销'}` : ''
+  const extra = cert + (data.opinion ? `，意见：${data.opinion === 'positive' ? '拟同意' : '拟不同意'}` : outcome && input.to === 'preliminary' ? `，方案：${PROPOSAL_LABELS[outcome]}` : '')
+  await w.audit({ action: 'case.step', entity: 'case', entityId: c.id, householdId: c.household_id, summary: `案件 ${c.case_no}：${def.label}（${ROLE_LABELS[role]} ${actor.name} 签字，${input.date}）${extra}${input.reason ? `，理由：${input.reason}` : ''}${effect}`, before: { step: c.current_step }, after: { step: input.to, date: input.date, ...(stepData ? { data: { ...stepData, assessment: undefined } } : {}) } })
 }
 
 /** 近亲属回避 (⚙ relatives.recusal, LOCAL 海南): a staff member with a declared relative in the household signs nothing in its case. */

@@ -36,7 +36,8 @@ const RARE = ['𠮷', '䶮', '堃', '喆', '昇', '珺', '彧', '𫖮', '赟', '
 const VILLAGE_NAMES = '东风 红星 向阳 胜利 前进 和平 光明 幸福 团结 新华 永安 长乐 太平 兴隆 富民 丰收 青山 柳河 杨庄 李寨 王屯 张营 刘湾 陈岗 马村 赵坡 孙桥 周店 吴楼 郭集'.split(' ')
 const ROADS = ['人民路', '建设路', '解放街', '中心街', '北大街', '南环路']
 
-export interface DemoOptions { households: number; cases?: number; seed?: number; villages?: number; batch?: number; adminPassword?: string; onProgress?: (done: number, total: number) => void }
+/** decisionLevel: 'township' (default: 审核确认 delegated, the demo decides its own cases) or 'county' (cases stop at 报送县级, for trying the USB exchange). */
+export interface DemoOptions { households: number; cases?: number; seed?: number; villages?: number; batch?: number; adminPassword?: string; decisionLevel?: 'county' | 'township'; onProgress?: (done: number, total: number) => void }
 export interface DemoResult { households: number; members: number; villages: number; attachments: number; seconds: number; rate: number; adminUsername: string | null; adminPassword: string | null; cases: number; meetings: number; notices: number; operatorPassword: string | null }
 
 /** 18-digit ID with a correct check digit. */
@@ -108,7 +109,7 @@ export async function generateDemo(core: Core, opts: DemoOptions): Promise<DemoR
   const township = await requireTownship(readCtx(core, null))
   const region = township.code.slice(0, 6)
   const wantCases = opts.cases ?? Math.min(66, Math.floor(opts.households / 3))
-  await ensureDemoPolicy(core, sys)
+  await ensureDemoPolicy(core, sys, opts.decisionLevel)
   const stdRural = (await standardInForce(readCtx(core, null), 'rural', localDate(core.clock())))!.amountFen
   const stdUrban = (await standardInForce(readCtx(core, null), 'urban', localDate(core.clock())))!.amountFen
 
@@ -169,7 +170,7 @@ export async function generateDemo(core: Core, opts: DemoOptions): Promise<DemoR
     done += n
     opts.onProgress?.(done, opts.households)
   }
-  const made = wantCases > 0 ? await generateDemoCases(core, { count: wantCases, seed, admin: sys }) : { cases: 0, meetings: 0, notices: 0 }
+  const made = wantCases > 0 ? await generateDemoCases(core, { count: wantCases, seed, admin: sys, decisionLevel: opts.decisionLevel }) : { cases: 0, meetings: 0, notices: 0 }
   const seconds = (performance.now() - started) / 1000
   return { households: done, members, villages: villages.length, attachments, seconds, rate: done / seconds, adminUsername, adminPassword, ...made, operatorPassword: wantCases > 0 ? DEMO_OPERATOR_PASSWORD : null }
 

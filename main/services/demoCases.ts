@@ -49,14 +49,14 @@ export async function demoAdmin(core: Core): Promise<Actor> {
   return { operatorId: row.id, username: row.username, name: row.name, role: 'admin' }
 }
 
-/** Standards and the township decision delegation (demo values, marked as such in their source notes). */
-export async function ensureDemoPolicy(core: Core, admin: Actor): Promise<void> {
+/** Standards and (unless `level` is 'county') the township decision delegation (demo values, marked as such in their source notes). */
+export async function ensureDemoPolicy(core: Core, admin: Actor, level: 'county' | 'township' = 'township'): Promise<void> {
   const today = readCtx(core, null).today
   const year = today.slice(0, 4)
   if (!(await standardInForce(readCtx(core, null), 'rural', today))) await addStandard(core, null, { category: 'rural', amountFen: 80000, effectiveMonth: `${year}-01`, sourceNote: '演示数据：县人民政府关于公布城乡低保标准的通知（示例文号）' })
   if (!(await standardInForce(readCtx(core, null), 'urban', today))) await addStandard(core, null, { category: 'urban', amountFen: 95000, effectiveMonth: `${year}-01`, sourceNote: '演示数据：县人民政府关于公布城乡低保标准的通知（示例文号）' })
   const lvl = await core.db.selectFrom('policy_param').select('id').where('key', '=', 'procedure.decisionLevel').where('value_json', '=', '"township"').executeTakeFirst()
-  if (!lvl) await addParam(core, admin, { key: 'procedure.decisionLevel', value: 'township', effectiveFrom: `${Number(year) - 1}-01-01`, sourceNote: '演示数据：省民政厅关于委托乡镇人民政府（街道办事处）审核确认低保的通知（示例）' })
+  if (!lvl && level === 'township') await addParam(core, admin, { key: 'procedure.decisionLevel', value: 'township', effectiveFrom: `${Number(year) - 1}-01-01`, sourceNote: '演示数据：省民政厅关于委托乡镇人民政府（街道办事处）审核确认低保的通知（示例）' })
 }
 
 type Target = 'received' | 'pendingMaterials' | 'investigating' | 'checkObjection' | 'preliminary' | 'noticing' | 'objection' | 'townshipDecision' | 'approved' | 'closed' | 'rejected' | 'withdrawn'
@@ -65,10 +65,10 @@ type Target = 'received' | 'pendingMaterials' | 'investigating' | 'checkObjectio
  * Cases in every state on `count` households of status 申请中 (applying), plus management cases on active ones.
  * Returns the number of cases opened. Dates run from about 35 days ago to today.
  */
-export async function generateDemoCases(core: Core, opts: { count: number; seed?: number; admin: Actor }): Promise<{ cases: number; meetings: number; notices: number }> {
+export async function generateDemoCases(core: Core, opts: { count: number; seed?: number; admin: Actor; decisionLevel?: 'county' | 'township' }): Promise<{ cases: number; meetings: number; notices: number }> {
   const r = rng((opts.seed ?? 1) * 7 + 3)
   const ops = await ensureDemoOperators(core)
-  await ensureDemoPolicy(core, opts.admin)
+  await ensureDemoPolicy(core, opts.admin, opts.decisionLevel)
   const today = readCtx(core, null).today
   const d0 = addDays(today, -35)
   const applying = await core.db.selectFrom('household').leftJoin('dibao_case', (j) => j.onRef('dibao_case.household_id', '=', 'household.id'))
@@ -173,6 +173,8 @@ export async function generateDemoCases(core: Core, opts: { count: number; seed?
   async function finishAfterNotice(caseId: string, target: Target, after: string) {
     if (target === 'noticing') return
     const c = await cases.getCase(readCtx(core, ops.handler), caseId)
+    // county decision level: the township's part ends at 报送县级; the county's answer arrives in its reply package
+    if (c.decisionLevel === 'county') { await step(caseId, 'submitted', after, ops.handler); return }
     await step(caseId, 'townshipDecision', after, ops.approver)
     if (target === 'townshipDecision') return
     if (c.opinion === 'negative') {
@@ -227,6 +229,7 @@ export async function generateDemoCases(core: Core, opts: { count: number; seed?
     await step(c.id, 'preliminary', d(-66), ops.reviewer, { reason: '家庭成员就业，收入超过低保标准，给予渐退期', data: { outcome: 'phaseOut', phaseOutMonths: 1 } })
     await step(c.id, 'hearing', d(-65), ops.handler)
     await addRecord(core, ops.handler, { caseId: c.id, kind: 'hearing', date: d(-64), data: { method: 'inPerson', heardPerson: members[0]!.name, statement: '同意渐退安排。', attempts: [], outcome: 'heard' } })
+    if (c.decisionLevel === 'county') { await step(c.id, 'submitted', d(-63), ops.handler); return }
     await step(c.id, 'townshipDecision', d(-60), ops.approver)
     await clearWarnings(c.id)
     await step(c.id, 'approved', d(-60), ops.approver)

@@ -7,13 +7,16 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { AppError } from '../api/errors'
 import type { CaseView, ExportProgress, HouseholdFile, MeetingView, NoticeView, PackageRecordView } from '../api/types'
-import { PackageError, writePackage, type Manifest, type PackageInput } from '../package/container'
+import type { Selectable } from 'kysely'
+import type { z } from 'zod'
+import type { PackageRecordTable } from '../../db/schema'
+import { PackageError, readPayloadFile, writePackage, type Manifest, type PackageInput } from '../package/container'
 import { transmittalDocument, type TransmittalData } from '../documents/transmittal'
 import { renderPdf } from '../documents/render'
-import { fingerprint, readPublicKeyPem } from '../package/keys'
+import { fingerprint, readPublicKeyPem, type KeyPair } from '../package/keys'
 import { attachmentPath } from './attachments'
 import { getCase } from './cases'
-import { actorLabel, readCtx, withWrite, type Actor, type Core } from './context'
+import { actorLabel, readCtx, withWrite, type Actor, type Core, type ReadCtx } from './context'
 import { listKeys, openSigningKey } from './exchangeKeys'
 import { getHousehold } from './households'
 import { getMeeting } from './meetings'
@@ -51,13 +54,49 @@ export async function exportToFolder(core: Core, actor: Actor | null, input: { f
   } finally { running.delete(core.dataDir) }
 }
 
+type PackageRow = Selectable<PackageRecordTable>
+export const packageView = (r: PackageRow): PackageRecordView => ({ id: r.id, direction: r.direction, kind: r.kind, townshipCode: r.township_code, sequence: r.sequence, manifestSm3: r.manifest_sm3, previousSm3: r.previous_sm3, inReplyTo: r.in_reply_to, fileName: r.file_name, bytes: r.bytes, counts: JSON.parse(r.counts_json) as Record<string, number>, periodFrom: r.period_from, periodTo: r.period_to, operator: r.operator, createdAt: r.created_at })
+
 export async function listPackages(core: Core, actor: Actor | null): Promise<PackageRecordView[]> {
   const rows = await readCtx(core, actor).db.selectFrom('package_record').selectAll().orderBy('created_at', 'desc').execute()
-  return rows.map((r) => ({ id: r.id, direction: r.direction, kind: r.kind, townshipCode: r.township_code, sequence: r.sequence, manifestSm3: r.manifest_sm3, previousSm3: r.previous_sm3, fileName: r.file_name, bytes: r.bytes, counts: JSON.parse(r.counts_json) as Record<string, number>, periodFrom: r.period_from, periodTo: r.period_to, operator: r.operator, createdAt: r.created_at }))
+  return rows.map(packageView)
 }
 
-/** The last submission package this install wrote (its sequence is the base of the next). */
-const lastSubmission = (db: Core['db']) => db.selectFrom('package_record').selectAll().where('direction', '=', 'out').where('kind', '=', 'submission').orderBy('sequence', 'desc').limit(1).executeTakeFirst()
+/** The newest package of one direction and kind for one township (its sequence is the base of the next). */
+export const lastPackage = (db: ReadCtx['db'], direction: 'in' | 'out', kind: 'submission' | 'reply', townshipCode?: string) => {
+  let q = db.selectFrom('package_record').selectAll().where('direction', '=', direction).where('kind', '=', kind)
+  if (townshipCode) q = q.where('township_code', '=', townshipCode)
+  return q.orderBy('sequence', 'desc').limit(1).executeTakeFirst()
+}
+/** The last submission package this install wrote. */
+const lastSubmission = (db: Core['db']) => lastPackage(db, 'out', 'submission')
+
+/**
+ * Keeps a copy of an accepted package under <data>/packages/in/<name>.dbpkg (copied to a temp file, fsynced, renamed),
+ * with a folder <name>/ beside it for what is read out of it; `remove` undoes both when the import is refused later.
+ */
+export function keepReceivedPackage(core: Core, file: string, name: string): { file: string; dir: string; remove: () => void } {
+  const dir = path.join(core.dataDir, 'packages', 'in')
+  fs.mkdirSync(dir, { recursive: true })
+  const dest = path.join(dir, `${safe(name)}.dbpkg`)
+  const tmp = `${dest}.${process.pid}.part`
+  fs.copyFileSync(file, tmp)
+  const fd = fs.openSync(tmp, 'r+')
+  try { fs.fsyncSync(fd) } finally { fs.closeSync(fd) }
+  fs.renameSync(tmp, dest)
+  const sub = dest.replace(/\.dbpkg$/, '')
+  return { file: dest, dir: sub, remove: () => { fs.rmSync(dest, { force: true }); fs.rmSync(sub, { recursive: true, force: true }) } }
+}
+
+/** A JSON payload file of a verified package, decrypted when needed and checked against its schema. */
+export async function readPayloadJson<T>(file: string, manifest: Manifest, name: string, recipient: KeyPair | null, schema: z.ZodType<T>): Promise<T> {
+  const bytes = await readPayloadFile(file, manifest, name, recipient)
+  let value: unknown
+  try { value = JSON.parse(bytes.toString('utf8')) } catch { throw new PackageError(`${name} 不是有效的 JSON`) }
+  const r = schema.safeParse(value)
+  if (!r.success) throw new PackageError(`${name} 的内容不符合格式（${r.error.issues[0]?.path.join('.') ?? ''}：${r.error.issues[0]?.message ?? ''}）`)
+  return r.data
+}
 
 const json = (v: unknown) => Buffer.from(`${JSON.stringify(v, null, 2)}\n`, 'utf8')
 const safe = (s: string) => s.replace(/[\\/:*?"<>|\s]+/g, '_')
@@ -147,7 +186,7 @@ export async function exportSubmission(core: Core, actor: Actor | null, input: {
   const id = newId()
   try {
     await withWrite(core, actor, async (w) => {
-      await w.tx.insertInto('package_record').values({ id, direction: 'out', kind: 'submission', township_code: t.code, sequence, manifest_sm3: written.manifestSm3, previous_sm3: last?.manifest_sm3 ?? null, file_name: path.basename(input.out), bytes: written.bytes, counts_json: JSON.stringify(counts), period_from: from, period_to: to, operator, created_at: to }).execute()
+      await w.tx.insertInto('package_record').values({ id, direction: 'out', kind: 'submission', township_code: t.code, sequence, manifest_sm3: written.manifestSm3, previous_sm3: last?.manifest_sm3 ?? null, file_name: path.basename(input.out), bytes: written.bytes, counts_json: JSON.stringify(counts), period_from: from, period_to: to, operator, created_at: to, in_reply_to: null, stored_file: null }).execute()
       await w.audit({ action: 'package.export', entity: 'package', entityId: id, summary: `导出第 ${sequence} 号报送包 ${path.basename(input.out)}（${counts.cases} 个案件、${counts.households} 户、${counts.files} 个材料文件、${counts.documents} 份文书，${(written.bytes / 1048576).toFixed(1)} MB）`, after: { sequence, manifestSm3: written.manifestSm3, counts } })
     })
   } catch (e) {
