@@ -48,8 +48,8 @@ const MeetingInput = z.object({
 
 export const contract = {
   'setup.status': m(Empty, out<SetupStatus>(), false, 'public', '是否已完成初始设置'),
-  'setup.init': m(SetupInput, out<{ township: TownshipView; admin: OperatorView }>(), true, 'public', '首次运行：乡镇信息与管理员'),
-  'setup.initCounty': m(CountySetupInput, out<{ county: CountyOfficeView; admin: OperatorView }>(), true, 'public', '首次运行：县级安装（县民政局）与管理员'),
+  'setup.init': m(SetupInput, out<{ township: TownshipView; admin: OperatorView; keyFingerprint: string | null }>(), true, 'public', '首次运行：乡镇信息与管理员'),
+  'setup.initCounty': m(CountySetupInput, out<{ county: CountyOfficeView; admin: OperatorView; keyFingerprint: string | null }>(), true, 'public', '首次运行：县级安装（县民政局）与管理员'),
 
   'auth.login': m(z.object({ username: z.string().trim().min(1, '请填写登录名'), password: z.string().min(1, '请填写密码') }), out<OperatorView>(), true, 'public', '登录'),
   'auth.logout': m(Empty, out<null>(), true, 'any', '退出登录'),

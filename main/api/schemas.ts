@@ -19,13 +19,17 @@ export const UsernameSchema = z.string({ error: '请填写登录名' }).trim()
 
 export const RoleSchema = z.enum(['handler', 'reviewer', 'townshipApprover', 'admin', 'readonly'], { error: '角色只能是 经办人、审核人、乡镇审核确认人、管理员 或 只读' })
 
+const KeyPassphrase = z.string().max(200).optional().nullable().transform((v) => (v ? v : null)).refine((v) => v === null || v.length >= 8, '签名密钥口令至少 8 位（不需要现在生成可留空）')
+
 export const SetupInput = z.object({
   townshipCode: z.string().trim().regex(/^\d{9}$/, '乡镇（街道）代码应为9位数字（统计用区划代码前9位）'),
   townshipName: trimmed('乡镇（街道）名称', 40),
   countyName: trimmed('县（市、区）名称', 40),
   adminUsername: UsernameSchema,
   adminName: trimmed('管理员姓名', 20),
-  adminPassword: PasswordSchema
+  adminPassword: PasswordSchema,
+  /** optional: the signing key of the USB exchange is created right away, protected by this passphrase */
+  keyPassphrase: KeyPassphrase
 })
 
 /** A county install (county mode): the 民政局 that verifies the townships' packages and answers them. */
@@ -34,7 +38,9 @@ export const CountySetupInput = z.object({
   countyName: trimmed('县（市、区）名称', 40),
   adminUsername: UsernameSchema,
   adminName: trimmed('管理员姓名', 20),
-  adminPassword: PasswordSchema
+  adminPassword: PasswordSchema,
+  /** optional: the signing key of the USB exchange is created right away, protected by this passphrase */
+  keyPassphrase: KeyPassphrase
 })
 
 /** The county's decision on one case of a package (county mode), with its 入户核查 where it checked the case. */
@@ -172,8 +178,9 @@ export const SearchInput = z.object({
   pageSize: z.number().int().min(1).max(500).default(50)
 })
 
-export type SetupInputT = z.output<typeof SetupInput>
-export type CountySetupInputT = z.output<typeof CountySetupInput>
+/** keyPassphrase may be left out by callers (tests, the demo): no key is made then. */
+export type SetupInputT = Omit<z.output<typeof SetupInput>, 'keyPassphrase'> & { keyPassphrase?: string | null }
+export type CountySetupInputT = Omit<z.output<typeof CountySetupInput>, 'keyPassphrase'> & { keyPassphrase?: string | null }
 export type CountyDecisionInputT = z.output<typeof CountyDecisionInput>
 export type MemberInputT = z.output<typeof MemberInput>
 export type IncomeInputT = z.output<typeof IncomeInput>

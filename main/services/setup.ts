@@ -55,10 +55,10 @@ const newAdmin = (input: { adminUsername: string; adminName: string; adminPasswo
 })
 
 /** County mode (issue 6): a 县民政局 install holds the townships' registered keys and reviews their packages. */
-export async function initCounty(core: Core, input: CountySetupInputT): Promise<{ county: CountyOfficeView; admin: OperatorView }> {
+export async function initCounty(core: Core, input: CountySetupInputT): Promise<{ county: CountyOfficeView; admin: OperatorView; keyFingerprint: string | null }> {
   const bad = checkCountyCode(input.countyCode)
   if (bad) throw new AppError('VALIDATION', bad, { countyCode: bad })
-  return withWrite(core, null, async (w) => {
+  const r = await withWrite(core, null, async (w) => {
     await assertFresh(w)
     const row = { id: newId(), code: input.countyCode, name: input.countyName, created_at: w.now }
     await w.tx.insertInto('county_office').values(row).execute()
@@ -68,12 +68,13 @@ export async function initCounty(core: Core, input: CountySetupInputT): Promise<
     await w.audit({ action: 'county.init', entity: 'county', entityId: row.id, summary: `初始化县级安装 ${input.countyName}民政局（${input.countyCode}），管理员 ${admin.name}（${admin.username}），载入政策参数 ${loaded.params} 项、节假日 ${loaded.holidays} 天`, after: { code: row.code, name: row.name, admin: admin.username } })
     return { county: { code: row.code, name: row.name }, admin: toView(admin) }
   })
+  return { ...r, keyFingerprint: await keyAtSetup(core, r.admin, input.keyPassphrase) }
 }
 
-export async function init(core: Core, input: SetupInputT): Promise<{ township: TownshipView; admin: OperatorView }> {
+export async function init(core: Core, input: SetupInputT): Promise<{ township: TownshipView; admin: OperatorView; keyFingerprint: string | null }> {
   const bad = checkTownshipCode(input.townshipCode)
   if (bad) throw new AppError('VALIDATION', bad, { townshipCode: bad })
-  return withWrite(core, null, async (w) => {
+  const r = await withWrite(core, null, async (w) => {
     await assertFresh(w)
     const township = { id: newId(), code: input.townshipCode, name: input.townshipName, county_code: input.townshipCode.slice(0, 6), county_name: input.countyName, phone: null, created_at: w.now, updated_at: w.now }
     await w.tx.insertInto('township').values(township).execute()
@@ -83,4 +84,13 @@ export async function init(core: Core, input: SetupInputT): Promise<{ township: 
     await w.audit({ action: 'township.init', entity: 'township', entityId: township.id, summary: `初始化乡镇 ${input.countyName}${input.townshipName}（${input.townshipCode}），管理员 ${admin.name}（${admin.username}，${ROLE_LABELS.admin}），载入政策参数 ${loaded.params} 项、节假日 ${loaded.holidays} 天`, after: { code: township.code, name: township.name, countyName: township.county_name, admin: admin.username } })
     return { township: { code: township.code, name: township.name, countyCode: township.county_code, countyName: township.county_name }, admin: toView(admin) }
   })
+  return { ...r, keyFingerprint: await keyAtSetup(core, r.admin, input.keyPassphrase) }
+}
+
+/** The signing key made at setup when a passphrase was given (its own write and audit event, by the new administrator). */
+async function keyAtSetup(core: Core, admin: OperatorView, passphrase: string | null | undefined): Promise<string | null> {
+  if (!passphrase) return null
+  const { initKeys } = await import('./exchangeKeys')
+  const k = await initKeys(core, { operatorId: admin.id, username: admin.username, name: admin.name, role: 'admin' }, { passphrase })
+  return k.own!.fingerprint
 }

@@ -16,6 +16,7 @@ import { exportSubmission } from '../../main/services/packages'
 import { approveUnsampled, decideReview, drawSample, exportReply, importSubmission, listCountyPackages, packageReviews, reviewDetail } from '../../main/services/county'
 import { importReply } from '../../main/services/replies'
 import { initCounty, status } from '../../main/services/setup'
+import { CountySetupInput } from '../../main/api/schemas'
 import { createOperator } from '../../main/services/operators'
 import { addRecord } from '../../main/services/caseRecords'
 import { advanceCase, getCase } from '../../main/services/cases'
@@ -44,11 +45,12 @@ beforeAll(async () => {
   await initKeys(town, await demoAdmin(town), { passphrase: TPASS })
   county = await openCore(cData)
   const t = (await status(readCtx(town, null))).township!
-  const c = await initCounty(county, { countyCode: t.countyCode, countyName: t.countyName, adminUsername: 'xadmin', adminName: '县管理员', adminPassword: 'County2026ok' })
+  // the county's signing key is made at setup (the passphrase given with the first administrator)
+  const c = await initCounty(county, CountySetupInput.parse({ countyCode: t.countyCode, countyName: t.countyName, adminUsername: 'xadmin', adminName: '县管理员', adminPassword: 'County2026ok', keyPassphrase: CPASS }))
+  expect(c.keyFingerprint).toMatch(/^([0-9A-F]{4} ){15}[0-9A-F]{4}$/)
   countyAdmin = { operatorId: c.admin.id, username: 'xadmin', name: '县管理员', role: 'admin' }
   const op = await createOperator(county, countyAdmin, { username: 'xshenhe', name: '刘审核', role: 'reviewer', password: 'County2026ok' })
   countyReviewer = { operatorId: op.id, username: op.username, name: op.name, role: 'reviewer' }
-  await initKeys(county, countyAdmin, { passphrase: CPASS })
 }, 120_000)
 afterAll(async () => { await town.close(); await county.close(); fs.rmSync(dir, { recursive: true, force: true }) })
 
@@ -57,6 +59,8 @@ describe('县级安装与密钥登记', () => {
     expect(await status(readCtx(county, null))).toMatchObject({ initialized: true, mode: 'county', township: null, county: { name: '新乡县' } })
     await expect(exportSubmission(county, countyAdmin, { out: path.join(dir, 'x.dbpkg'), passphrase: CPASS })).rejects.toThrow(/本机是县级安装/)
     await expect(initCounty(county, { countyCode: '410721', countyName: '新乡县', adminUsername: 'again', adminName: 'x', adminPassword: 'County2026ok' })).rejects.toThrow(/已经初始化过/)
+    expect(() => CountySetupInput.parse({ countyCode: '410721', countyName: '新乡县', adminUsername: 'again', adminName: 'x', adminPassword: 'County2026ok', keyPassphrase: 'short' })).toThrow(/至少 8 位/)
+    expect((await listKeys(readCtx(county, null))).own?.createdBy).toBe('县管理员（xadmin）')
     const tk = (await listKeys(readCtx(town, null))).own!
     const reg = { pem: tk.publicKeyPem, townshipCode: tk.ownerCode, townshipName: tk.ownerName }
     await expect(registerTownshipKey(county, countyAdmin, { ...reg, expectFingerprint: tk.fingerprint.replace(/^..../, '0000') })).rejects.toThrow(/指纹不符/)

@@ -63,6 +63,10 @@ describe('报送包容器', () => {
   })
 
   it('陌生人用 unzip 和 OpenSSL 3 按文档命令核验签名和每个文件的 SM3', () => {
+    // every entry's CRC-32 (written through zlib.crc32, see container.ts) is what unzip computes
+    const t = spawnSync('unzip', ['-t', good], { encoding: 'utf8' })
+    expect(t.status, t.stdout).toBe(0)
+    expect(t.stdout).toMatch(/No errors detected/)
     const x = (name: string, out: string) => fs.writeFileSync(f(out), spawnSync('unzip', ['-p', good, name]).stdout)
     x('manifest.json', 'm.json'); x('manifest.sig', 'm.sig')
     const v = spawnSync('openssl', ['pkeyutl', '-verify', '-pubin', '-inkey', f('township.pub.pem'), '-rawin', '-in', f('m.json'), '-sigfile', f('m.sig'), '-digest', 'sm3', '-pkeyopt', 'distid:1234567812345678'], { encoding: 'utf8' })
