@@ -528,8 +528,11 @@ async function run(argv: string[]): Promise<number> {
     case 'keys show':
       return withCore(v, async (core) => {
         const k = await listKeys(readCtx(core, null))
-        out(v, { own: k.own ? { fingerprint: k.own.fingerprint, createdAt: k.own.createdAt } : null, county: k.county ? { fingerprint: k.county.fingerprint, name: k.county.ownerName, importedAt: k.county.createdAt } : null, retired: k.history.filter((x) => x.retiredAt).map((x) => ({ role: x.role, fingerprint: x.fingerprint, retiredAt: x.retiredAt })) },
-          [keyLine(k.own, '本乡镇签名密钥：'), keyLine(k.county, '县级公钥：')].join('\n'))
+        const countyMode = (await setup.status(readCtx(core, null))).mode === 'county'
+        out(v, { own: k.own ? { fingerprint: k.own.fingerprint, createdAt: k.own.createdAt } : null, county: k.county ? { fingerprint: k.county.fingerprint, name: k.county.ownerName, importedAt: k.county.createdAt } : null, townships: k.townships.map((x) => ({ code: x.ownerCode, name: x.ownerName, fingerprint: x.fingerprint, registeredAt: x.createdAt })), retired: k.history.filter((x) => x.retiredAt).map((x) => ({ role: x.role, fingerprint: x.fingerprint, retiredAt: x.retiredAt })) },
+          countyMode
+            ? [keyLine(k.own, '县级签名密钥：'), ...(k.townships.length ? k.townships.map((x) => `已登记 ${x.ownerName}（${x.ownerCode}）指纹 ${x.fingerprint}`) : ['尚未登记乡镇公钥'])].join('\n')
+            : [keyLine(k.own, '本乡镇签名密钥：'), keyLine(k.county, '县级公钥：')].join('\n'))
         return k.own ? 0 : 1
       })
     case 'keys export-public': {

@@ -135,7 +135,7 @@ export async function restoreKeys(core: Core, actor: Actor | null, input: { text
   if (b.format !== BACKUP_FORMAT || typeof b.key !== 'string') throw new AppError('VALIDATION', '不是本系统的密钥备份文件，或版本不受支持')
   const ctx = readCtx(core, actor)
   const t = await requireOffice(ctx)
-  if (b.townshipCode !== t.code) throw new AppError('VALIDATION', `这是代码 ${b.townshipCode ?? '未知'} 的密钥备份，与本机（${t.label}，${t.code}）不符`)
+  if (b.townshipCode !== t.code) throw new AppError('VALIDATION', `这是代码 ${b.townshipCode ?? '未知'} 的密钥备份，与本机的${t.mode === 'county' ? '县民政局' : '乡镇'}（${t.label}，${t.code}）不符`)
   let k: KeyPair
   try { k = readEncryptedPrivateKeyPem(b.key, input.passphrase) } catch (e) { throw new AppError('VALIDATION', e instanceof Error ? e.message : '无法打开密钥备份', { passphrase: '口令不正确' }) }
   const fp = fingerprint(k.publicKey)
