@@ -141,3 +141,6 @@ export function unwrapKey(wrapped: Uint8Array, k: KeyPair): Uint8Array {
     return out
   } catch { throw new KeyError('无法解开内容密钥：报送包不是加密给本机密钥的，或密钥不对') }
 }
+
+/** Whether two fingerprints name the same key, however they were written down (spaces, colons, dashes, case). */
+export const sameFingerprint = (a: string, b: string) => a.replace(/[\s:-]+/g, '').toUpperCase() === b.replace(/[\s:-]+/g, '').toUpperCase()

@@ -3,6 +3,7 @@
 // share. The signature and file hashes are checked before (container.ts verifyPackage); this decides order.
 // A submission runs township → county, a reply county → township; both name the one township and the one county,
 // and each direction numbers its packages per township from 1 with no gaps.
+import { sameFingerprint } from './keys'
 
 export interface LastAccepted { sequence: number; manifestSm3: string }
 export interface IncomingCheck {
@@ -16,7 +17,6 @@ export interface IncomingCheck {
 }
 export interface IncomingManifest { kind: string; sequence: number; previous: string | null; signer: string; township: { code: string; name: string }; county: { code: string } }
 
-const norm = (s: string) => s.replace(/\s+/g, '').toUpperCase()
 
 /** null when the package is next in line; otherwise the Chinese reason it must be refused. */
 export function sequenceProblem(m: IncomingManifest, expect: IncomingCheck, last: LastAccepted | null): string | null {
@@ -29,7 +29,7 @@ export function sequenceProblem(m: IncomingManifest, expect: IncomingCheck, last
     if (m.county.code !== expect.county.code) return `回复包来自县级代码 ${m.county.code}，不是本乡镇所属的${expect.county.name}（${expect.county.code}）`
     if (m.township.code !== expect.township.code) return `回复包是回复给乡镇代码 ${m.township.code}（${m.township.name}）的，不是本乡镇（${expect.township.name}，${expect.township.code}）`
   }
-  if (norm(m.signer) !== norm(expect.registeredFingerprint)) return `签名密钥指纹 ${m.signer} 与登记的 ${expect.registeredFingerprint} 不一致：请核实对方是否更换了密钥并重新登记`
+  if (!sameFingerprint(String(m.signer), expect.registeredFingerprint)) return `签名密钥指纹 ${m.signer} 与登记的 ${expect.registeredFingerprint} 不一致：请核实对方是否更换了密钥并重新登记`
   if (!Number.isSafeInteger(m.sequence) || m.sequence < 1) return `${what}序号无效：${String(m.sequence)}`
   const next = (last?.sequence ?? 0) + 1
   if (last && m.sequence === last.sequence) return `第 ${m.sequence} 号${what}已经导入过（重复导入或重放），不再导入`

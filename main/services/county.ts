@@ -10,7 +10,7 @@ import { AppError } from '../api/errors'
 import type { CountyDecisionInputT } from '../api/schemas'
 import type { CaseView, CountyPackageView, CountyReviewDetail, CountyReviewView, CountyVisitView, HouseholdFile, PackageRecordView } from '../api/types'
 import { PackageError, readPayloadFile, verifyPackage, writePackage, type Manifest, type PackageInput } from '../package/container'
-import { readPublicKeyPem, type KeyPair } from '../package/keys'
+import { readPublicKeyPem, sameFingerprint, type KeyPair } from '../package/keys'
 import { sequenceProblem } from '../package/sequence'
 import { sm3Hex } from '../package/sm3stream'
 import { countyReplyDocument, type CountyReplyData } from '../documents/countyReply'
@@ -23,7 +23,6 @@ import { requireCounty } from './setup'
 import { keepReceivedPackage, lastPackage, packageView, readPayloadJson } from './packages'
 import { formatYuan } from '../domain/money'
 
-const norm = (s: string) => s.replace(/[\s:-]+/g, '').toUpperCase()
 const json = (v: unknown) => Buffer.from(`${JSON.stringify(v, null, 2)}\n`, 'utf8')
 
 /** What the county needs of each case and household file in a package (the rest is kept as it came). */
@@ -86,7 +85,7 @@ export async function importSubmission(core: Core, actor: Actor | null, input: {
       const code = typeof m.township?.code === 'string' ? m.township.code : ''
       const reg = keys.townships.find((k) => k.ownerCode === code)
       if (!reg) throw new PackageError(`${String(m.township?.name ?? '')}（乡镇代码 ${code || '未知'}）的报送公钥尚未在本县登记：请先核对该乡镇的密钥登记表并登记公钥`)
-      if (typeof m.signer !== 'string' || norm(m.signer) !== norm(reg.fingerprint)) throw new PackageError(`签名密钥指纹 ${String(m.signer)} 与${reg.ownerName}登记的 ${reg.fingerprint} 不一致：乡镇若更换了密钥，须重新报送密钥登记表并登记新公钥`)
+      if (typeof m.signer !== 'string' || !sameFingerprint(m.signer, reg.fingerprint)) throw new PackageError(`签名密钥指纹 ${String(m.signer)} 与${reg.ownerName}登记的 ${reg.fingerprint} 不一致：乡镇若更换了密钥，须重新报送密钥登记表并登记新公钥`)
       return readPublicKeyPem(reg.publicKeyPem)
     })
   } catch (e) {
@@ -102,7 +101,7 @@ export async function importSubmission(core: Core, actor: Actor | null, input: {
   let recipient: KeyPair | null = null
   const enc = m.encryption as { recipient?: string } | undefined
   if (enc) {
-    if (!keys.own || norm(String(enc.recipient)) !== norm(keys.own.fingerprint)) throw refuse(`报送包的内容是加密给指纹 ${String(enc.recipient)} 的县级密钥的，不是本机的县级密钥${keys.own ? `（${keys.own.fingerprint}）` : ''}：请乡镇导入本县现用的公钥后重新导出`)
+    if (!keys.own || !sameFingerprint(String(enc.recipient), keys.own.fingerprint)) throw refuse(`报送包的内容是加密给指纹 ${String(enc.recipient)} 的县级密钥的，不是本机的县级密钥${keys.own ? `（${keys.own.fingerprint}）` : ''}：请乡镇导入本县现用的公钥后重新导出`)
     if (!input.passphrase) throw refuse('报送包内容已加密：请输入县级签名密钥的口令', { passphrase: '请输入口令' })
     recipient = (await openSigningKey(core, input.passphrase)).key
   }
@@ -164,13 +163,15 @@ export async function importSubmission(core: Core, actor: Actor | null, input: {
   }
 }
 
+/** 乡镇代码 → name, from every township key ever registered (a retired key keeps naming its old packages). */
+const townshipNames = async (ctx: ReadCtx) => new Map((await listKeys(ctx)).history.filter((k) => k.role === 'township').map((k) => [k.ownerCode, k.ownerName]))
+
 const listPackageRecords = async (ctx: ReadCtx) => (await ctx.db.selectFrom('package_record').selectAll().orderBy('created_at', 'desc').execute()).map(packageView)
 
 /** The packages this county accepted, newest first, with how far their review has come. */
 export async function listCountyPackages(ctx: ReadCtx): Promise<CountyPackageView[]> {
   await requireCounty(ctx)
-  const keys = await listKeys(ctx)
-  const names = new Map(keys.history.filter((k) => k.role === 'township').map((k) => [k.ownerCode, k.ownerName]))
+  const names = await townshipNames(ctx)
   const recs = await ctx.db.selectFrom('package_record').selectAll().where('kind', '=', 'submission').where('direction', '=', 'in').orderBy('created_at', 'desc').execute()
   const replies = await ctx.db.selectFrom('package_record').selectAll().where('kind', '=', 'reply').where('direction', '=', 'out').execute()
   const rows = await ctx.db.selectFrom('county_review').select(['package_id', 'decision', 'reply_id', 'sample_reason', 'awaiting']).execute()
@@ -323,7 +324,7 @@ export async function exportReply(core: Core, actor: Actor | null, input: { pack
   const rows = all.filter((r) => r.decision && !r.reply_id)
   const pending = all.filter((r) => !r.decision && r.awaiting !== 'info').length
   if (!rows.length) throw new AppError('VALIDATION', all.every((r) => r.reply_id || r.awaiting === 'info') ? `第 ${pkg.sequence} 号报送包的案件都已回复` : `第 ${pkg.sequence} 号报送包还没有签署意见的案件：请先逐件审核（抽查案件须登记入户核查）`)
-  const names = new Map((await listKeys(ctx)).history.filter((k) => k.role === 'township').map((k) => [k.ownerCode, k.ownerName]))
+  const names = await townshipNames(ctx)
   const townshipName = names.get(pkg.township_code) ?? pkg.township_code
   const last = await lastPackage(ctx.db, 'out', 'reply', pkg.township_code)
   const sequence = (last?.sequence ?? 0) + 1
@@ -385,7 +386,7 @@ export async function exportReplyToFolder(core: Core, actor: Actor | null, input
   const ctx = readCtx(core, actor)
   const county = await requireCounty(ctx)
   const pkg = await packageRef(ctx.db, input.packageId)
-  const names = new Map((await listKeys(ctx)).history.filter((k) => k.role === 'township').map((k) => [k.ownerCode, k.ownerName]))
+  const names = await townshipNames(ctx)
   const last = await lastPackage(ctx.db, 'out', 'reply', pkg.township_code)
   const file = path.join(folder, `${county.name}民政局-回复${names.get(pkg.township_code) ?? pkg.township_code}-第${(last?.sequence ?? 0) + 1}号-${ctx.today}.dbpkg`)
   const r = await exportReply(core, actor, { packageId: pkg.id, out: file, passphrase: input.passphrase })

@@ -5,7 +5,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { AppError } from '../api/errors'
-import { encryptedPrivateKeyPem, fingerprint, generateKeyPair, KeyError, publicKeyPem, readEncryptedPrivateKeyPem, readPublicKeyPem, sign, type KeyPair } from '../package/keys'
+import { encryptedPrivateKeyPem, fingerprint, generateKeyPair, KeyError, publicKeyPem, readEncryptedPrivateKeyPem, readPublicKeyPem, sameFingerprint, sign, type KeyPair } from '../package/keys'
 import { actorLabel, readCtx, withWrite, type Actor, type Core, type ReadCtx } from './context'
 import { writeFileAtomic } from './attachments'
 import { newId } from './ids'
@@ -88,8 +88,7 @@ export async function importCountyKey(core: Core, actor: Actor | null, input: { 
   let key: string
   try { key = readPublicKeyPem(input.pem) } catch (e) { throw new AppError('VALIDATION', e instanceof Error ? e.message : '公钥文件无效') }
   const fp = fingerprint(key)
-  const norm = (s: string) => s.replace(/[\s:-]+/g, '').toUpperCase()
-  if (input.expectFingerprint && norm(input.expectFingerprint) !== norm(fp)) throw new AppError('VALIDATION', `公钥指纹不符：文件的指纹是 ${fp}，与县民政局提供的指纹不一致。请向县民政局核实后重新导入`, { expectFingerprint: '指纹不一致' })
+  if (input.expectFingerprint && !sameFingerprint(input.expectFingerprint, fp)) throw new AppError('VALIDATION', `公钥指纹不符：文件的指纹是 ${fp}，与县民政局提供的指纹不一致。请向县民政局核实后重新导入`, { expectFingerprint: '指纹不一致' })
   const ctx = readCtx(core, actor)
   const t = await requireTownship(ctx)
   const current = (await listKeys(ctx)).county
@@ -164,8 +163,7 @@ export async function registerTownshipKey(core: Core, actor: Actor | null, input
   let key: string
   try { key = readPublicKeyPem(input.pem) } catch (e) { throw new AppError('VALIDATION', e instanceof Error ? e.message : '公钥文件无效') }
   const fp = fingerprint(key)
-  const norm = (x: string) => x.replace(/[\s:-]+/g, '').toUpperCase()
-  if (norm(input.expectFingerprint) !== norm(fp)) throw new AppError('VALIDATION', `公钥指纹不符：文件的指纹是 ${fp}，与登记表上的指纹不一致。请向乡镇核实后重新登记`, { expectFingerprint: '指纹不一致' })
+  if (!sameFingerprint(input.expectFingerprint, fp)) throw new AppError('VALIDATION', `公钥指纹不符：文件的指纹是 ${fp}，与登记表上的指纹不一致。请向乡镇核实后重新登记`, { expectFingerprint: '指纹不一致' })
   const keys = await listKeys(ctx)
   const current = keys.townships.find((k) => k.ownerCode === code) ?? null
   if (current?.fingerprint === fp) throw new AppError('CONFLICT', `${current.ownerName}的这把公钥已经登记（指纹 ${fp}）`)

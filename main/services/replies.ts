@@ -8,7 +8,7 @@ import { z } from 'zod'
 import { AppError } from '../api/errors'
 import type { ReplyImportResult } from '../api/types'
 import { PackageError, verifyPackage } from '../package/container'
-import { readPublicKeyPem } from '../package/keys'
+import { readPublicKeyPem, sameFingerprint } from '../package/keys'
 import { sequenceProblem } from '../package/sequence'
 import { actorLabel, readCtx, withWrite, type Actor, type Core } from './context'
 import { listKeys } from './exchangeKeys'
@@ -19,7 +19,6 @@ import { keepReceivedPackage, lastPackage, packageView, readPayloadJson } from '
 import { DECISION_LABELS } from './county'
 import type { StepKind } from '../domain/workflow'
 
-const norm = (s: string) => s.replace(/[\s:-]+/g, '').toUpperCase()
 const DateStr = z.string().regex(/^\d{4}-\d{2}-\d{2}$/)
 const Decisions = z.object({
   inReplyTo: z.object({ sequence: z.number().int().positive(), manifestSm3: z.string().regex(/^[0-9a-f]{64}$/) }),
@@ -42,7 +41,7 @@ export async function importReply(core: Core, actor: Actor | null, input: { file
   let verified
   try {
     verified = await verifyPackage(file, (m) => {
-      if (typeof m.signer !== 'string' || norm(m.signer) !== norm(county.fingerprint)) throw new PackageError(`签名密钥指纹 ${String(m.signer)} 与本乡镇导入的县级公钥指纹 ${county.fingerprint} 不一致：请向县民政局核实；县级更换了密钥的，须先导入新公钥`)
+      if (typeof m.signer !== 'string' || !sameFingerprint(m.signer, county.fingerprint)) throw new PackageError(`签名密钥指纹 ${String(m.signer)} 与本乡镇导入的县级公钥指纹 ${county.fingerprint} 不一致：请向县民政局核实；县级更换了密钥的，须先导入新公钥`)
       return readPublicKeyPem(county.publicKeyPem)
     })
   } catch (e) {
