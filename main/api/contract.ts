@@ -8,10 +8,9 @@ import {
 } from './schemas'
 import { RECORD_KINDS, StepData } from './caseSchemas'
 import type { DocVerifyResult } from '../services/docRegister'
-import type { CountyImportResult } from '../services/county'
 import { PAPER_IDS } from '../documents/layout'
 import { CADRE_LEVEL_CODES, SUSPEND_REASON_CODES } from '../domain/codes'
-import type { CountyOfficeView, CountyPackageView, CountyReviewDetail, CountyReviewView, ReplyImportResult, ExportProgress, PackageRecordView, KeysView, TemplateView, CadrePledgeView, AssessmentView, CaseFlagView, DeclaredRelativeView, MeetingView, NoticeView, ObjectionView, RaisePreview, RaiseResult, RecheckDashboard, StandardView, CaseView, TodoItem, SetupStatus, TownshipView, OperatorView, VillageView, AssetView, AttachmentView, HouseholdFile, HouseholdView, IncomeView, MemberView, ObligorView, SearchResult, ChainReport, TimelineEntry } from './types'
+import type { CountyImportResult, CountyOfficeView, CountyPackageView, CountyReviewDetail, CountyReviewView, ReplyImportResult, ExportProgress, PackageRecordView, KeysView, TemplateView, CadrePledgeView, AssessmentView, CaseFlagView, DeclaredRelativeView, MeetingView, NoticeView, ObjectionView, RaisePreview, RaiseResult, RecheckDashboard, StandardView, CaseView, TodoItem, SetupStatus, TownshipView, OperatorView, VillageView, AssetView, AttachmentView, HouseholdFile, HouseholdView, IncomeView, MemberView, ObligorView, SearchResult, ChainReport, TimelineEntry } from './types'
 
 /** who may call: public (before login), any logged-in operator, writers (not 只读), administrators */
 export type Access = 'public' | 'any' | 'write' | 'admin'

@@ -181,3 +181,6 @@ export interface ReplyImportResult {
   record: PackageRecordView; inReplyTo: number
   applied: Array<{ caseId: string; caseNo: string; headName: string; decision: string; decisionLabel: string; step: string | null; reason: string | null; visit: boolean }>
 }
+
+/** cases: all the package carried; awaitingDecision: at 报送县级; filing: decided by the township, for 备案; the rest is progress only. */
+export interface CountyImportResult { record: PackageRecordView; packageId: string; township: { code: string; name: string }; cases: number; awaitingDecision: number; filing: number; sampled: number; encrypted: boolean }

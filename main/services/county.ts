@@ -8,7 +8,7 @@ import path from 'node:path'
 import { z } from 'zod'
 import { AppError } from '../api/errors'
 import type { CountyDecisionInputT } from '../api/schemas'
-import type { CaseView, CountyPackageView, CountyReviewDetail, CountyReviewView, CountyVisitView, HouseholdFile, PackageRecordView } from '../api/types'
+import type { CaseView, CountyImportResult, CountyPackageView, CountyReviewDetail, CountyReviewView, CountyVisitView, HouseholdFile, PackageRecordView } from '../api/types'
 import { PackageError, readPayloadFile, verifyPackage, writePackage, type Manifest, type PackageInput } from '../package/container'
 import { readPublicKeyPem, sameFingerprint, type KeyPair } from '../package/keys'
 import { sequenceProblem } from '../package/sequence'
@@ -69,8 +69,6 @@ export function drawSample(cases: Array<{ caseNo: string; mandatory: string[] }>
   return out
 }
 
-/** cases: all the package carried; awaitingDecision: at 报送县级; filing: decided by the township, for 备案; the rest is progress only. */
-export interface CountyImportResult { record: PackageRecordView; packageId: string; township: { code: string; name: string }; cases: number; awaitingDecision: number; filing: number; sampled: number; encrypted: boolean }
 
 /** Verifies and imports a township's submission package; any failure refuses the whole package. */
 export async function importSubmission(core: Core, actor: Actor | null, input: { file: string; passphrase?: string | null }): Promise<CountyImportResult> {
