@@ -20,7 +20,7 @@ import { listKeys, openSigningKey } from './exchangeKeys'
 import { newId } from './ids'
 import { paramInForce } from './policy'
 import { requireCounty } from './setup'
-import { keepReceivedPackage, lastPackage, packageView, readPayloadJson } from './packages'
+import { keepReceivedPackage, lastPackage, oneAtATime, packageView, readPayloadJson } from './packages'
 import { formatYuan } from '../domain/money'
 
 const json = (v: unknown) => Buffer.from(`${JSON.stringify(v, null, 2)}\n`, 'utf8')
@@ -72,6 +72,10 @@ export function drawSample(cases: Array<{ caseNo: string; mandatory: string[] }>
 
 /** Verifies and imports a township's submission package; any failure refuses the whole package. */
 export async function importSubmission(core: Core, actor: Actor | null, input: { file: string; passphrase?: string | null }): Promise<CountyImportResult> {
+  return oneAtATime(core, () => importOne(core, actor, input))
+}
+
+async function importOne(core: Core, actor: Actor | null, input: { file: string; passphrase?: string | null }): Promise<CountyImportResult> {
   const ctx = readCtx(core, actor)
   const county = await requireCounty(ctx)
   const keys = await listKeys(ctx)
@@ -125,7 +129,7 @@ export async function importSubmission(core: Core, actor: Actor | null, input: {
   const sample = drawSample(cases.filter((c) => awaitingOf(c) !== 'info').map((c) => ({ caseNo: c.caseNo, mandatory: mandatoryReasons(c, hh.get(c.householdId)) })), rate, verified.manifestSm3)
 
   // the package as it came (the signed original, kept as evidence) and its documents, decrypted, for reading here
-  const kept = keepReceivedPackage(core, file, `${reg.ownerCode}-报送包-第${m.sequence}号-${verified.manifestSm3.slice(0, 12)}`)
+  const kept = await keepReceivedPackage(core, file, `${reg.ownerCode}-报送包-第${m.sequence}号-${verified.manifestSm3.slice(0, 12)}`)
   try {
     for (const f of m.files) {
       if (!f.path.startsWith('payload/documents/') && f.path !== 'payload/报送单.pdf') continue
@@ -314,6 +318,10 @@ export const packageRef = async (db: ReadCtx['db'], ref: string) => {
 
 /** Signs and writes the reply to one package: every decided case not yet replied; recorded only once it verified. */
 export async function exportReply(core: Core, actor: Actor | null, input: { packageId: string; out: string; passphrase: string }): Promise<{ record: PackageRecordView; decisions: number; pending: number; manifest: Manifest }> {
+  return oneAtATime(core, () => replyOne(core, actor, input))
+}
+
+async function replyOne(core: Core, actor: Actor | null, input: { packageId: string; out: string; passphrase: string }): Promise<{ record: PackageRecordView; decisions: number; pending: number; manifest: Manifest }> {
   const ctx = readCtx(core, actor)
   const county = await requireCounty(ctx)
   const pkg = await packageRef(ctx.db, input.packageId)

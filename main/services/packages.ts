@@ -39,19 +39,19 @@ export async function exportToFolder(core: Core, actor: Actor | null, input: { f
   const folder = input.folder.trim()
   if (!folder || !path.isAbsolute(folder)) throw new AppError('VALIDATION', '请填写 U 盘或文件夹的完整路径（如 E:\\ 或 /media/usb）', { folder: '请填写完整路径' })
   if (!fs.existsSync(folder) || !fs.statSync(folder).isDirectory()) throw new AppError('VALIDATION', `找不到文件夹 ${folder}：请插入 U 盘并确认路径`, { folder: '文件夹不存在' })
-  if (running.has(core.dataDir)) throw new AppError('CONFLICT', '正在导出另一个报送包，请等它完成')
   const t = await requireTownship(readCtx(core, actor))
   const last = await lastSubmission(core.db)
   const file = path.join(folder, `${t.name}-报送包-第${(last?.sequence ?? 0) + 1}号-${readCtx(core, actor).today}.dbpkg`)
-  running.add(core.dataDir)
-  try {
-    const r = await exportSubmission(core, actor, { out: file, passphrase: input.passphrase, encrypt: input.encrypt, onProgress: (done, total) => setProgress(core, { phase: 'write', done, total, message: null }), onVerify: () => setProgress(core, { phase: 'verify', done: 0, total: 0, message: null }) })
-    setProgress(core, { phase: 'done', done: 1, total: 1, message: null })
-    return { record: r.record, file }
-  } catch (e) {
-    setProgress(core, { phase: 'failed', done: 0, total: 0, message: e instanceof Error ? e.message : String(e) })
-    throw e
-  } finally { running.delete(core.dataDir) }
+  return oneAtATime(core, async () => {
+    try {
+      const r = await exportSubmission(core, actor, { out: file, passphrase: input.passphrase, encrypt: input.encrypt, onProgress: (done, total) => setProgress(core, { phase: 'write', done, total, message: null }), onVerify: () => setProgress(core, { phase: 'verify', done: 0, total: 0, message: null }) })
+      setProgress(core, { phase: 'done', done: 1, total: 1, message: null })
+      return { record: r.record, file }
+    } catch (e) {
+      setProgress(core, { phase: 'failed', done: 0, total: 0, message: e instanceof Error ? e.message : String(e) })
+      throw e
+    }
+  })
 }
 
 type PackageRow = Selectable<PackageRecordTable>
@@ -60,6 +60,13 @@ export const packageView = (r: PackageRow): PackageRecordView => ({ id: r.id, di
 export async function listPackages(core: Core, actor: Actor | null): Promise<PackageRecordView[]> {
   const rows = await readCtx(core, actor).db.selectFrom('package_record').selectAll().orderBy('created_at', 'desc').execute()
   return rows.map(packageView)
+}
+
+/** One package operation at a time per data directory (a second click while a 2 GB import runs is refused, not raced). */
+export async function oneAtATime<T>(core: Core, fn: () => Promise<T>): Promise<T> {
+  if (running.has(core.dataDir)) throw new AppError('CONFLICT', '正在导入或导出另一个包，请等它完成')
+  running.add(core.dataDir)
+  try { return await fn() } finally { running.delete(core.dataDir) }
 }
 
 /** The newest package of one direction and kind for one township (its sequence is the base of the next). */
@@ -75,12 +82,17 @@ const lastSubmission = (db: Core['db']) => lastPackage(db, 'out', 'submission')
  * Keeps a copy of an accepted package under <data>/packages/in/<name>.dbpkg (copied to a temp file, fsynced, renamed),
  * with a folder <name>/ beside it for what is read out of it; `remove` undoes both when the import is refused later.
  */
-export function keepReceivedPackage(core: Core, file: string, name: string): { file: string; dir: string; remove: () => void } {
+export async function keepReceivedPackage(core: Core, file: string, name: string): Promise<{ file: string; dir: string; remove: () => void }> {
   const dir = path.join(core.dataDir, 'packages', 'in')
   fs.mkdirSync(dir, { recursive: true })
   const dest = path.join(dir, `${safe(name)}.dbpkg`)
   const tmp = `${dest}.${process.pid}.part`
-  fs.copyFileSync(file, tmp)
+  // off the event loop: a 2 GB package must not freeze the window while it is copied
+  try { await fs.promises.copyFile(file, tmp) } catch (e) {
+    fs.rmSync(tmp, { force: true })
+    if ((e as NodeJS.ErrnoException).code === 'ENOSPC') throw new AppError('VALIDATION', '本机数据盘空间不足，无法保存报送包副本：请清理磁盘后重新导入（未导入任何内容）')
+    throw e
+  }
   const fd = fs.openSync(tmp, 'r+')
   try { fs.fsyncSync(fd) } finally { fs.closeSync(fd) }
   fs.renameSync(tmp, dest)

@@ -15,7 +15,7 @@ import { listKeys } from './exchangeKeys'
 import { newId } from './ids'
 import { requireTownship } from './setup'
 import { signStep, stepsOf, variantOfCase } from './cases'
-import { keepReceivedPackage, lastPackage, packageView, readPayloadJson } from './packages'
+import { keepReceivedPackage, lastPackage, oneAtATime, packageView, readPayloadJson } from './packages'
 import { DECISION_LABELS } from './county'
 import type { StepKind } from '../domain/workflow'
 
@@ -31,6 +31,10 @@ const Decisions = z.object({
 })
 
 export async function importReply(core: Core, actor: Actor | null, input: { file: string }): Promise<ReplyImportResult> {
+  return oneAtATime(core, () => importOne(core, actor, input))
+}
+
+async function importOne(core: Core, actor: Actor | null, input: { file: string }): Promise<ReplyImportResult> {
   const ctx = readCtx(core, actor)
   const t = await requireTownship(ctx)
   const keys = await listKeys(ctx)
@@ -62,7 +66,7 @@ export async function importReply(core: Core, actor: Actor | null, input: { file
   const sub = await ctx.db.selectFrom('package_record').selectAll().where('direction', '=', 'out').where('kind', '=', 'submission').where('manifest_sm3', '=', body.inReplyTo.manifestSm3).executeTakeFirst()
   if (!sub) throw refuse(`回复包所答的第 ${body.inReplyTo.sequence} 号报送包不是本机导出的（清单摘要不符）：可能是另一台电脑或恢复前的数据报送的`)
 
-  const kept = keepReceivedPackage(core, file, `县级回复-第${m.sequence}号-${verified.manifestSm3.slice(0, 12)}`)
+  const kept = await keepReceivedPackage(core, file, `县级回复-第${m.sequence}号-${verified.manifestSm3.slice(0, 12)}`)
   const applied: ReplyImportResult['applied'] = []
   try {
     const id = newId()

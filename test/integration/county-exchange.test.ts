@@ -134,8 +134,10 @@ describe('乡镇 → 县级 → 乡镇', () => {
     await expect(importSubmission(county, null, { file: p3 })).rejects.toThrow(/缺少第 2 号报送包/)
     expect([await count(county, 'county_review'), await count(county, 'package_record')]).toEqual(before)
     expect(kept()).toBe(keptBefore)
-    // in order they import
-    await importSubmission(county, null, { file: p2 })
+    // in order they import; a second click while the first import runs is refused, not raced
+    const both = await Promise.allSettled([importSubmission(county, null, { file: p2 }), importSubmission(county, null, { file: p2 })])
+    expect(both.map((b) => b.status).sort()).toEqual(['fulfilled', 'rejected'])
+    expect(String((both.find((b) => b.status === 'rejected') as PromiseRejectedResult).reason)).toMatch(/正在导入或导出另一个包/)
     await importSubmission(county, null, { file: p3 })
     await expect(importSubmission(county, null, { file: p2 })).rejects.toThrow(/比已导入的第 3 号更早/)
   })
