@@ -3,7 +3,7 @@
 import { Alert, Button, Card, Form, Input, Space } from 'antd'
 import { confirmRule, passwordRules } from '../components/rules'
 import { AuthFrame } from './AuthFrame'
-import { useSession, townshipTitle } from './session'
+import { officeTitle, useSession } from './session'
 import { useMutation } from './useApi'
 
 interface PwValues { oldPassword: string; newPassword: string; confirmPassword: string }
@@ -35,7 +35,7 @@ export function AccountPage({ forced = false }: { forced?: boolean }) {
   const session = useSession()
   if (forced) {
     return (
-      <AuthFrame title="请先修改密码" subtitle={townshipTitle(session.township) || undefined}>
+      <AuthFrame title="请先修改密码" subtitle={officeTitle(session) || undefined} county={session.mode === 'county'}>
         <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={`${session.operator.name}（${session.operator.username}），管理员为您设置的是临时密码，请先修改密码再继续。`} />
         <ChangePasswordForm onDone={() => { void session.refresh() }} />
         <div style={{ marginTop: 16 }}><Button type="link" onClick={() => { void session.logout() }} style={{ padding: 0 }}>退出登录</Button></div>

@@ -3,15 +3,15 @@
 import { App as AntApp, Button, ConfigProvider, Result, Spin } from 'antd'
 import zhCN from 'antd/locale/zh_CN'
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react'
-import type { OperatorView, TownshipView } from '../../main/api/types'
+import type { CountyOfficeView, InstallMode, OperatorView, TownshipView } from '../../main/api/types'
 import { ApiError, call, onAuthLost, SESSION_EXPIRED_MESSAGE } from '../api'
 import { AccountPage } from './AccountPage'
 import { FeedbackBridge } from './feedback'
 import { AppLayout } from './Layout'
 import { LoginPage } from './LoginPage'
-import { currentPath, navigate, useRoute } from './router'
-import { SessionContext, isAdmin, setLoginHint, useSession, type SessionValue } from './session'
-import { SetupPage } from './SetupPage'
+import { currentPath, navigate, useRoute, type RouteName } from './router'
+import { SessionContext, homePath, isAdmin, setLoginHint, useSession, type SessionValue } from './session'
+import { SetupPage, type SetupDone } from './SetupPage'
 import { appTheme } from './theme'
 import { ListPage } from '../pages/households/ListPage'
 import { TodoPage } from '../pages/cases/TodoPage'
@@ -32,6 +32,8 @@ import { NoticePage } from '../pages/notices/NoticePage'
 import { RecheckPage } from '../pages/recheck/RecheckPage'
 import { VerifyPage } from '../pages/documents/VerifyPage'
 import { PackagesPage } from '../pages/packages/PackagesPage'
+import { CountyPackagesPage } from '../pages/county/CountyPackagesPage'
+import { CountyPackagePage } from '../pages/county/CountyPackagePage'
 
 type Phase =
   | { kind: 'loading' }
@@ -53,9 +55,13 @@ export function Root() {
 
 const PUBLIC_PATHS = ['/login', '/setup']
 
+/** Which office this installation serves (setup.status). */
+interface Office { mode: InstallMode | null; township: TownshipView | null; county: CountyOfficeView | null }
+const NO_OFFICE: Office = { mode: null, township: null, county: null }
+
 function Main() {
   const [phase, setPhase] = useState<Phase>({ kind: 'loading' })
-  const [township, setTownship] = useState<TownshipView | null>(null)
+  const [office, setOffice] = useState<Office>(NO_OFFICE)
   const returnTo = useRef<string | null>(null)
 
   const rememberTarget = () => {
@@ -66,7 +72,7 @@ function Main() {
   const boot = useCallback(async () => {
     try {
       const st = await call('setup.status', {})
-      setTownship(st.township)
+      setOffice({ mode: st.mode, township: st.township, county: st.county })
       if (!st.initialized) { setPhase({ kind: 'setup' }); navigate('/setup', { replace: true }); return }
       const me = await call('auth.me', {})
       if (!me) { rememberTarget(); setPhase({ kind: 'login' }); navigate('/login', { replace: true }); return }
@@ -90,13 +96,15 @@ function Main() {
     setPhase({ kind: 'ready', operator: op })
     const target = returnTo.current
     returnTo.current = null
-    navigate(target ?? '/households', { replace: true }) // a temporary password shows the forced change page first
-  }, [])
+    navigate(target ?? homePath(office.mode), { replace: true }) // a temporary password shows the forced change page first
+  }, [office.mode])
 
   const session = useMemo<SessionValue | null>(() => {
     if (phase.kind !== 'ready') return null
     return {
-      township,
+      mode: office.mode ?? 'township',
+      township: office.township,
+      county: office.county,
       operator: phase.operator,
       refresh: async () => {
         const me = await call('auth.me', {})
@@ -110,7 +118,7 @@ function Main() {
         navigate('/login', { replace: true })
       }
     }
-  }, [phase, township])
+  }, [phase, office])
 
   if (phase.kind === 'loading') {
     return <div style={{ height: '100%', display: 'grid', placeItems: 'center' }}><Spin size="large" description="正在连接…" /></div>
@@ -126,10 +134,16 @@ function Main() {
     )
   }
   if (phase.kind === 'setup') {
-    return <SetupPage onDone={(t, username) => { setTownship(t); setLoginHint(username); setPhase({ kind: 'login' }); navigate('/login', { replace: true }) }} />
+    const done = (r: SetupDone) => {
+      setOffice(r.mode === 'county' ? { mode: 'county', township: null, county: r.county } : { mode: 'township', township: r.township, county: null })
+      setLoginHint(r.username)
+      setPhase({ kind: 'login' })
+      navigate('/login', { replace: true })
+    }
+    return <SetupPage onDone={done} />
   }
   if (phase.kind === 'login') {
-    return <LoginPage township={township} onLoggedIn={onLoggedIn} />
+    return <LoginPage office={office} onLoggedIn={onLoggedIn} />
   }
   return (
     <SessionContext.Provider value={session}>
@@ -138,15 +152,34 @@ function Main() {
   )
 }
 
+/** The pages of a county install (县级安装): it has no households, cases or township settings. */
+const COUNTY_ROUTES = new Set<RouteName>(['county', 'countyPackage', 'keys', 'operators', 'account'])
+
 function Routed() {
   const route = useRoute()
   const session = useSession()
   const admin = isAdmin(session.operator)
+  const county = session.mode === 'county'
+  const home = homePath(session.mode)
 
   useEffect(() => {
-    if (route.name === 'login' || route.name === 'setup' || route.name === 'notFound') navigate('/households', { replace: true })
-    if ((route.name === 'operators' || route.name === 'villages' || route.name === 'standards') && !admin) navigate('/households', { replace: true })
-  }, [route.name, admin])
+    if (route.name === 'login' || route.name === 'setup' || route.name === 'notFound') navigate(home, { replace: true })
+    if ((route.name === 'operators' || route.name === 'villages' || route.name === 'standards') && !admin) navigate(home, { replace: true })
+    if (county ? !COUNTY_ROUTES.has(route.name) : route.name === 'county' || route.name === 'countyPackage') navigate(home, { replace: true })
+  }, [route.name, admin, county, home])
+
+  if (county) {
+    let page: ReactNode = null
+    switch (route.name) {
+      case 'county': page = <CountyPackagesPage />; break
+      case 'countyPackage': page = <CountyPackagePage key={route.params.id} id={route.params.id!} />; break
+      case 'keys': page = <KeysPage />; break
+      case 'operators': page = admin ? <OperatorsPage /> : null; break
+      case 'account': page = <AccountPage />; break
+      default: page = null
+    }
+    return <AppLayout route={route}>{page}</AppLayout>
+  }
 
   let page: ReactNode = null
   switch (route.name) {

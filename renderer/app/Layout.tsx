@@ -1,10 +1,10 @@
 // The work area: collapsible left menu, header with township and operator, scrolling content.
-import { HomeOutlined, ScheduleOutlined, KeyOutlined, LogoutOutlined, SettingOutlined, TeamOutlined, UserOutlined, EnvironmentOutlined, AuditOutlined, CommentOutlined, NotificationOutlined, SyncOutlined, AccountBookOutlined, UsergroupAddOutlined, ControlOutlined, SafetyCertificateOutlined, SolutionOutlined, FileTextOutlined, SafetyOutlined, SendOutlined } from '@ant-design/icons'
+import { HomeOutlined, ScheduleOutlined, KeyOutlined, LogoutOutlined, SettingOutlined, TeamOutlined, UserOutlined, EnvironmentOutlined, AuditOutlined, CommentOutlined, NotificationOutlined, SyncOutlined, AccountBookOutlined, UsergroupAddOutlined, ControlOutlined, SafetyCertificateOutlined, SolutionOutlined, FileTextOutlined, SafetyOutlined, SendOutlined, InboxOutlined } from '@ant-design/icons'
 import { Button, Layout, Menu, Space, Tag, Tooltip } from 'antd'
 import type { MenuProps } from 'antd'
 import { useState, type ReactNode } from 'react'
 import { navigate, type Route } from './router'
-import { isAdmin, townshipTitle, useSession } from './session'
+import { isAdmin, officeTitle, roleLabel, useSession } from './session'
 
 const { Header, Sider, Content } = Layout
 
@@ -12,8 +12,20 @@ export function AppLayout({ route, children }: { route: Route; children: ReactNo
   const session = useSession()
   const [collapsed, setCollapsed] = useState(() => window.innerWidth < 1200)
   const admin = isAdmin(session.operator)
+  const county = session.mode === 'county'
 
-  const items: MenuProps['items'] = [
+  // a county install (县级安装) has no households, cases or township settings: only the packages it reviews
+  const countyItems: MenuProps['items'] = [
+    { key: '/county', icon: <InboxOutlined />, label: '报送包审核' },
+    {
+      key: 'settings', icon: <SettingOutlined />, label: '系统设置',
+      children: [
+        { key: '/settings/keys', icon: <SafetyOutlined />, label: '数据交换密钥' },
+        ...(admin ? [{ key: '/settings/operators', icon: <TeamOutlined />, label: '操作员' }] : [])
+      ]
+    }
+  ]
+  const townshipItems: MenuProps['items'] = [
     { key: '/households', icon: <HomeOutlined />, label: '家庭档案' },
     {
       key: 'work', icon: <AuditOutlined />, label: '业务办理',
@@ -42,7 +54,9 @@ export function AppLayout({ route, children }: { route: Route; children: ReactNo
       ]
     }
   ]
-  const selected = route.name === 'household' || route.name === 'householdNew' ? '/households'
+  const items = county ? countyItems : townshipItems
+  const selected = route.name === 'countyPackage' ? '/county'
+    : route.name === 'household' || route.name === 'householdNew' ? '/households'
     : route.name === 'meeting' ? '/meetings'
       : route.name === 'notice' ? '/notices'
         : route.path
@@ -52,12 +66,12 @@ export function AppLayout({ route, children }: { route: Route; children: ReactNo
       <Header style={{ display: 'flex', alignItems: 'center', gap: 16, color: '#fff', lineHeight: '48px', minWidth: 0 }}>
         <div style={{ fontSize: 16, fontWeight: 600, whiteSpace: 'nowrap' }}>阳光低保</div>
         <div data-testid="township-name" style={{ opacity: 0.9, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis', minWidth: 0 }}>
-          {townshipTitle(session.township)}
+          {county ? `${officeTitle(session)} · 县级安装` : officeTitle(session)}
         </div>
         <div style={{ flex: 1 }} />
         <Space size={8} style={{ whiteSpace: 'nowrap' }}>
           <span data-testid="operator-name"><UserOutlined /> {session.operator.name}</span>
-          <Tag color="blue" style={{ marginInlineEnd: 0 }}>{session.operator.roleLabel}</Tag>
+          <Tag color="blue" style={{ marginInlineEnd: 0 }}>{roleLabel(session.operator, session.mode)}</Tag>
           <Tooltip title="修改自己的登录密码">
             <Button size="small" ghost icon={<KeyOutlined />} onClick={() => navigate('/account')}>修改密码</Button>
           </Tooltip>
@@ -70,7 +84,7 @@ export function AppLayout({ route, children }: { route: Route; children: ReactNo
             mode="inline"
             inlineIndent={16}
             selectedKeys={[selected]}
-            defaultOpenKeys={['work', 'settings']}
+            defaultOpenKeys={county ? ['settings'] : ['work', 'settings']}
             items={items}
             onClick={({ key }) => { if (key.startsWith('/')) navigate(key) }}
             style={{ borderInlineEnd: 'none' }}

@@ -1,14 +1,14 @@
 // Login. The server's message is shown as is (登录名或密码不正确, lockout with the time left …).
 import { Alert, Button, Form, Input } from 'antd'
 import { useState } from 'react'
-import type { OperatorView, TownshipView } from '../../main/api/types'
+import type { CountyOfficeView, InstallMode, OperatorView, TownshipView } from '../../main/api/types'
 import { ApiError, call } from '../api'
 import { AuthFrame } from './AuthFrame'
-import { takeLoginHint, townshipTitle } from './session'
+import { officeTitle, takeLoginHint } from './session'
 
 interface LoginValues { username: string; password: string }
 
-export function LoginPage({ township, onLoggedIn }: { township: TownshipView | null; onLoggedIn: (op: OperatorView) => void }) {
+export function LoginPage({ office, onLoggedIn }: { office: { mode: InstallMode | null; township: TownshipView | null; county: CountyOfficeView | null }; onLoggedIn: (op: OperatorView) => void }) {
   const [form] = Form.useForm<LoginValues>()
   const [error, setError] = useState<string | null>(null)
   const [pending, setPending] = useState(false)
@@ -30,7 +30,7 @@ export function LoginPage({ township, onLoggedIn }: { township: TownshipView | n
   }
 
   return (
-    <AuthFrame title="登录" subtitle={townshipTitle(township) || undefined}>
+    <AuthFrame title="登录" subtitle={officeTitle(office) || undefined} county={office.mode === 'county'}>
       {error ? <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="login-error" role="alert" /> : null}
       <Form<LoginValues> form={form} name="login" layout="vertical" onFinish={submit} initialValues={{ username: hint }} requiredMark={false}>
         <Form.Item label="登录名" name="username" rules={[{ required: true, whitespace: true, message: '请填写登录名' }]}>

@@ -5,6 +5,7 @@ import { useSyncExternalStore, type AnchorHTMLAttributes, type MouseEvent } from
 export type RouteName =
   | 'login' | 'setup' | 'todo' | 'households' | 'householdNew' | 'household' | 'operators' | 'villages' | 'account' | 'notFound'
   | 'meetings' | 'meeting' | 'notices' | 'notice' | 'recheck' | 'standards' | 'relatives' | 'policy' | 'verify' | 'pledges' | 'templates' | 'keys' | 'packages'
+  | 'county' | 'countyPackage'
 
 export interface Route { name: RouteName; path: string; params: Record<string, string> }
 
@@ -30,7 +31,9 @@ const PATTERNS: Array<[RouteName, string]> = [
   ['pledges', '/settings/pledges'],
   ['templates', '/settings/templates'],
   ['keys', '/settings/keys'],
-  ['account', '/account']
+  ['account', '/account'],
+  ['county', '/county'],
+  ['countyPackage', '/county/:id']
 ]
 
 export function currentPath(): string {

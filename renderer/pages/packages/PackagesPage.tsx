@@ -1,12 +1,13 @@
 // 报送县级 (issue 6; docs/package-format.md §2): the township's submission package — every case changed since the
 // last package with its household files, 评议 and 公示, the audit entries of the period, the scans and the PDFs —
 // signed with the township key, written to the USB drive and read back before it counts. While the export runs the
-// page polls packages.progress; the 报送记录 lists every package sent (and, later, received) with its manifest digest.
-import { ExportOutlined, KeyOutlined, UsbOutlined } from '@ant-design/icons'
+// page polls packages.progress; the 报送记录 lists every package sent and every county reply received with its manifest
+// digest. 导入县级回复包 verifies the county's signed reply and applies its decisions to the cases (all or nothing).
+import { ExportOutlined, ImportOutlined, KeyOutlined, UsbOutlined } from '@ant-design/icons'
 import { Alert, Button, Card, Checkbox, Col, Form, Input, Progress, Row, Spin, Table, Tag, Tooltip, Typography } from 'antd'
 import type { FormInstance, TableProps } from 'antd'
 import { useEffect, useRef, useState } from 'react'
-import type { ExportProgress, PackageRecordView } from '../../../main/api/types'
+import type { ExportProgress, PackageRecordView, ReplyImportResult } from '../../../main/api/types'
 import { call, type ApiError } from '../../api'
 import { fmtDateTime } from '../../app/format'
 import { Link } from '../../app/router'
@@ -96,6 +97,18 @@ export function PackagesPage() {
           )}
         </div>
         {writable ? <ExportForm disabled={!own} countyKey={!!keys.data?.county} /> : <Typography.Text type="secondary">只读操作员不能导出报送包。</Typography.Text>}
+      </Card>
+
+      <Card size="small" className="section-card" title={<span><ImportOutlined /> 导入县级回复包</span>} data-testid="reply-card">
+        <Typography.Paragraph style={{ marginBottom: 8 }}>
+          {countyName}审核确认后用 U 盘交回签名的回复包。导入时凭县级公钥核验签名，按序号顺序逐件应用县级意见（同意、不同意、退回补充调查、备案无异议，以及县级入户核查记录）；有一件不能应用的，整包不导入。
+        </Typography.Paragraph>
+        {keys.data && !keys.data.county ? (
+          <Alert type="warning" showIcon style={{ marginBottom: 8 }} data-testid="no-county-key"
+            title="还没有导入县民政局的公钥，无法核验回复包"
+            description={<>请管理员在“系统设置 → 数据交换密钥”页 <Link to="/settings/keys">导入县级公钥</Link>，并与县民政局告知的指纹核对。</>} />
+        ) : null}
+        {writable ? <ReplyImportForm /> : <Typography.Text type="secondary">只读操作员不能导入回复包。</Typography.Text>}
       </Card>
 
       <Card size="small" title="报送记录" data-testid="package-records">
@@ -210,20 +223,30 @@ function placeError(form: FormInstance<ExportValues>, error: ApiError, formLevel
 }
 
 function Records({ rows, loading }: { rows: PackageRecordView[]; loading: boolean }) {
+  // a reply names the submission it answers by its manifest digest
+  const bySm3 = new Map(rows.filter((r) => r.direction === 'out' && r.kind === 'submission').map((r) => [r.manifestSm3, r.sequence]))
+  const isReply = (r: PackageRecordView) => r.kind === 'reply'
   const columns: TableProps<PackageRecordView>['columns'] = [
-    { title: '方向', key: 'dir', width: 64, render: (_: unknown, r) => <Tag color={r.direction === 'out' ? 'blue' : 'green'} style={{ marginInlineEnd: 0 }}>{r.direction === 'out' ? '导出' : '导入'}</Tag> },
+    {
+      title: '方向', key: 'dir', width: 128,
+      render: (_: unknown, r) => (isReply(r)
+        ? <div style={{ lineHeight: '18px' }}><Tag color="green" style={{ marginInlineEnd: 0 }}>收到县级回复</Tag>{r.inReplyTo && bySm3.has(r.inReplyTo) ? <div style={{ fontSize: 12, color: 'rgba(0,0,0,.6)', marginTop: 2 }}>答复第 {bySm3.get(r.inReplyTo)} 号</div> : null}</div>
+        : <Tag color={r.direction === 'out' ? 'blue' : 'green'} style={{ marginInlineEnd: 0 }}>{r.direction === 'out' ? '导出报送包' : '导入'}</Tag>)
+    },
     { title: '序号', dataIndex: 'sequence', key: 'seq', width: 56, align: 'right' },
     { title: '文件名', dataIndex: 'fileName', key: 'file', ellipsis: { showTitle: true } },
     { title: '大小', key: 'size', width: 84, align: 'right', render: (_: unknown, r) => <span style={{ whiteSpace: 'nowrap' }}>{mb(r.bytes)}</span> },
     {
       title: '案件/家庭/材料', key: 'counts', width: 112, align: 'center',
-      render: (_: unknown, r) => <Tooltip title={countsText(r.counts)}><span style={{ whiteSpace: 'nowrap' }}>{n(r.counts, 'cases')} / {n(r.counts, 'households')} / {n(r.counts, 'files')}</span></Tooltip>
+      render: (_: unknown, r) => (isReply(r)
+        ? <Tooltip title={replyCountsText(r.counts)}><span style={{ whiteSpace: 'nowrap' }}>意见 {n(r.counts, 'decisions')} 件</span></Tooltip>
+        : <Tooltip title={countsText(r.counts)}><span style={{ whiteSpace: 'nowrap' }}>{n(r.counts, 'cases')} / {n(r.counts, 'households')} / {n(r.counts, 'files')}</span></Tooltip>)
     },
     {
       title: '期间', key: 'period', width: 140,
       render: (_: unknown, r) => <div style={{ fontSize: 12, lineHeight: '18px', whiteSpace: 'nowrap' }}><div>{r.periodFrom ? fmtDateTime(r.periodFrom) : '建档以来'}</div><div>至 {fmtDateTime(r.periodTo)}</div></div>
     },
-    { title: '经办人', dataIndex: 'operator', key: 'op', width: 150, ellipsis: { showTitle: true } },
+    { title: '经办人', dataIndex: 'operator', key: 'op', width: 130, ellipsis: { showTitle: true } },
     { title: '时间', key: 'at', width: 132, render: (_: unknown, r) => <span style={{ whiteSpace: 'nowrap' }}>{fmtDateTime(r.createdAt)}</span> },
     {
       title: '清单摘要', key: 'sm3', width: 150,
@@ -237,5 +260,69 @@ function Records({ rows, loading }: { rows: PackageRecordView[]; loading: boolea
   return (
     <Table<PackageRecordView> size="small" rowKey="id" columns={columns} dataSource={rows} loading={loading} tableLayout="fixed"
       pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }} locale={{ emptyText: '还没有报送记录' }} data-testid="package-table" />
+  )
+}
+
+const DECISION_NAMES: Array<[string, string]> = [['approve', '同意'], ['reject', '不同意'], ['return', '退回补充调查'], ['filed', '备案无异议']]
+/** "同意 3 件、退回补充调查 1 件；另有 2 件待县级审核" for a reply's counts. */
+const replyCountsText = (counts: Record<string, number>): string => {
+  const parts = DECISION_NAMES.filter(([k]) => n(counts, k)).map(([k, label]) => `${label} ${n(counts, k)} 件`)
+  return `${parts.join('、') || `意见 ${n(counts, 'decisions')} 件`}${n(counts, 'pending') ? `；另有 ${n(counts, 'pending')} 件待县级审核` : ''}`
+}
+
+const DECISION_COLORS: Record<string, string> = { approve: 'green', reject: 'red', return: 'orange', filed: 'cyan' }
+
+/** 导入县级回复包: the path of the reply on the USB drive → verified and applied; the decisions applied are listed. */
+function ReplyImportForm() {
+  const [form] = Form.useForm<{ file: string }>()
+  const [pending, setPending] = useState(false)
+  const [outcome, setOutcome] = useState<{ ok: true; r: ReplyImportResult } | { ok: false; message: string } | null>(null)
+  const submit = async (v: { file: string }) => {
+    setPending(true)
+    setOutcome(null)
+    try {
+      const res = await mutate('packages.importReply', { file: v.file.trim() }, { quiet: true })
+      if (res.ok) { setOutcome({ ok: true, r: res.value }); form.setFieldValue('file', '') }
+      else if (res.error.fields.file) form.setFields([{ name: 'file', errors: [res.error.message] }])
+      else setOutcome({ ok: false, message: res.error.message })
+    } finally { setPending(false) }
+  }
+  const columns: TableProps<ReplyImportResult['applied'][number]>['columns'] = [
+    { title: '案件编号', dataIndex: 'caseNo', key: 'no', width: 180, render: (v: string) => <span className="mono" style={{ fontSize: 12 }}>{v}</span> },
+    { title: '户主', dataIndex: 'headName', key: 'head', width: 90 },
+    { title: '县级意见', key: 'decision', width: 120, render: (_: unknown, a) => <Tag color={DECISION_COLORS[a.decision]} style={{ marginInlineEnd: 0 }}>{a.decisionLabel}</Tag> },
+    { title: '县级入户核查', key: 'visit', width: 100, align: 'center', render: (_: unknown, a) => (a.visit ? '有' : <Typography.Text type="secondary">—</Typography.Text>) },
+    { title: '理由', dataIndex: 'reason', key: 'reason', ellipsis: { showTitle: true }, render: (v: string | null) => v ?? <Typography.Text type="secondary">—</Typography.Text> }
+  ]
+  return (
+    <Form<{ file: string }> form={form} name="replyImport" layout="vertical" initialValues={{ file: '' }} onFinish={(v) => void submit(v)}
+      onValuesChange={() => { if (outcome && !outcome.ok) setOutcome(null) }} disabled={pending}>
+      <Row gutter={12} wrap={false} align="top">
+        <Col flex="1 1 420px" style={{ minWidth: 0, maxWidth: 640 }}>
+          <Form.Item label="回复包文件" name="file" style={{ marginBottom: 0 }}
+            rules={[{ required: true, whitespace: true, message: '请填写回复包文件的完整路径' }, { max: 1000, message: '路径不能超过 1000 个字符' }]}
+            extra="回复包文件的完整路径，如 E:\某某县民政局-回复某某镇-第1号-2026-07-10.dbpkg">
+            <Input placeholder="如 E:\…-回复…-第1号-….dbpkg 或 /media/usb/….dbpkg" autoComplete="off" spellCheck={false} allowClear />
+          </Form.Item>
+        </Col>
+        <Col flex="none">
+          <Form.Item label=" " colon={false} style={{ marginBottom: 0 }}>
+            <Button type="primary" htmlType="submit" icon={<ImportOutlined />} loading={pending}>核验并导入</Button>
+          </Form.Item>
+        </Col>
+      </Row>
+      {outcome ? (
+        <div style={{ marginTop: 12 }} data-testid="reply-import-result">
+          {outcome.ok ? (
+            <>
+              <Alert type="success" showIcon style={{ marginBottom: 8 }}
+                title={`已导入第 ${outcome.r.record.sequence} 号县级回复包（答复第 ${outcome.r.inReplyTo} 号报送包），签名核验无误，${outcome.r.applied.length} 件意见已应用到案件`}
+                description={replyCountsText(outcome.r.record.counts)} />
+              <Table size="small" rowKey="caseId" columns={columns} dataSource={outcome.r.applied} pagination={false} tableLayout="fixed" data-testid="reply-applied" />
+            </>
+          ) : <Alert type="error" showIcon title={outcome.message} data-testid="reply-import-error" />}
+        </div>
+      ) : null}
+    </Form>
   )
 }

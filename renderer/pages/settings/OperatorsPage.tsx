@@ -6,12 +6,17 @@ import { useState } from 'react'
 import type { OperatorRole, OperatorView } from '../../../main/api/types'
 import { fmtDateTime, ROLE_OPTIONS } from '../../app/format'
 import { feedback } from '../../app/feedback'
-import { useSession } from '../../app/session'
+import { roleLabel, useSession } from '../../app/session'
 import { mutate, useApi } from '../../app/useApi'
 import { FormModal } from '../../components/FormModal'
 import { confirmRule, passwordRules, required, requiredSelect, usernameRules } from '../../components/rules'
 
-const roleOptions = ROLE_OPTIONS.map((r) => ({ value: r.value, label: r.label }))
+/** The roles offered; a county install has no 乡镇审核确认人 and calls its reviewer 县级审核确认人. */
+function roleOptionsFor(county: boolean, current?: OperatorRole) {
+  return ROLE_OPTIONS
+    .filter((r) => !county || r.value !== 'townshipApprover' || r.value === current)
+    .map((r) => ({ value: r.value, label: roleLabel({ role: r.value, roleLabel: r.label }, county ? 'county' : 'township') }))
+}
 
 export function OperatorsPage() {
   const session = useSession()
@@ -19,6 +24,8 @@ export function OperatorsPage() {
   const [creating, setCreating] = useState(false)
   const [editing, setEditing] = useState<OperatorView | null>(null)
   const [resetting, setResetting] = useState<OperatorView | null>(null)
+  const county = session.mode === 'county'
+  const roleOptions = roleOptionsFor(county)
 
   const toggleActive = (op: OperatorView) => {
     const next = !op.active
@@ -37,7 +44,7 @@ export function OperatorsPage() {
   const columns: TableProps<OperatorView>['columns'] = [
     { title: '登录名', dataIndex: 'username', key: 'username', width: 130, render: (v: string) => <span className="mono">{v}</span> },
     { title: '姓名', dataIndex: 'name', key: 'name', width: 110 },
-    { title: '角色', dataIndex: 'roleLabel', key: 'role', width: 90 },
+    { title: '角色', key: 'role', width: county ? 120 : 90, render: (_: unknown, op) => roleLabel(op, session.mode) },
     {
       title: '状态', key: 'status', width: 140,
       render: (_: unknown, op) => (
@@ -74,7 +81,9 @@ export function OperatorsPage() {
       >
         {error ? <Alert type="error" showIcon title={error.message} style={{ marginBottom: 8 }} /> : null}
         <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
-          经办人录入和修改档案；审核人负责审核并决定豁免等事项；管理员另可管理操作员和村（社区）；只读账号只能查看。
+          {county
+            ? '县级经办人导入乡镇报送包、导出回复包；县级审核确认人逐件签署审核确认意见并登记入户核查；管理员另可管理操作员和数据交换密钥；只读账号只能查看。'
+            : '经办人录入和修改档案；审核人负责审核并决定豁免等事项；管理员另可管理操作员和村（社区）；只读账号只能查看。'}
           新增或重置密码后，操作员首次登录须自行修改密码。
         </Typography.Paragraph>
         <Table<OperatorView> size="small" rowKey="id" columns={columns} dataSource={data ?? []} loading={loading} pagination={false} scroll={{ x: 'max-content' }} />
@@ -127,7 +136,7 @@ export function OperatorsPage() {
           <Input autoFocus />
         </Form.Item>
         <Form.Item label="角色" name="role" rules={[requiredSelect('请选择角色')]}>
-          <Select options={roleOptions} />
+          <Select options={roleOptionsFor(county, editing?.role)} />
         </Form.Item>
       </FormModal>
 
