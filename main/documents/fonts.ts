@@ -4,8 +4,15 @@
 // anything is printed: a blank box in a name on a 公示 or a 告知书 is worse than no document.
 import fs from 'node:fs'
 import path from 'node:path'
-import * as fontkit from 'fontkit'
+import type * as Fontkit from 'fontkit'
 import { resourcesDir } from '../services/resources'
+
+/**
+ * fontkit as pdfkit loads it: pdfkit is CommonJS and `require`s fontkit, so the same CommonJS instance is used here
+ * (an ES import may load fontkit's separate ESM build, whose registered formats pdfkit would never see).
+ */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+export const fontkitLib = (): typeof Fontkit => require('fontkit') as typeof Fontkit
 
 export type FontSpec = { file: string; postscriptName: string | null }
 
@@ -30,7 +37,7 @@ function candidates(): FontSpec[] {
   return out
 }
 
-type Loaded = FontSpec & { font: fontkit.Font }
+type Loaded = FontSpec & { font: Fontkit.Font }
 let loaded: Loaded | null = null
 
 export class FontError extends Error {}
@@ -41,7 +48,7 @@ export function documentFont(): Loaded {
   const tried: string[] = []
   for (const c of candidates()) {
     if (!fs.existsSync(c.file)) { tried.push(c.file); continue }
-    const opened = fontkit.openSync(c.file, c.postscriptName ?? undefined) as fontkit.Font
+    const opened = fontkitLib().openSync(c.file, c.postscriptName ?? undefined)
     loaded = { ...c, font: opened }
     return loaded
   }
