@@ -12,7 +12,13 @@
 // Readings come from pinyin-pro in surname mode for the head (单 shan, 曾 zeng, 长孙 zhangsun).
 // ü is written v (吕 → lv). Characters without a reading (Ext-B such as 𠮷) only contribute hanzi.
 
-import { pinyin } from 'pinyin-pro'
+import type { pinyin as PinyinFn } from 'pinyin-pro'
+
+// pinyin-pro's dictionaries cost ~11 MB of memory: loaded with the first name that needs a reading, not by every
+// process that starts (an export or a verify never does)
+let engine: typeof PinyinFn | null = null
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const pinyinPro = (): typeof PinyinFn => (engine ??= (require('pinyin-pro') as typeof import('pinyin-pro')).pinyin)
 
 /** Longest name (in characters) that gets all 2^(n-1) subsequences. */
 export const FULL_SUBSEQUENCE_MAX_CHARS = 6
@@ -30,6 +36,7 @@ function cleanName(name: string): string {
 function syllables(chars: string[]): Syllable[] {
   const text = chars.join('')
   let data: { origin: string; pinyin: string; initial: string; isZh: boolean }[] = []
+  const pinyin = pinyinPro()
   try {
     data = pinyin(text, { type: 'all', mode: 'surname', surname: 'head', toneType: 'none', v: true })
   } catch {

@@ -3,7 +3,7 @@
 // printed-document register and the audit summary. Images (JPEG/PNG) are embedded; PDF scans are appended
 // page for page after the rendered part; other formats are listed. Registered like every printed document.
 import fs from 'node:fs'
-import { PDFDocument } from 'pdf-lib'
+import type { PDFDocument } from 'pdf-lib'
 import type { CaseView, HouseholdFile, TownshipView } from '../api/types'
 import { archiveDocument, caseProcessSection, householdSection, type ArchiveDocData, type ArchiveSection, type HouseholdSectionData } from '../documents/archive'
 import { reviewSection, visitSection } from '../documents/caseForms'
@@ -97,6 +97,7 @@ export async function archivePdf(core: Core, actor: Actor | null, input: { house
     if (bytes && a.mime === 'application/pdf') { pdfs.push({ title: `${kindLabel}：${a.originalName}`, bytes }); continue }
     images.push({ title: a.originalName, date: a.createdAt.slice(0, 10), kindLabel, memberName: memberName(f, a.memberId), note: bytes ? (a.note ?? '') : '（文件缺失，请从备份恢复）', dataUrl: bytes && IMAGE_MIMES.has(a.mime) ? `data:${a.mime};base64,${bytes.toString('base64')}` : null })
   }
+  const { PDFDocument } = await import('pdf-lib') // loaded when an archive is printed, not by every process
   const appended: Array<{ title: string; doc: PDFDocument }> = []
   for (const p of pdfs) {
     try { appended.push({ title: p.title, doc: await PDFDocument.load(p.bytes, { ignoreEncryption: true }) }) } catch { images.push({ title: p.title, date: '', kindLabel: 'PDF 材料', memberName: null, dataUrl: null, note: '（PDF 文件无法读取，见电子档案）' }) }

@@ -5,7 +5,6 @@
 import { AppError } from '../api/errors'
 import { FontError } from '../documents/fonts'
 import { PAPERS, type Paper } from '../documents/layout'
-import { enlargePdf, tilePdf } from '../documents/tile'
 import { noticeDocument, type NoticeDocData } from '../documents/notice'
 import type { DocStamp } from '../documents/common'
 import { assertDocPrintable, renderPdf, type DocDefinition } from '../documents/render'
@@ -78,7 +77,12 @@ export interface PrintJob {
 export async function stampAndRender(core: Core, actor: Actor | null, job: PrintJob): Promise<Printed> {
   const tile = job.paper ? PAPERS[job.paper].tile : undefined
   // a board is laid out on A4, enlarged and cut into sheets (documents/tile.ts)
-  const finish = async (pdf: Buffer, label: string) => (tile ? Buffer.from((await tilePdf(await enlargePdf(pdf, tile), { target: tile, label })).bytes) : pdf)
+  // pdf-lib (≈ 10 MB) is loaded only when a notice is enlarged or tiled onto sheets
+  const finish = async (pdf: Buffer, label: string) => {
+    if (!tile) return pdf
+    const { enlargePdf, tilePdf } = await import('../documents/tile')
+    return Buffer.from((await tilePdf(await enlargePdf(pdf, tile), { target: tile, label })).bytes)
+  }
   try {
     const draft = job.build(null)
     assertDocPrintable(draft, job.what)
