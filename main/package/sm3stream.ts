@@ -2,12 +2,13 @@
 // buffer at once. Checked against sm-crypto-v2 and `openssl dgst -sm3` in the tests (incl. the standard's
 // examples "abc" and 64 × "abcd").
 
-const IV = [0x7380166f, 0x4914b2b9, 0x172442d7, 0xda8a0600, 0xa96f30bc, 0x163138aa, 0xe38dee4d, 0xb0fb0e4e]
-const rotl = (x: number, n: number) => ((x << n) | (x >>> (32 - n))) >>> 0
-const T = Array.from({ length: 64 }, (_, j) => rotl(j < 16 ? 0x79cc4519 : 0x7a879d8a, j % 32))
-
+/**
+ * The class refers to nothing outside itself (its constants are made per instance): parallelSm3.ts hands its
+ * source text to worker threads, which hash where the runtime has no native SM3 (Electron's BoringSSL).
+ */
 export class Sm3 {
-  private v = Int32Array.from(IV)
+  private v = Int32Array.from([0x7380166f, 0x4914b2b9, 0x172442d7, 0xda8a0600, 0xa96f30bc, 0x163138aa, 0xe38dee4d, 0xb0fb0e4e])
+  private t = Array.from({ length: 64 }, (_, j) => { const x = j < 16 ? 0x79cc4519 : 0x7a879d8a, n = j % 32; return ((x << n) | (x >>> (32 - n))) >>> 0 })
   private buf = new Uint8Array(64)
   private used = 0
   private total = 0
@@ -42,7 +43,7 @@ export class Sm3 {
   }
 
   private block(b: Uint8Array, o: number): void {
-    const w = this.w, w1 = this.w1, v = this.v
+    const w = this.w, w1 = this.w1, v = this.v, T = this.t
     for (let j = 0; j < 16; j++) { const p = o + 4 * j; w[j] = (b[p]! << 24) | (b[p + 1]! << 16) | (b[p + 2]! << 8) | b[p + 3]! }
     for (let j = 16; j < 68; j++) {
       let x = w[j - 16]! ^ w[j - 9]! ^ ((w[j - 3]! << 15) | (w[j - 3]! >>> 17))

@@ -33,10 +33,13 @@ function signed(files: Array<[string, Buffer]>, patch: Partial<Manifest> = {}, k
   const bytes = Buffer.from(JSON.stringify(manifest, null, 2) + '\n')
   return { manifest: bytes, sig: Buffer.from(sign(bytes, k)) }
 }
+/** Refused with `reason` both ways: hashed in this thread, and with the stored files hashed on worker threads. */
 const refused = async (file: string, reason: RegExp) => {
-  const e = await verifyPackage(file, key.publicKey).then(() => null, (x: unknown) => x)
-  expect(e, `${path.basename(file)} should be refused`).toBeInstanceOf(PackageError)
-  expect((e as Error).message).toMatch(reason)
+  for (const parallel of ['never', 'always'] as const) {
+    const e = await verifyPackage(file, key.publicKey, { parallel, threads: 2 }).then(() => null, (x: unknown) => x)
+    expect(e, `${path.basename(file)} should be refused (${parallel})`).toBeInstanceOf(PackageError)
+    expect((e as Error).message).toMatch(reason)
+  }
 }
 
 beforeAll(async () => {
@@ -60,6 +63,22 @@ describe('报送包容器', () => {
     expect(v.manifest.files.map((x) => x.path)).toEqual(['payload/cases.json', 'payload/attachments/scan-1.jpg', 'payload/报送单.pdf'])
     expect(v.manifest.files[1]).toMatchObject({ size: 300_000, sm3: sm3Hex(fs.readFileSync(f('scan.jpg'))) })
     expect(fs.readdirSync(dir).filter((x) => x.endsWith('.part'))).toEqual([])
+    // the stored files hashed on worker threads give the same verified package
+    for (const threads of [1, 2, 3]) expect((await verifyPackage(good, key.publicKey, { parallel: 'always', threads })).manifestSm3).toBe(v.manifestSm3)
+  })
+
+  it('大文件分块写入：每块接续的 CRC-32（unzip -t）和 SM3（openssl）都与一次算出的一致', async () => {
+    fs.writeFileSync(f('big.jpg'), crypto.randomBytes(2_500_000 + 333)) // read in three chunks
+    const out = f('big.dbpkg')
+    // a stored file streamed from disk, and a compressed one from memory
+    await writePackage(out, base(), [{ path: 'payload/files/big.jpg', file: f('big.jpg') }, { path: 'payload/big.json', data: Buffer.from(crypto.randomBytes(1_500_000).toString('hex')) }], key)
+    const t = spawnSync('unzip', ['-t', out], { encoding: 'utf8' })
+    expect(t.status, t.stdout).toBe(0)
+    const manifest = (await verifyPackage(out, key.publicKey, { parallel: 'always' })).manifest
+    for (const file of manifest.files) {
+      const bytes = spawnSync('unzip', ['-p', out, file.path], { maxBuffer: 64 << 20 }).stdout
+      expect(spawnSync('openssl', ['dgst', '-sm3'], { input: bytes, encoding: 'utf8' }).stdout.trim().split('= ')[1], file.path).toBe(file.sm3)
+    }
   })
 
   it('陌生人用 unzip 和 OpenSSL 3 按文档命令核验签名和每个文件的 SM3', () => {
@@ -73,7 +92,7 @@ describe('报送包容器', () => {
     expect(v.stdout).toContain('Signature Verified Successfully')
     const manifest = JSON.parse(fs.readFileSync(f('m.json'), 'utf8')) as Manifest
     for (const file of manifest.files) {
-      const bytes = spawnSync('unzip', ['-p', good, file.path]).stdout
+      const bytes = spawnSync('unzip', ['-p', good, file.path], { maxBuffer: 64 << 20 }).stdout
       const dg = spawnSync('openssl', ['dgst', '-sm3'], { input: bytes, encoding: 'utf8' }).stdout.trim().split('= ')[1]
       expect(dg, file.path).toBe(file.sm3)
     }
@@ -159,7 +178,10 @@ describe('报送包容器', () => {
       if (b.equals(whole)) continue
       const file = f(`fuzz-${i}.dbpkg`)
       fs.writeFileSync(file, b)
-      const r = await verifyPackage(file, key.publicKey).then(() => 'verified', (e: unknown) => (e instanceof PackageError ? 'refused' : `other: ${String(e)}`))
+      // every third one also with the stored files hashed on worker threads: the same verdict
+      const check = (parallel: 'never' | 'always') => verifyPackage(file, key.publicKey, { parallel, threads: 2 }).then(() => 'verified', (e: unknown) => (e instanceof PackageError ? 'refused' : `other: ${String(e)}`))
+      const r = await check('never')
+      if (i % 3 === 0) expect(await check('always'), `fuzz ${i}`).toBe(r)
       // a flip inside zip padding or an unused header field may leave the content intact: then it must still verify the same content
       if (r === 'verified') {
         const v = await verifyPackage(file, key.publicKey)
