@@ -25,6 +25,7 @@ import { noticePdf } from './printing'
 import { printReviewForm } from './printCase'
 import { getNotice } from './notices'
 import { newId } from './ids'
+import { batchCollector } from './memory'
 import { requireTownship } from './setup'
 
 
@@ -110,11 +111,39 @@ export async function readPayloadJson<T>(file: string, manifest: Manifest, name:
   return r.data
 }
 
+/** Writes the audit entries after `from` up to `to` (the package's period) as JSON lines, 250 rows at a time (a few MB of JSON at most in memory). */
+async function writeAuditLines(ctx: ReadCtx, from: string | null, to: string, file: string): Promise<number> {
+  const fd = fs.openSync(file, 'w', 0o600)
+  let n = 0
+  let after = -1
+  try {
+    for (;;) {
+      let q = ctx.db.selectFrom('audit_log').selectAll().where('seq', '>', after).where('at', '<=', to).orderBy('seq').limit(250)
+      if (from) q = q.where('at', '>', from)
+      const rows = await q.execute()
+      if (!rows.length) break
+      fs.writeSync(fd, rows.map((a) => `${JSON.stringify(a)}\n`).join(''))
+      n += rows.length
+      after = rows[rows.length - 1]!.seq
+    }
+  } finally { fs.closeSync(fd) }
+  return n
+}
+
 const json = (v: unknown) => Buffer.from(`${JSON.stringify(v, null, 2)}\n`, 'utf8')
 const safe = (s: string) => s.replace(/[\\/:*?"<>|\s]+/g, '_')
 
+type ExportInput = { out: string; passphrase: string; encrypt?: boolean; onProgress?: (done: number, total: number) => void; onVerify?: () => void }
+
 /** Writes the next submission package to `out`; nothing is recorded unless the file on the drive verified. */
-export async function exportSubmission(core: Core, actor: Actor | null, input: { out: string; passphrase: string; encrypt?: boolean; onProgress?: (done: number, total: number) => void; onVerify?: () => void }): Promise<{ record: PackageRecordView; manifest: Manifest }> {
+export async function exportSubmission(core: Core, actor: Actor | null, input: ExportInput): Promise<{ record: PackageRecordView; manifest: Manifest }> {
+  const tmpDir = path.join(core.dataDir, 'packages', 'tmp')
+  fs.mkdirSync(tmpDir, { recursive: true })
+  const auditTmp = path.join(tmpDir, `audit-${process.pid}-${newId()}.jsonl`)
+  try { return await writeSubmission(core, actor, input, auditTmp) } finally { fs.rmSync(auditTmp, { force: true }) }
+}
+
+async function writeSubmission(core: Core, actor: Actor | null, input: ExportInput, auditTmp: string): Promise<{ record: PackageRecordView; manifest: Manifest }> {
   const county = input.encrypt ? (await listKeys(readCtx(core, actor))).county : null
   if (input.encrypt && !county) throw new AppError('VALIDATION', '加密报送须先导入县民政局的公钥（“数据交换密钥”页或 dibao keys import-county）')
   const { key, fingerprint: fp } = await openSigningKey(core, input.passphrase)
@@ -145,16 +174,15 @@ export async function exportSubmission(core: Core, actor: Actor | null, input: {
   const noticeIds = [...new Set(cases.flatMap((c) => c.notices.map((n) => n.id)))]
   const notices: NoticeView[] = []
   for (const id of noticeIds) notices.push(await getNotice(ctx, id))
-  let aq = ctx.db.selectFrom('audit_log').selectAll().orderBy('seq')
-  if (from) aq = aq.where('at', '>', from)
-  const audit = await aq.execute()
+  // the audit entries of the period, paged into a temp file: a first package carries every entry since setup
+  const auditEntries = await writeAuditLines(ctx, from, to, auditTmp)
 
   const inputs: PackageInput[] = [
     { path: 'payload/cases.json', data: json(cases) },
     { path: 'payload/households.json', data: json(households) },
     { path: 'payload/meetings.json', data: json(meetings) },
     { path: 'payload/notices.json', data: json(notices) },
-    { path: 'payload/audit.jsonl', data: Buffer.from(audit.map((a) => JSON.stringify(a)).join('\n') + (audit.length ? '\n' : ''), 'utf8') },
+    { path: 'payload/audit.jsonl', file: auditTmp },
   ]
   // scanned files by their SM3 (attachments, 签到表, 公示 photos), each once
   const files = new Set<string>()
@@ -164,19 +192,20 @@ export async function exportSubmission(core: Core, actor: Actor | null, input: {
   const missing: string[] = []
   for (const sm3 of files) {
     const file = attachmentPath(core.dataDir, sm3)
-    if (fs.existsSync(file)) inputs.push({ path: `payload/files/${sm3}`, file, compress: false })
+    if (fs.existsSync(file)) inputs.push({ path: `payload/files/${sm3}`, file, compress: false, sm3 })
     else missing.push(sm3)
   }
   if (missing.length) throw new AppError('VALIDATION', `有 ${missing.length} 个材料文件在本机找不到（如 ${missing[0]}），请先从备份恢复数据目录的 attachments 文件夹，再导出报送包`)
   // the documents the county files: each numbered and registered like any printing
   setProgress(core, { phase: 'documents', done: 0, total: cases.length, message: null })
   const pdfs: Array<{ name: string; bytes: Buffer }> = []
-  for (const c of cases) if (c.steps.some((s) => s.kind === 'preliminary')) { const r = await printReviewForm(core, actor, c, households.find((h) => h.household.id === c.householdId)!, t); pdfs.push({ name: `审核确认表-${c.caseNo}.pdf`, bytes: r.bytes }) }
-  for (const n of notices) if (n.status === 'posted' && n.lines.length) { const r = await noticePdf(core, actor, { batchId: n.id }); pdfs.push({ name: `公示-${n.batchNo}.pdf`, bytes: r.bytes }) }
-  for (const m of meetings) if (m.cases.length) { const r = await minutesPdf(core, actor, { meetingId: m.id }); pdfs.push({ name: `会议记录-${m.meetingNo}.pdf`, bytes: r.bytes }) }
+  const tidy = batchCollector(6) // the renders' garbage, collected as it builds up (memory.ts)
+  for (const c of cases) if (c.steps.some((s) => s.kind === 'preliminary')) { const r = await printReviewForm(core, actor, c, households.find((h) => h.household.id === c.householdId)!, t); pdfs.push({ name: `审核确认表-${c.caseNo}.pdf`, bytes: r.bytes }); tidy() }
+  for (const n of notices) if (n.status === 'posted' && n.lines.length) { const r = await noticePdf(core, actor, { batchId: n.id }); pdfs.push({ name: `公示-${n.batchNo}.pdf`, bytes: r.bytes }); tidy() }
+  for (const m of meetings) if (m.cases.length) { const r = await minutesPdf(core, actor, { meetingId: m.id }); pdfs.push({ name: `会议记录-${m.meetingNo}.pdf`, bytes: r.bytes }); tidy() }
   for (const p of pdfs) inputs.push({ path: `payload/documents/${safe(p.name)}`, data: p.bytes })
 
-  const counts = { cases: cases.length, households: households.length, meetings: meetings.length, notices: notices.length, auditEntries: audit.length, files: files.size, documents: pdfs.length }
+  const counts = { cases: cases.length, households: households.length, meetings: meetings.length, notices: notices.length, auditEntries, files: files.size, documents: pdfs.length }
   const sequence = (last?.sequence ?? 0) + 1
   const operator = actorLabel(actor)
   const sheet: TransmittalData = {

@@ -16,6 +16,7 @@ import { readPayloadFile, verifyPackage, type Manifest } from '../../main/packag
 import { fingerprint, generateKeyPair, publicKeyPem, readPublicKeyPem } from '../../main/package/keys'
 import { readCtx } from '../../main/services/context'
 import { addRecord } from '../../main/services/caseRecords'
+import { attachmentPath, uploadAttachment } from '../../main/services/attachments'
 
 let dir = ''
 let data = ''
@@ -53,6 +54,11 @@ describe('导出报送包', () => {
     expect(households[0]!.members[0]!.idNumber).toMatch(/^\d{17}[\dX]$/)
     const audit = unzip(out, 'payload/audit.jsonl').toString('utf8').trim().split('\n').map((l) => JSON.parse(l) as { seq: number; prev_hash: string; hash: string })
     for (let i = 1; i < audit.length; i++) expect(audit[i]!.prev_hash).toBe(audit[i - 1]!.hash)
+    // every entry up to the package's time, in order, none twice (read in pages of 250)
+    const inPeriod = await core.db.selectFrom('audit_log').select('seq').where('at', '<=', first.createdAt).orderBy('seq').execute()
+    expect(audit.length).toBeGreaterThan(250)
+    expect(audit.map((a) => a.seq)).toEqual(inPeriod.map((r) => r.seq))
+    expect(first.counts.auditEntries).toBe(audit.length)
     const paths = first.files.map((f) => f.path)
     expect(paths).toContain('payload/报送单.pdf')
     expect(paths.filter((p) => p.startsWith('payload/files/')).length).toBe(first.counts.files)
@@ -132,6 +138,27 @@ describe('导出报送包', () => {
     const cases = JSON.parse((await readPayloadFile(out, v.manifest, 'payload/cases.json', county)).toString('utf8')) as Array<{ id: string }>
     expect(cases.map((x) => x.id)).toContain(c.id)
     await expect(readPayloadFile(out, v.manifest, 'payload/cases.json', generateKeyPair())).rejects.toThrow(/无法解开内容密钥|解密失败/)
+  })
+
+  it('本机材料文件损坏（内容与其 SM3 不符）：读回核验发现，说明是哪个文件，不留下报送包、不记报送记录', async () => {
+    const c = await core.db.selectFrom('dibao_case').select(['id', 'household_id']).where('current_step', '=', 'investigating').executeTakeFirstOrThrow()
+    const jpeg = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from('损坏测试扫描件'.repeat(400), 'utf8')])
+    const a = await uploadAttachment(core, handler, { householdId: c.household_id, originalName: '户口簿.jpg', docKind: 'idCopy', dataBase64: jpeg.toString('base64') })
+    const members = await core.db.selectFrom('member').select('id').where('household_id', '=', c.household_id).execute()
+    await addRecord(core, handler, { caseId: c.id, kind: 'homeVisit', date: readCtx(core, null).today, data: { investigators: [{ name: '张丽', role: '乡镇民政办工作人员' }, { name: '赵村委', role: '村委会委员' }], membersPresent: [members[0]!.id], livingConditions: '补充查看住房。', conclusion: '情况属实。', investigatorsSigned: true, familySigned: true } })
+    const file = attachmentPath(data, a.sm3)
+    const good = fs.readFileSync(file)
+    const bad = Buffer.from(good); bad[good.length - 10] ^= 0x01 // same size, one bit flipped
+    fs.chmodSync(file, 0o644)
+    fs.writeFileSync(file, bad)
+    const before = (await listPackages(core, null)).length
+    const out = path.join(dir, 'usb', '损坏.dbpkg')
+    try {
+      await expect(exportSubmission(core, handler, { out, passphrase: PASS })).rejects.toThrow(new RegExp(`本机材料文件 ${a.sm3} 已损坏.*请从备份恢复`))
+      expect(fs.existsSync(out)).toBe(false)
+      expect(fs.readdirSync(path.join(dir, 'usb')).filter((f) => f.includes('.part'))).toEqual([])
+      expect((await listPackages(core, null)).length).toBe(before)
+    } finally { fs.writeFileSync(file, good) }
   })
 })
 
