@@ -155,6 +155,8 @@ export const contract = {
   'county.reviews': m(z.object({ packageId: Id }), out<CountyReviewView[]>(), false, 'any', '县级：报送包的案件与抽查名单'),
   'county.review': m(z.object({ id: Id }), out<CountyReviewDetail>(), false, 'any', '县级：一件案件（报送包所载）'),
   'county.document': m(z.object({ packageId: Id, name: z.string().min(1).max(300) }), out<PrintedFile>(), false, 'any', '县级：报送包中的文书 PDF'),
+  'county.sampleRate': m(Empty, out<{ rate: number; effectiveFrom: string | null; sourceNote: string }>(), false, 'any', '县级：现行抽查比例'),
+  'county.attachment': m(z.object({ reviewId: Id, attachmentId: Id }), out<{ mime: string; originalName: string; dataBase64: string }>(), false, 'any', '县级：报送包中一件案件的材料扫描件'),
   'county.decide': m(CountyDecisionInput, out<CountyReviewView>(), true, 'write', '县级：签署审核确认意见'),
   'county.approveUnsampled': m(z.object({ packageId: Id, date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD') }), out<{ decided: number }>(), true, 'write', '县级：未抽查案件一并同意'),
   'county.reply': m(z.object({ packageId: Id, folder: z.string({ error: '请填写 U 盘或文件夹路径' }).min(1, '请填写 U 盘或文件夹路径').max(500), passphrase: z.string({ error: '请输入签名密钥口令' }).min(1, '请输入签名密钥口令').max(200) }), out<{ record: PackageRecordView; file: string; decisions: number; pending: number }>(), true, 'write', '县级：导出签名回复包'),

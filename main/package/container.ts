@@ -276,6 +276,18 @@ export async function verifyPackage(file: string, publicKey: string | ((claimed:
   } finally { z.close() }
 }
 
+/** The manifest of a package verified earlier and kept under the data directory (the county's copy), read again without re-hashing the package. */
+export async function readKeptManifest(file: string): Promise<Manifest> {
+  const z = await open(file)
+  try {
+    const e = (await entries(z)).find((x) => x.fileName === MANIFEST)
+    if (!e || e.uncompressedSize > LIMITS.manifestBytes) throw new PackageError('报送包副本中没有 manifest.json')
+    const chunks: Buffer[] = []
+    await readEntry(z, e, (c) => chunks.push(c))
+    return JSON.parse(Buffer.concat(chunks).toString('utf8')) as Manifest
+  } finally { z.close() }
+}
+
 /** Reads one payload file of a verified package as plaintext: decrypts with the recipient's key when the payload is encrypted. */
 export async function readPayloadFile(file: string, manifest: Manifest, name: string, recipient: KeyPair | null): Promise<Buffer> {
   const entry = manifest.files.find((f) => f.path === name)

@@ -9,7 +9,7 @@ import { z } from 'zod'
 import { AppError } from '../api/errors'
 import type { CountyDecisionInputT } from '../api/schemas'
 import type { CaseView, CountyImportResult, CountyPackageView, CountyReviewDetail, CountyReviewView, CountyVisitView, HouseholdFile, PackageRecordView } from '../api/types'
-import { PackageError, readPayloadFile, verifyPackage, writePackage, type Manifest, type PackageInput } from '../package/container'
+import { PackageError, readKeptManifest, readPayloadFile, verifyPackage, writePackage, type Manifest, type PackageInput } from '../package/container'
 import { readPublicKeyPem, sameFingerprint, type KeyPair } from '../package/keys'
 import { sequenceProblem } from '../package/sequence'
 import { sm3Hex } from '../package/sm3stream'
@@ -18,7 +18,7 @@ import { renderPdf } from '../documents/render'
 import { actorLabel, readCtx, withWrite, type Actor, type Core, type ReadCtx } from './context'
 import { listKeys, openSigningKey } from './exchangeKeys'
 import { newId } from './ids'
-import { paramInForce } from './policy'
+import { paramInForce, paramRowInForce } from './policy'
 import { requireCounty } from './setup'
 import { keepReceivedPackage, lastPackage, oneAtATime, packageView, readPayloadJson } from './packages'
 import { formatYuan } from '../domain/money'
@@ -137,6 +137,19 @@ async function importOne(core: Core, actor: Actor | null, input: { file: string;
       fs.mkdirSync(path.join(kept.dir, 'documents'), { recursive: true })
       fs.writeFileSync(path.join(kept.dir, 'documents', path.basename(f.path)), bytes)
     }
+    // an encrypted package's scans are decrypted now, while the key is open (the reviewer views them later without
+    // the passphrase); each must be the file the township registered under that SM3. A plain package's scans are
+    // read from the kept original when viewed.
+    if (recipient) {
+      for (const f of m.files) {
+        if (!f.path.startsWith('payload/files/')) continue
+        const bytes = await readPayloadFile(file, m, f.path, recipient)
+        const name = path.basename(f.path)
+        if (sm3Hex(bytes) !== name) throw refuse(`材料文件 ${name} 解密后与其 SM3 不符：报送包内容有误，请乡镇重新导出`)
+        fs.mkdirSync(path.join(kept.dir, 'files'), { recursive: true })
+        fs.writeFileSync(path.join(kept.dir, 'files', name), bytes)
+      }
+    }
     const id = newId()
     const awaiting = cases.filter((c) => awaitingOf(c) === 'decision').length
     const filing = cases.filter((c) => awaitingOf(c) === 'filing').length
@@ -242,6 +255,42 @@ export async function packageDocument(ctx: ReadCtx, input: { packageId: string; 
   const file = path.join(ctx.core.dataDir, rec.stored_file.replace(/\.dbpkg$/, ''), 'documents', input.name)
   if (!fs.existsSync(file)) throw new AppError('NOT_FOUND', `找不到文书 ${input.name}`)
   return { fileName: input.name, bytes: fs.readFileSync(file) }
+}
+
+/** The 抽查 rate drawn at import today (⚙ countySample.rate): the row in force, or the statutory 30 % default. */
+export async function sampleRate(ctx: ReadCtx): Promise<{ rate: number; effectiveFrom: string | null; sourceNote: string }> {
+  const county = await requireCounty(ctx)
+  const row = await paramRowInForce(ctx, 'countySample.rate', ctx.today, county.code)
+  return row ? { rate: JSON.parse(row.value_json) as number, effectiveFrom: row.effective_from, sourceNote: row.source_note } : { rate: 0.3, effectiveFrom: null, sourceNote: '民发〔2012〕220号试行第二十六条（不低于 30%）' }
+}
+
+/** A scanned file of a case's household as the package carried it (the reviewer checks the 户口簿, 收入证明 …). */
+export async function packageAttachment(ctx: ReadCtx, input: { reviewId: string; attachmentId: string }): Promise<{ mime: string; originalName: string; dataBase64: string }> {
+  await requireCounty(ctx)
+  const r = await loadReview(ctx.db, input.reviewId)
+  const a = (JSON.parse(r.household_json) as HouseholdFile).attachments.find((x) => x.id === input.attachmentId)
+  if (!a) throw new AppError('NOT_FOUND', '报送包中没有该材料')
+  const rec = await ctx.db.selectFrom('package_record').select(['stored_file']).where('id', '=', r.package_id).executeTakeFirstOrThrow()
+  if (!rec.stored_file) throw new AppError('NOT_FOUND', '找不到报送包副本')
+  const pkg = path.join(ctx.core.dataDir, rec.stored_file)
+  const extracted = path.join(pkg.replace(/\.dbpkg$/, ''), 'files', a.sm3)
+  let bytes: Buffer
+  try {
+    if (fs.existsSync(extracted)) bytes = fs.readFileSync(extracted)
+    else {
+      if (!fs.existsSync(pkg)) throw new AppError('NOT_FOUND', `找不到报送包副本 ${rec.stored_file}：请从备份恢复数据目录的 packages 文件夹`)
+      const m = await readKeptManifest(pkg)
+      if (m.encryption) throw new AppError('NOT_FOUND', '该报送包的内容是加密的，材料扫描件没有解出（早于本版本导入）')
+      const name = `payload/files/${a.sm3}`
+      if (!m.files.some((f) => f.path === name)) throw new AppError('NOT_FOUND', `报送包中没有材料“${a.originalName}”的文件`)
+      bytes = await readPayloadFile(pkg, m, name, null)
+    }
+  } catch (e) {
+    if (e instanceof PackageError) throw new AppError('CONFLICT', `读取材料“${a.originalName}”失败：${e.message}`)
+    throw e
+  }
+  if (sm3Hex(bytes) !== a.sm3) throw new AppError('CONFLICT', `材料“${a.originalName}”与乡镇登记的 SM3 不符：报送包副本可能已损坏，请从备份恢复`)
+  return { mime: a.mime, originalName: a.originalName, dataBase64: bytes.toString('base64') }
 }
 
 /** Signs the county's decision on one case (re-signable until the reply carrying it is sent). */

@@ -3,6 +3,7 @@
 // decisions with amounts), so the demo shows real signed histories, never fabricated rows.
 import { AppError } from '../api/errors'
 import { addDays } from '../domain/dates'
+import { ATTACHMENT_KINDS, codeName } from '../domain/codes'
 import { readCtx, withWrite, type Actor, type Core } from './context'
 import { newId } from './ids'
 import { hashPassword } from './passwords'
@@ -75,7 +76,8 @@ export async function generateDemoCases(core: Core, opts: { count: number; seed?
     .select(['household.id', 'household.village_code', 'household.applicant_member_id']).where('household.status', '=', 'applying').where('dibao_case.id', 'is', null)
     .orderBy('household.file_no').limit(opts.count).execute()
   const targets: Target[] = ['received', 'pendingMaterials', 'investigating', 'preliminary', 'noticing', 'objection', 'townshipDecision', 'approved', 'closed', 'rejected', 'withdrawn', 'checkObjection']
-  const scan = storeContent(core.dataDir, makeScanPdf('demo-scan'))
+  const scanBytes = makeScanPdf('demo-scan')
+  const scan = storeContent(core.dataDir, scanBytes)
   const photo = makeScanPng(rng(11), 320, 240).toString('base64')
   let opened = 0, meetings = 0, notices = 0
   // group the 公示 of the cases reaching it per village
@@ -126,7 +128,7 @@ export async function generateDemoCases(core: Core, opts: { count: number; seed?
       for (const k of kinds) {
         const have = await w.tx.selectFrom('attachment').select('id').where('household_id', '=', householdId).where('doc_kind', '=', k).where('removed_at', 'is', null).executeTakeFirst()
         if (have) continue
-        await w.tx.insertInto('attachment').values({ id: newId(), household_id: householdId, member_id: null, sm3: scan, original_name: `${k}.pdf`, mime: 'application/pdf', size: 0, doc_kind: k, note: '演示扫描件', created_by: ops.handler.name, removed_at: null, removed_reason: null, created_at: w.now }).execute()
+        await w.tx.insertInto('attachment').values({ id: newId(), household_id: householdId, member_id: null, sm3: scan, original_name: `${codeName(ATTACHMENT_KINDS, k) || k}.pdf`, mime: 'application/pdf', size: scanBytes.length, doc_kind: k, note: '演示扫描件', created_by: ops.handler.name, removed_at: null, removed_reason: null, created_at: w.now }).execute()
       }
       await w.audit({ action: 'attachment.add', entity: 'attachment', householdId, summary: `演示数据：上传材料 ${kinds.join('、')}` })
     })

@@ -76,7 +76,9 @@ const fenLimit = z.number().int().min(0)
 /** {X1: {enabled: true|false}, …} over a fixed list of codes */
 const toggles = (codes: readonly string[]) => z.record(z.string(), z.object({ enabled: z.boolean() })).refine((v) => Object.keys(v).every((k) => codes.includes(k)), '含有未知的项目')
 /** Keys an administrator may add a dated row for, with the value's shape and a Chinese label. */
-export const EDITABLE_PARAMS: Record<string, { label: string; schema: z.ZodType }> = {
+/** `county: true` marks a key a county install (县级安装) sets; every other key belongs to a township install. */
+export const EDITABLE_PARAMS: Record<string, { label: string; schema: z.ZodType; county?: true }> = {
+  'countySample.rate': { label: '县级随机抽查比例', schema: z.number({ error: '请填写比例' }).min(0.3, '不得低于 30%（民发〔2012〕220号试行第二十六条）').max(1, '不能超过 100%'), county: true },
   'procedure.variant': { label: '审核确认程序', schema: z.enum(['national', 'legacy2012', 'nineSteps', 'fourGates']) },
   'procedure.decisionLevel': { label: '新申请审核确认层级（县级/乡镇）', schema: z.enum(['county', 'township']) },
   'procedure.changeDecisionLevel': { label: '变更、停发决定层级', schema: z.enum(['county', 'township']) },
@@ -152,6 +154,8 @@ export async function addParam(core: Core, actor: Actor, input: { key: string; v
   if (!v.success) throw new AppError('VALIDATION', `“${spec.label}”的取值无效：${v.error.issues[0]?.message ?? ''}`, { value: '取值无效' })
   await withWrite(core, actor, async (w) => {
     const t = await w.tx.selectFrom('township').select('code').executeTakeFirst()
+    const countyInstall = !t && !!(await w.tx.selectFrom('county_office').select('code').executeTakeFirst())
+    if (!!spec.county !== countyInstall) throw new AppError('VALIDATION', spec.county ? `“${spec.label}”由县级安装（县民政局）设定` : `“${spec.label}”是乡镇安装的参数，本机是县级安装`, { key: '本机不能设定此参数' })
     const same = await w.tx.selectFrom('policy_param').select('source_note').where('key', '=', input.key).where('area_scope', '=', t?.code ?? '*').where('effective_from', '=', input.effectiveFrom).executeTakeFirst()
     if (same) throw new AppError('CONFLICT', `“${spec.label}”在 ${input.effectiveFrom} 已有一条记录（依据：${same.source_note}）。已录入的记录不能改写；如需更正，请以另一起用日期录入新的记录`, { effectiveFrom: '这一天已有记录，请改选日期' })
     await w.tx.insertInto('policy_param').values({ id: newId(), key: input.key, area_scope: t?.code ?? '*', value_json: JSON.stringify(v.data), effective_from: input.effectiveFrom, effective_to: null, source_note: input.sourceNote.trim(), created_at: w.now }).execute()

@@ -9,7 +9,8 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { BrowserContext, Page } from 'playwright-core'
 import { openCore } from '../../main/services/core'
-import { generateDemo } from '../../main/services/demo'
+import { generateDemo, makeScanPng } from '../../main/services/demo'
+import { uploadAttachment } from '../../main/services/attachments'
 import { demoAdmin, ensureDemoOperators } from '../../main/services/demoCases'
 import { readCtx, type Actor, type Core } from '../../main/services/context'
 import { importCountyKey, initKeys, listKeys } from '../../main/services/exchangeKeys'
@@ -68,6 +69,9 @@ beforeAll(async () => {
   await generateDemo(town, { households: 60, seed: 5, adminPassword: 'Demo2026pass', cases: 26, decisionLevel: 'county' })
   handler = (await ensureDemoOperators(town)).handler
   await initKeys(town, await demoAdmin(town), { passphrase: TPASS })
+  // every household waiting for the county has a scanned image to look at (besides the demo's PDFs)
+  const waiting = await town.db.selectFrom('dibao_case').select('household_id').where('current_step', '=', 'submitted').execute()
+  for (const w of waiting) await uploadAttachment(town, handler, { householdId: w.household_id, originalName: '户口簿.png', docKind: 'idCopy', dataBase64: makeScanPng(() => 0.5).toString('base64') })
   pkgFile = path.join(usb, '小冀镇-报送包-第1号.dbpkg')
   await exportSubmission(town, handler, { out: pkgFile, passphrase: TPASS })
   t = (await status(readCtx(town, null))).township!
@@ -136,6 +140,20 @@ describe('县级安装：首次运行与布局', () => {
     expect(menu).toEqual(expect.arrayContaining(['报送包审核', '系统设置', '数据交换密钥', '操作员']))
     for (const hidden of ['家庭档案', '待办案件', '民主评议', '公示', '复核管理', '文书核验', '报送县级', '低保标准与提标', '近亲属备案', '干部承诺书', '政策参数', '文书模板', '村（社区）']) expect(menu).not.toContain(hidden)
     expect(await page.getByTestId('no-townships').isVisible()).toBe(true)
+    // the 抽查 rate: 30 % by default; the administrator raises it from today, with its 依据
+    await expect.poll(() => page.getByTestId('sample-rate').textContent()).toContain('随机抽查比例：30%')
+    await page.getByTestId('sample-rate').getByRole('button', { name: '调整比例' }).click()
+    const rd = page.getByRole('dialog')
+    await rd.getByLabel('抽查比例（%）').fill('20')
+    await rd.getByLabel('依据（文件名称、文号）').fill('新乡县民政局关于低保审核确认抽查工作的通知（新民〔2026〕12号）')
+    await rd.getByRole('button', { name: '录入' }).click()
+    await expect.poll(() => rd.getByText('比例应在 30% 至 100% 之间').isVisible()).toBe(true)
+    await rd.getByLabel('抽查比例（%）').fill('40')
+    await shot(page, '64a0-county-sample-rate')
+    await rd.getByRole('button', { name: '录入' }).click()
+    await expect.poll(() => page.getByTestId('sample-rate').textContent(), { timeout: 15000 }).toContain('随机抽查比例：40%')
+    expect(await page.getByTestId('sample-rate').textContent()).toContain('新民〔2026〕12号')
+    await messagesGone()
     await expect.poll(() => page.getByTestId('county-package-table').textContent()).toContain('还没有导入报送包')
     // township pages are not reachable by address either
     await page.goto(`${origin}/#/households`)
@@ -261,6 +279,20 @@ describe('县级审核确认人：导入、审核、回复', () => {
     expect(await detail.getByTestId('review-steps').textContent()).toContain('报送县级')
     expect(await detail.getByTestId('review-documents').textContent()).toContain(`审核确认表-${sampledCase.caseNo}`)
     expect(await detail.getByTestId('visit-section').textContent()).toContain('县级入户核查')
+    // the household's scans as the package carried them: listed, and opened in a viewer
+    const scans = (JSON.parse(hh.household_json) as { attachments: Array<{ originalName: string; mime: string }> }).attachments
+    expect(scans.length).toBeGreaterThan(0)
+    expect(await detail.getByTestId('review-scans').textContent()).toContain(`材料扫描件（${scans.length} 份）`)
+    const img = scans.find((x) => x.mime === 'image/png')!
+    await detail.getByTestId('review-scans').getByText(img.originalName).click()
+    const viewer = page.locator('.ant-modal').filter({ hasText: img.originalName })
+    await expect.poll(() => viewer.locator('img').count(), { timeout: 15000 }).toBe(1)
+    await expect.poll(() => viewer.locator('img').evaluate((x) => (x as unknown as { naturalWidth: number }).naturalWidth)).toBeGreaterThan(100)
+    await shot(page, '64e0-county-scan')
+    await page.keyboard.press('Escape')
+    await expect.poll(() => viewer.count()).toBe(0)
+    await detail.getByTestId('review-scans').scrollIntoViewIfNeeded()
+    await shot(page, '64e1-county-scans')
 
     await detail.getByRole('radio', { name: '同意', exact: true }).check()
     await expect.poll(() => detail.getByTestId('visit-section').textContent()).toContain('抽查案件必填')

@@ -13,7 +13,9 @@ import { demoAdmin, ensureDemoOperators } from '../../main/services/demoCases'
 import { readCtx, type Actor, type Core } from '../../main/services/context'
 import { importCountyKey, initKeys, listKeys, registerTownshipKey } from '../../main/services/exchangeKeys'
 import { exportSubmission } from '../../main/services/packages'
-import { approveUnsampled, decideReview, drawSample, exportReply, importSubmission, listCountyPackages, packageReviews, reviewDetail } from '../../main/services/county'
+import { approveUnsampled, decideReview, drawSample, exportReply, importSubmission, listCountyPackages, packageAttachment, packageReviews, reviewDetail, sampleRate } from '../../main/services/county'
+import { addParam } from '../../main/services/policy'
+import { attachmentPath, uploadAttachment } from '../../main/services/attachments'
 import { importReply } from '../../main/services/replies'
 import { initCounty, status } from '../../main/services/setup'
 import { CountySetupInput } from '../../main/api/schemas'
@@ -72,12 +74,22 @@ describe('县级安装与密钥登记', () => {
     await importCountyKey(town, await demoAdmin(town), { pem: ck.publicKeyPem, expectFingerprint: ck.fingerprint })
     expect(fs.existsSync(path.join(cData, 'keys', 'county-sign.pub.pem'))).toBe(true)
   })
+
+  it('抽查比例：默认 30%；县级管理员可从某日起调高（不低于 30%，写明依据）；乡镇安装不能设定', async () => {
+    expect(await sampleRate(readCtx(county, null))).toMatchObject({ rate: 0.3 })
+    const today = readCtx(county, null).today
+    await expect(addParam(county, countyAdmin, { key: 'countySample.rate', value: 0.2, effectiveFrom: today, sourceNote: '试行' })).rejects.toThrow(/不得低于 30%/)
+    await expect(addParam(town, await demoAdmin(town), { key: 'countySample.rate', value: 0.5, effectiveFrom: today, sourceNote: '试行' })).rejects.toThrow(/由县级安装（县民政局）设定/)
+    await expect(addParam(county, countyAdmin, { key: 'notice.showGroup', value: true, effectiveFrom: today, sourceNote: '试行' })).rejects.toThrow(/本机是县级安装/)
+    await addParam(county, countyAdmin, { key: 'countySample.rate', value: 0.35, effectiveFrom: today, sourceNote: '某县民政局通知（某民〔2026〕12号）' })
+    expect(await sampleRate(readCtx(county, null))).toEqual({ rate: 0.35, effectiveFrom: today, sourceNote: '某县民政局通知（某民〔2026〕12号）' })
+  })
 })
 
 describe('乡镇 → 县级 → 乡镇', () => {
   let pkg1 = '', packageId = ''
   let reviews: CountyReviewView[] = []
-  it('县级导入第 1 号报送包：核验通过，每件案件一条审核记录，抽查名单含全部必查案件且不少于 30%', async () => {
+  it('县级导入第 1 号报送包：核验通过，每件案件一条审核记录，抽查名单含全部必查案件且不少于所定比例（35%）', async () => {
     pkg1 = path.join(dir, 'usb', '报送-1.dbpkg')
     const ex = await exportSubmission(town, handler, { out: pkg1, passphrase: TPASS })
     const r = await importSubmission(county, null, { file: pkg1 })
@@ -87,18 +99,25 @@ describe('乡镇 → 县级 → 乡镇', () => {
     reviews = await packageReviews(readCtx(county, null), packageId)
     expect(reviews).toHaveLength(r.cases)
     const toCheck = reviews.filter((x) => x.awaiting !== 'info')
-    expect(r.sampled).toBeGreaterThanOrEqual(Math.ceil(0.3 * toCheck.length))
+    expect(r.sampled).toBeGreaterThanOrEqual(Math.ceil(0.35 * toCheck.length))
     expect(reviews.filter((x) => x.awaiting === 'info' && x.sampleReason)).toEqual([])
     const submitted = await town.db.selectFrom('dibao_case').select('case_no').where('current_step', '=', 'submitted').execute()
     expect(reviews.filter((x) => x.awaiting === 'decision').map((x) => x.caseNo).sort()).toEqual(submitted.map((s) => s.case_no).sort())
     // every case with an objection is on the list as 必查
     for (const x of toCheck.filter((y) => y.objections > 0)) expect(x.sampleReason).toMatch(/必查/)
     // the draw is reproducible from the package alone
-    const again = drawSample(toCheck.map((x) => ({ caseNo: x.caseNo, mandatory: x.sampleReason?.includes('必查') ? ['x'] : [] })), 0.3, r.record.manifestSm3)
+    const again = drawSample(toCheck.map((x) => ({ caseNo: x.caseNo, mandatory: x.sampleReason?.includes('必查') ? ['x'] : [] })), 0.35, r.record.manifestSm3)
     expect([...again.keys()].sort()).toEqual(reviews.filter((x) => x.sampleReason).map((x) => x.caseNo).sort())
     const d = await reviewDetail(readCtx(county, null), reviews[0]!.id)
     expect(d.household.members.length).toBeGreaterThan(0)
     expect(d.documents).toContain('报送单.pdf')
+    // the reviewer reads a household's scans from the kept package, byte for byte what the township holds
+    const withScans = (await Promise.all(reviews.map((x) => reviewDetail(readCtx(county, null), x.id)))).find((x) => x.household.attachments.length)!
+    expect(withScans).toBeTruthy()
+    const a = withScans.household.attachments[0]!
+    const got = await packageAttachment(readCtx(county, null), { reviewId: withScans.review.id, attachmentId: a.id })
+    expect(Buffer.from(got.dataBase64, 'base64').equals(fs.readFileSync(attachmentPath(tData, a.sm3)))).toBe(true)
+    await expect(packageAttachment(readCtx(county, null), { reviewId: withScans.review.id, attachmentId: 'no-such-id' })).rejects.toThrow(/报送包中没有该材料/)
     expect((await listCountyPackages(readCtx(county, null)))[0]).toMatchObject({ townshipName: '小冀镇', sequence: 1, total: r.cases, decided: 0 })
     expect(fs.readdirSync(path.join(cData, 'packages', 'in')).filter((n) => n.endsWith('.dbpkg'))).toHaveLength(1)
   })
@@ -254,6 +273,11 @@ describe('命令行与加密', () => {
       if (ok) { sent = c; break }
     }
     expect(sent).not.toBeNull()
+    // a scan on that household: the encrypted package carries it, the county decrypts it at import for viewing
+    const hid = (await town.db.selectFrom('dibao_case').select('household_id').where('id', '=', sent!.id).executeTakeFirstOrThrow()).household_id
+    const scanBytes = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.from('加密报送的户口簿扫描件'.repeat(300))])
+    const scan = await uploadAttachment(town, handler, { householdId: hid, originalName: '户口簿.jpg', docKind: 'idCopy', dataBase64: scanBytes.toString('base64') })
+    let encPackageId = ''
     await town.close(); await county.close()
     try {
       const p4 = path.join(dir, 'usb', '报送-4.dbpkg')
@@ -268,10 +292,11 @@ describe('命令行与加密', () => {
       expect(imp.stderr).toBe('')
       const ij = JSON.parse(imp.stdout) as { ok: boolean; packageId: string; sequence: number; encrypted: boolean; awaitingDecision: number }
       expect(ij).toMatchObject({ ok: true, sequence: 4, encrypted: true, awaitingDecision: 1 })
+      encPackageId = ij.packageId
       const show = JSON.parse(cli(['county', 'show', '--data', cData, '--package', '410721101-4', '--json']).stdout) as Array<{ caseNo: string; awaiting: string; decisions: string[]; sampleReason: string | null }>
       const row = show.find((x) => x.caseNo === sent!.case_no)!
       expect(row).toMatchObject({ awaiting: 'decision', decisions: expect.arrayContaining(['return']) })
-      expect(row.sampleReason).not.toBeNull() // one case to decide: ⌈30 % × 1⌉ = 1 is drawn
+      expect(row.sampleReason).not.toBeNull() // one case to decide: ⌈35 % × 1⌉ = 1 is drawn
       const vf = path.join(dir, 'visit.json')
       fs.writeFileSync(vf, JSON.stringify({ ...visit(new Date().toISOString().slice(0, 10)), visitors: [{ name: '刘核查', role: '县民政局' }] }))
       const bad = cli(['county', 'decide', '--data', cData, '--package', ij.packageId, '--case', sent!.case_no, '--decision', 'return', '--reason', '请补充', '--visit', vf, '--operator', 'xshenhe'])
@@ -295,6 +320,12 @@ describe('命令行与加密', () => {
     } finally {
       town = await openCore(tData); county = await openCore(cData)
     }
+    const rv = (await packageReviews(readCtx(county, null), encPackageId)).find((x) => x.caseNo === sent!.case_no)!
+    const got = await packageAttachment(readCtx(county, null), { reviewId: rv.id, attachmentId: scan.id })
+    expect(got).toMatchObject({ mime: 'image/jpeg', originalName: '户口簿.jpg' })
+    expect(Buffer.from(got.dataBase64, 'base64').equals(scanBytes)).toBe(true)
+    const kept = (await county.db.selectFrom('package_record').select('stored_file').where('id', '=', encPackageId).executeTakeFirstOrThrow()).stored_file!
+    expect(fs.existsSync(path.join(cData, kept.replace(/\.dbpkg$/, ''), 'files', scan.sm3))).toBe(true)
   })
 
   it('加密给另一把县级密钥：县级导入干净地拒绝，并说明是哪把密钥', async () => {

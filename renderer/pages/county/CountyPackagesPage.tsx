@@ -2,15 +2,18 @@
 // against the township key registered from its 密钥登记表 (signature, every file's SM3, sequence and chain), then
 // kept with one review row per case and the 抽查 list drawn from it. The table lists the accepted packages and how
 // far each has come; a row opens the package (its cases, the decisions, the reply).
-import { ImportOutlined, InboxOutlined } from '@ant-design/icons'
-import { Alert, Button, Card, Col, Form, Input, Row, Table, Tag, Tooltip, Typography } from 'antd'
+import { ImportOutlined, InboxOutlined, PercentageOutlined } from '@ant-design/icons'
+import { Alert, Button, Card, Col, DatePicker, Form, Input, InputNumber, Row, Table, Tag, Tooltip, Typography } from 'antd'
+import dayjs, { type Dayjs } from 'dayjs'
 import type { FormInstance, TableProps } from 'antd'
 import { useState } from 'react'
 import type { CountyPackageView } from '../../../main/api/types'
 import type { ApiError, Output } from '../../api'
-import { fmtDateTime } from '../../app/format'
+import { fmtDate, fmtDateTime } from '../../app/format'
 import { Link, navigate } from '../../app/router'
-import { canWrite, countyTitle, useSession } from '../../app/session'
+import { canWrite, countyTitle, isAdmin, useSession } from '../../app/session'
+import { FormModal } from '../../components/FormModal'
+import { maxLen, required } from '../../components/rules'
 import { mutate, useApi } from '../../app/useApi'
 
 type ImportResult = Output<'county.import'>
@@ -31,6 +34,7 @@ export function CountyPackagesPage() {
         <Typography.Paragraph style={{ marginBottom: 8 }}>
           {countyTitle(session.county) || '本县民政局'}凭各乡镇登记的报送公钥核验报送包：签名、每个文件的摘要、序号和前后衔接都核验无误才导入，任何一项不符整包不导入。导入后按比例随机抽取案件（备案、有异议或投诉的案件必查），抽查名单由报送包本身决定，任何人可复核。
         </Typography.Paragraph>
+        <SampleRate admin={isAdmin(session.operator)} />
         {noTownships ? (
           <Alert type="warning" showIcon style={{ marginBottom: 8 }} data-testid="no-townships"
             title="还没有登记乡镇的报送公钥，无法核验报送包"
@@ -145,5 +149,49 @@ function PackagesTable({ rows, loading }: { rows: CountyPackageView[]; loading: 
       rowClassName={() => 'clickable-row'}
       onRow={(r) => ({ onClick: () => navigate(`/county/${r.id}`), tabIndex: 0, onKeyDown: (e) => { if (e.key === 'Enter') navigate(`/county/${r.id}`) } })}
       pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }} locale={{ emptyText: '还没有导入报送包' }} data-testid="county-package-table" />
+  )
+}
+
+interface RateValues { percent: number; effectiveFrom: Dayjs; sourceNote: string }
+
+/** The 抽查 rate drawn at each import (⚙ countySample.rate); the administrator records a new rate from a date, with its 依据. */
+function SampleRate({ admin }: { admin: boolean }) {
+  const q = useApi('county.sampleRate', {})
+  const [open, setOpen] = useState(false)
+  if (!q.data) return null
+  const pct = Math.round(q.data.rate * 1000) / 10
+  return (
+    <div style={{ display: 'flex', alignItems: 'baseline', gap: 8, flexWrap: 'wrap', marginBottom: 8 }} data-testid="sample-rate">
+      <Typography.Text><PercentageOutlined /> 随机抽查比例：<Typography.Text strong>{pct}%</Typography.Text></Typography.Text>
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>{q.data.effectiveFrom ? `${fmtDate(q.data.effectiveFrom)}起，` : ''}依据：{q.data.sourceNote}</Typography.Text>
+      {admin ? <Button size="small" type="link" onClick={() => setOpen(true)}>调整比例</Button> : null}
+      <FormModal<RateValues>
+        open={open} name="sampleRate" title="调整随机抽查比例" okText="录入" onClose={() => setOpen(false)}
+        initialValues={{ percent: pct, effectiveFrom: dayjs(), sourceNote: '' }}
+        onSubmit={async (v, form) => {
+          const res = await mutate('policy.add', { key: 'countySample.rate', value: Math.round(v.percent * 10) / 1000, effectiveFrom: v.effectiveFrom.format('YYYY-MM-DD'), sourceNote: v.sourceNote.trim() }, { form, success: `已录入抽查比例 ${v.percent}%，${v.effectiveFrom.format('YYYY-MM-DD')} 起导入的报送包按此抽取`, rename: { value: 'percent' } })
+          return res.ok
+        }}
+      >
+        <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
+          比例不得低于 30%；近亲属备案、有异议或投诉的案件不论比例一律抽查。新比例从起用日期起对导入的报送包生效，已导入的报送包抽查名单不变。录入后不能改写，更正须以新的起用日期另录一条。
+        </Typography.Paragraph>
+        <Row gutter={12}>
+          <Col span={10}>
+            <Form.Item label="抽查比例（%）" name="percent" rules={[{ required: true, message: '请填写比例' }, { type: 'number', min: 30, max: 100, message: '比例应在 30% 至 100% 之间' }]}>
+              <InputNumber step={5} precision={1} style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col span={14}>
+            <Form.Item label="起用日期" name="effectiveFrom" rules={[{ required: true, message: '请选择起用日期' }]}>
+              <DatePicker style={{ width: '100%' }} allowClear={false} />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Form.Item label="依据（文件名称、文号）" name="sourceNote" rules={[required('请填写依据（文件名称、文号）'), maxLen('依据', 200)]}>
+          <Input placeholder="如：某县民政局关于低保审核确认抽查工作的通知（某民〔2026〕12号）" />
+        </Form.Item>
+      </FormModal>
+    </div>
   )
 }

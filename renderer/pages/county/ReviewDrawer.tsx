@@ -1,19 +1,20 @@
 // 审核 one case of a package (county mode): the household as the package carried it (members with ID numbers,
 // health, disability and labour), the township's signed steps, the open rule flags with their message, the
-// objections and the package's PDFs (审核确认表, 公示, 会议记录, 报送单), then the county's decision — 同意 / 不同意 /
+// objections, the household's scanned files (户口簿, 收入证明 …) and the package's PDFs (审核确认表, 公示, 会议记录,
+// 报送单), then the county's decision — 同意 / 不同意 /
 // 退回补充调查 / 备案无异议 — with its reason, date and, for a sampled case that is not sent back, the 县级入户核查
 // (date, two or more staff, findings). Only a 县级审核确认人 signs; a decision can be re-signed until its reply is sent.
-import { DeleteOutlined, FilePdfOutlined, PlusOutlined } from '@ant-design/icons'
+import { DeleteOutlined, FileImageOutlined, FilePdfOutlined, PlusOutlined } from '@ant-design/icons'
 import { Alert, Button, Checkbox, Col, DatePicker, Descriptions, Drawer, Form, Input, Radio, Row, Space, Spin, Table, Tag, Typography } from 'antd'
 import type { TableProps } from 'antd'
 import dayjs, { type Dayjs } from 'dayjs'
 import { useMemo, useState, type ReactNode } from 'react'
-import type { CaseStepView, CountyReviewDetail, CountyReviewView, MemberView } from '../../../main/api/types'
-import { codeName, HEALTH, LABOUR } from '../../../main/domain/codes'
+import type { AttachmentView, CaseStepView, CountyReviewDetail, CountyReviewView, MemberView } from '../../../main/api/types'
+import { ATTACHMENT_KINDS, codeName, HEALTH, LABOUR } from '../../../main/domain/codes'
 import { DISABILITY_CATEGORIES, DISABILITY_GRADES } from '../../../main/domain/idcard'
 import { call } from '../../api'
 import { feedback } from '../../app/feedback'
-import { age, categoryName, fmtDate, genderName, today, yuan } from '../../app/format'
+import { age, categoryName, fileSize, fmtDate, fmtDateTime, genderName, today, yuan } from '../../app/format'
 import { canWrite, useSession } from '../../app/session'
 import { applyFieldErrors, mutate, useApi } from '../../app/useApi'
 import { maxLen } from '../../components/rules'
@@ -62,6 +63,9 @@ function ReviewBody({ d, onDone }: { d: CountyReviewDetail; onDone: () => void }
   const h = f.household
   const [doc, setDoc] = useState<string | null>(null)
   const load = useMemo(() => (doc ? () => call('county.document', { packageId: r.packageId, name: doc }) : null), [doc, r.packageId])
+  const [scan, setScan] = useState<AttachmentView | null>(null)
+  const loadScan = useMemo(() => (scan ? () => call('county.attachment', { reviewId: r.id, attachmentId: scan.id }) : null), [scan, r.id])
+  const memberName = (id: string | null) => (id ? f.members.find((m) => m.id === id)?.name ?? '' : '全户')
   const flags = c.flags.filter((x) => x.status === 'open').sort((a, b) => Number(isBlock(b.severity)) - Number(isBlock(a.severity)))
 
   const memberColumns: TableProps<MemberView>['columns'] = [
@@ -75,6 +79,13 @@ function ReviewBody({ d, onDone }: { d: CountyReviewDetail; onDone: () => void }
     },
     { title: '劳动能力', key: 'labour', width: 120, render: (_: unknown, m) => codeName(LABOUR, m.labour) || m.labour },
     { title: '保障对象', key: 'ben', width: 68, align: 'center', render: (_: unknown, m) => (m.isBeneficiary ? '是' : <Typography.Text type="secondary">{m.notCountedReason ? '不计入' : '否'}</Typography.Text>) }
+  ]
+  const scanColumns: TableProps<AttachmentView>['columns'] = [
+    { title: '类别', dataIndex: 'docKind', key: 'kind', width: 150, render: (v: string) => codeName(ATTACHMENT_KINDS, v) || v },
+    { title: '文件名', dataIndex: 'originalName', key: 'name', ellipsis: { showTitle: true }, render: (v: string, a) => <Typography.Link onClick={() => setScan(a)}>{a.mime === 'application/pdf' ? <FilePdfOutlined /> : <FileImageOutlined />} {v}</Typography.Link> },
+    { title: '所属成员', dataIndex: 'memberId', key: 'member', width: 90, render: (v: string | null) => memberName(v) },
+    { title: '大小', dataIndex: 'size', key: 'size', width: 80, align: 'right', render: fileSize },
+    { title: '上传', key: 'at', width: 190, render: (_: unknown, a) => <span style={{ whiteSpace: 'nowrap' }}>{fmtDateTime(a.createdAt)} <Typography.Text type="secondary" style={{ fontSize: 12 }}>{a.createdBy}</Typography.Text></span> }
   ]
   const stepColumns: TableProps<CaseStepView>['columns'] = [
     { title: '日期', dataIndex: 'date', key: 'date', width: 96, render: (v: string) => <span style={{ whiteSpace: 'nowrap' }}>{fmtDate(v)}</span> },
@@ -127,6 +138,11 @@ function ReviewBody({ d, onDone }: { d: CountyReviewDetail; onDone: () => void }
         ) : null}
       </Section>
 
+      <Section title={`材料扫描件（${f.attachments.length} 份）`} testId="review-scans">
+        <Table<AttachmentView> size="small" rowKey="id" columns={scanColumns} dataSource={f.attachments} pagination={false} tableLayout="fixed"
+          locale={{ emptyText: '乡镇没有随档上传材料扫描件' }} onRow={(a) => ({ onDoubleClick: () => setScan(a) })} />
+      </Section>
+
       <Section title="报送文书" testId="review-documents">
         {d.documents.length ? (
           <Space size={[12, 4]} wrap>
@@ -140,6 +156,7 @@ function ReviewBody({ d, onDone }: { d: CountyReviewDetail; onDone: () => void }
       </Section>
 
       <BlobModal title={doc ?? ''} open={!!doc} load={load} fileName={doc ?? ''} onClose={() => setDoc(null)} />
+      <BlobModal title={scan ? `${codeName(ATTACHMENT_KINDS, scan.docKind) || '材料'}：${scan.originalName}` : ''} open={!!scan} load={loadScan} fileName={scan?.originalName ?? ''} onClose={() => setScan(null)} />
     </div>
   )
 }
