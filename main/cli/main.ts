@@ -45,8 +45,8 @@ class UsageError extends Error {}
 const isPaper = (p: string): p is Paper => (PAPER_IDS as readonly string[]).includes(p)
 const USAGE = `用法：dibao <命令> [选项]
 
-  init --data DIR --township-code CODE --township-name NAME --county-name NAME --admin USER [--admin-name NAME] --password-stdin
-  init --county --data DIR --county-code CODE6 --county-name NAME --admin USER [--admin-name NAME] --password-stdin
+  init --data DIR --township-code CODE --township-name NAME --county-name NAME --admin USER [--admin-name NAME] [--with-key] --password-stdin
+  init --county --data DIR --county-code CODE6 --county-name NAME --admin USER [--admin-name NAME] [--with-key] --password-stdin
   village add --data DIR --code CODE12 --name NAME [--kind village|community]
   village list --data DIR [--json]
   household add --data DIR --file HOUSEHOLD.json [--json]
@@ -94,7 +94,7 @@ const OPTIONS = {
   status: { type: 'string' }, page: { type: 'string' }, 'page-size': { type: 'string' }, id: { type: 'string' }, code: { type: 'string' },
   name: { type: 'string' }, kind: { type: 'string' }, households: { type: 'string' }, cases: { type: 'string' }, seed: { type: 'string' },
   'township-code': { type: 'string' }, 'township-name': { type: 'string' }, 'county-name': { type: 'string' }, admin: { type: 'string' },
-  'admin-name': { type: 'string' }, household: { type: 'string' }, date: { type: 'string' }, origin: { type: 'string' }, overdue: { type: 'boolean' }, 'password-stdin': { type: 'boolean' }, operator: { type: 'string' }, batch: { type: 'string' }, out: { type: 'string' }, paper: { type: 'string' }, payload: { type: 'string' }, cadre: { type: 'string' }, meeting: { type: 'string' }, case: { type: 'string' }, 'passphrase-stdin': { type: 'boolean' }, rotate: { type: 'boolean' }, fingerprint: { type: 'string' }, key: { type: 'string' }, encrypt: { type: 'boolean' }, county: { type: 'boolean' }, 'decision-level': { type: 'string' }, 'county-code': { type: 'string' }, package: { type: 'string' }, decision: { type: 'string' }, reason: { type: 'string' }, visit: { type: 'string' }, help: { type: 'boolean', short: 'h' }
+  'admin-name': { type: 'string' }, household: { type: 'string' }, date: { type: 'string' }, origin: { type: 'string' }, overdue: { type: 'boolean' }, 'password-stdin': { type: 'boolean' }, operator: { type: 'string' }, batch: { type: 'string' }, out: { type: 'string' }, paper: { type: 'string' }, payload: { type: 'string' }, cadre: { type: 'string' }, meeting: { type: 'string' }, case: { type: 'string' }, 'passphrase-stdin': { type: 'boolean' }, rotate: { type: 'boolean' }, fingerprint: { type: 'string' }, key: { type: 'string' }, encrypt: { type: 'boolean' }, county: { type: 'boolean' }, 'with-key': { type: 'boolean' }, 'decision-level': { type: 'string' }, 'county-code': { type: 'string' }, package: { type: 'string' }, decision: { type: 'string' }, reason: { type: 'string' }, visit: { type: 'string' }, help: { type: 'boolean', short: 'h' }
 } as const
 
 type Values = { [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K]['type'] extends 'boolean' ? boolean : string }
@@ -103,6 +103,15 @@ function need(v: Values, key: keyof Values, label: string): string {
   const x = v[key]
   if (typeof x !== 'string' || !x.trim()) throw new UsageError(`缺少 --${String(key)}（${label}）`)
   return x
+}
+
+/** `init --with-key`: two lines on stdin — the administrator's password, then the signing key's passphrase. */
+function readPasswordAndPassphrase(): [string, string] {
+  let data = ''
+  try { data = fs.readFileSync(0, 'utf8') } catch { throw new UsageError('无法从标准输入读取密码和口令') }
+  const [password = '', passphrase = ''] = data.split(/\r?\n/)
+  if (!password || !passphrase) throw new UsageError('--with-key 须从标准输入读两行：第一行管理员密码，第二行签名密钥口令')
+  return [password, passphrase]
 }
 
 function readStdinSecret(): string {
@@ -200,21 +209,23 @@ async function run(argv: string[]): Promise<number> {
   switch (`${cmd} ${sub ?? ''}`.trim()) {
     case 'init': {
       if (!v['password-stdin']) throw new UsageError('管理员密码只能通过 --password-stdin 从标准输入提供')
+      const [adminPassword, keyPassphrase] = v['with-key'] ? readPasswordAndPassphrase() : [readStdinSecret(), null]
+      const keyLine = (fp: string | null, sheet: string) => (fp ? `\n签名密钥已生成，指纹 ${fp}：请打印${sheet}（dibao keys sheet）` : '')
       if (v.county) {
-        const input = CountySetupInput.parse({ countyCode: need(v, 'county-code', '6位县级行政区划代码'), countyName: need(v, 'county-name', '县名称'), adminUsername: need(v, 'admin', '管理员登录名'), adminName: v['admin-name'] ?? '系统管理员', adminPassword: readStdinSecret() })
+        const input = CountySetupInput.parse({ countyCode: need(v, 'county-code', '6位县级行政区划代码'), countyName: need(v, 'county-name', '县名称'), adminUsername: need(v, 'admin', '管理员登录名'), adminName: v['admin-name'] ?? '系统管理员', adminPassword, keyPassphrase })
         return withCore(v, async (core) => {
           const r = await setup.initCounty(core, input)
-          out(v, r, `已初始化县级安装：${r.county.name}民政局（${r.county.code}），管理员 ${r.admin.username}\n下一步：dibao keys init 生成县级签名密钥，dibao county register 登记各乡镇的报送公钥`)
+          out(v, r, `已初始化县级安装：${r.county.name}民政局（${r.county.code}），管理员 ${r.admin.username}${keyLine(r.keyFingerprint, '密钥告知表发各乡镇')}\n下一步：${r.keyFingerprint ? '' : 'dibao keys init 生成县级签名密钥，'}dibao county register 登记各乡镇的报送公钥`)
           return 0
         })
       }
       const input = SetupInput.parse({
         townshipCode: need(v, 'township-code', '9位乡镇代码'), townshipName: need(v, 'township-name', '乡镇名称'), countyName: need(v, 'county-name', '县名称'),
-        adminUsername: need(v, 'admin', '管理员登录名'), adminName: v['admin-name'] ?? '系统管理员', adminPassword: readStdinSecret()
+        adminUsername: need(v, 'admin', '管理员登录名'), adminName: v['admin-name'] ?? '系统管理员', adminPassword, keyPassphrase
       })
       return withCore(v, async (core) => {
         const r = await setup.init(core, input)
-        out(v, r, `已初始化：${r.township.countyName}${r.township.name}（${r.township.code}），管理员 ${r.admin.username}`)
+        out(v, r, `已初始化：${r.township.countyName}${r.township.name}（${r.township.code}），管理员 ${r.admin.username}${keyLine(r.keyFingerprint, '密钥登记表报县民政局登记')}`)
         return 0
       })
     }

@@ -34,6 +34,27 @@ describe('dibao CLI', () => {
     const again = dibao(['init', '--data', dir, '--township-code', '410721101', '--township-name', '小冀镇', '--county-name', '新乡县', '--admin', 'admin2', '--password-stdin'], 'Admin2026ok\n')
     expect(again.code).toBe(1)
     expect(again.err).toMatch(/已经初始化/)
+    expect(JSON.parse(ok.out).keyFingerprint).toBeNull()
+  })
+
+  it('init --with-key：第二行是签名密钥口令，密钥随管理员生成；口令太短则什么都不建', () => {
+    const d2 = path.join(dir, 'with-key'), d3 = path.join(dir, 'county-key')
+    const args = (d: string) => ['init', '--data', d, '--township-code', '410721102', '--township-name', '大召营镇', '--county-name', '新乡县', '--admin', 'admin', '--with-key', '--password-stdin', '--json']
+    const one = dibao(args(d2), 'Admin2026ok\n')
+    expect(one.code).toBe(2)
+    expect(one.err).toMatch(/第二行签名密钥口令/)
+    const short = dibao(args(d2), 'Admin2026ok\nshort\n')
+    expect(short.code).toBe(1)
+    expect(short.err).toMatch(/签名密钥口令至少 8 位/)
+    expect(dibao(['keys', 'show', '--data', d2, '--json']).code).not.toBe(0) // not initialised: nothing was written
+    const ok = dibao(args(d2), 'Admin2026ok\nDazhao2026!key\n')
+    expect(ok.code, ok.err).toBe(0)
+    const fp = (JSON.parse(ok.out) as { keyFingerprint: string }).keyFingerprint
+    expect(fp).toMatch(/^([0-9A-F]{4} ){15}[0-9A-F]{4}$/)
+    expect(JSON.parse(dibao(['keys', 'show', '--data', d2, '--json']).out)).toMatchObject({ own: { fingerprint: fp } })
+    const c = dibao(['init', '--county', '--data', d3, '--county-code', '410721', '--county-name', '新乡县', '--admin', 'xadmin', '--with-key', '--password-stdin'], 'County2026ok\nXinxiang2026!county\n')
+    expect(c.code, c.err).toBe(0)
+    expect(c.out).toMatch(/签名密钥已生成，指纹 [0-9A-F ]+：请打印密钥告知表/)
   })
 
   it('village add 校验代码属于本乡镇', () => {
