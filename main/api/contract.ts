@@ -147,6 +147,7 @@ export const contract = {
   'keys.restore': m(z.object({ text: z.string({ error: '请选择密钥备份文件' }).min(1, '请选择密钥备份文件').max(100_000, '备份文件过大'), passphrase: z.string({ error: '请输入口令' }).min(1, '请输入口令').max(200) }), out<KeysView>(), true, 'admin', '从备份恢复报送签名密钥'),
   'packages.list': m(Empty, out<PackageRecordView[]>(), false, 'any', '报送记录'),
   'packages.export': m(z.object({ folder: z.string({ error: '请填写 U 盘或文件夹路径' }).min(1, '请填写 U 盘或文件夹路径').max(500), passphrase: z.string({ error: '请输入签名密钥口令' }).min(1, '请输入签名密钥口令').max(200), encrypt: z.boolean().optional() }), out<{ record: PackageRecordView; file: string }>(), true, 'write', '导出报送包到 U 盘'),
+  'packages.copy': m(z.object({ id: Id, folder: z.string({ error: '请填写 U 盘或文件夹路径' }).min(1, '请填写 U 盘或文件夹路径').max(500) }), out<{ record: PackageRecordView; file: string }>(), true, 'write', '再次写出已导出的报送包（U 盘丢失或损坏时）'),
   'packages.progress': m(Empty, out<ExportProgress | null>(), false, 'any', '报送包导出进度'),
   'packages.importReply': m(z.object({ file: z.string({ error: '请填写报送包文件的完整路径' }).trim().min(1, '请填写报送包文件的完整路径').max(1000) }), out<ReplyImportResult>(), true, 'write', '导入县级回复包（核验后应用县级意见）'),
   'keys.registerTownship': m(z.object({ pem: z.string({ error: '请选择乡镇的公钥文件' }).min(1, '请选择乡镇的公钥文件').max(10_000, '公钥文件过大'), townshipCode: z.string({ error: '请填写乡镇代码' }).trim().min(1, '请填写乡镇代码'), townshipName: z.string({ error: '请填写乡镇名称' }).trim().min(1, '请填写乡镇名称').max(40), expectFingerprint: z.string({ error: '请照登记表填写指纹' }).max(100) }), out<KeysView>(), true, 'admin', '县级：登记乡镇报送公钥'),

@@ -149,6 +149,7 @@ export const handlers: Handlers = {
   'keys.restore': (h, i) => exchangeKeys.restoreKeys(h.core, actor(h), i),
   'packages.list': (h) => packages.listPackages(h.core, actor(h)),
   'packages.export': (h, i) => packages.exportToFolder(h.core, actor(h), i),
+  'packages.copy': (h, i) => packages.copySentPackage(h.core, actor(h), i),
   'packages.progress': async (h) => packages.exportProgress(h.core),
   'packages.importReply': (h, i) => importReply(h.core, actor(h), i),
   'keys.registerTownship': (h, i) => exchangeKeys.registerTownshipKey(h.core, actor(h), i),

@@ -158,7 +158,7 @@ export interface TemplateView {
 export interface ExchangeKeyView { id: string; role: 'own' | 'county' | 'township'; ownerCode: string; ownerName: string; fingerprint: string; createdAt: string; createdBy: string; retiredAt: string | null; publicKeyPem: string }
 /** townships: the registered township keys in use (county mode). */
 export interface KeysView { own: ExchangeKeyView | null; county: ExchangeKeyView | null; townships: ExchangeKeyView[]; history: ExchangeKeyView[] }
-export interface PackageRecordView { id: string; direction: 'out' | 'in'; kind: 'submission' | 'reply'; townshipCode: string; sequence: number; manifestSm3: string; previousSm3: string | null; inReplyTo: string | null; fileName: string; bytes: number; counts: Record<string, number>; periodFrom: string | null; periodTo: string; operator: string; createdAt: string }
+export interface PackageRecordView { id: string; direction: 'out' | 'in'; kind: 'submission' | 'reply'; townshipCode: string; sequence: number; manifestSm3: string; previousSm3: string | null; inReplyTo: string | null; fileName: string; bytes: number; counts: Record<string, number>; periodFrom: string | null; periodTo: string; operator: string; createdAt: string; /** a copy of the package is kept in the data directory (an export can be written again) */ kept: boolean }
 export interface ExportProgress { phase: 'gather' | 'documents' | 'write' | 'verify' | 'done' | 'failed'; done: number; total: number; message: string | null; at: string }
 
 /** County mode: an accepted submission package and how far its review has come. */

@@ -30,7 +30,7 @@ import { reviewFormPdf, visitFormPdf } from '../services/printCase'
 import { decisionLetterPdf, materialsLetterPdf } from '../services/printLetters'
 import { archivePdf } from '../services/archive'
 import { PackageError, verifyPackage } from '../package/container'
-import { exportSubmission } from '../services/packages'
+import { copySentPackage, exportSubmission, listPackages } from '../services/packages'
 import * as county from '../services/county'
 import { importReply } from '../services/replies'
 import { fingerprint, readPublicKeyPem } from '../package/keys'
@@ -68,6 +68,7 @@ const USAGE = `用法：dibao <命令> [选项]
   print letter --data DIR --case ID|案件号 --kind decision|materials --out FILE.pdf [--json]
   doc verify --data DIR --payload TEXT [--json]
   package export --data DIR --out FILE.dbpkg [--encrypt] --passphrase-stdin [--json]
+  package copy --data DIR --sequence N --out FOLDER [--json]
   package verify FILE.dbpkg --key TOWNSHIP.pub.pem [--json]
   package import-reply --data DIR --file FILE.dbpkg [--json]
   county register --data DIR --file TOWNSHIP.pub.pem --township-code CODE --township-name NAME --fingerprint FP [--json]
@@ -94,7 +95,7 @@ const OPTIONS = {
   status: { type: 'string' }, page: { type: 'string' }, 'page-size': { type: 'string' }, id: { type: 'string' }, code: { type: 'string' },
   name: { type: 'string' }, kind: { type: 'string' }, households: { type: 'string' }, cases: { type: 'string' }, seed: { type: 'string' },
   'township-code': { type: 'string' }, 'township-name': { type: 'string' }, 'county-name': { type: 'string' }, admin: { type: 'string' },
-  'admin-name': { type: 'string' }, household: { type: 'string' }, date: { type: 'string' }, origin: { type: 'string' }, overdue: { type: 'boolean' }, 'password-stdin': { type: 'boolean' }, operator: { type: 'string' }, batch: { type: 'string' }, out: { type: 'string' }, paper: { type: 'string' }, payload: { type: 'string' }, cadre: { type: 'string' }, meeting: { type: 'string' }, case: { type: 'string' }, 'passphrase-stdin': { type: 'boolean' }, rotate: { type: 'boolean' }, fingerprint: { type: 'string' }, key: { type: 'string' }, encrypt: { type: 'boolean' }, county: { type: 'boolean' }, 'with-key': { type: 'boolean' }, 'decision-level': { type: 'string' }, 'county-code': { type: 'string' }, package: { type: 'string' }, decision: { type: 'string' }, reason: { type: 'string' }, visit: { type: 'string' }, help: { type: 'boolean', short: 'h' }
+  'admin-name': { type: 'string' }, household: { type: 'string' }, date: { type: 'string' }, origin: { type: 'string' }, overdue: { type: 'boolean' }, 'password-stdin': { type: 'boolean' }, operator: { type: 'string' }, batch: { type: 'string' }, out: { type: 'string' }, paper: { type: 'string' }, payload: { type: 'string' }, cadre: { type: 'string' }, meeting: { type: 'string' }, case: { type: 'string' }, 'passphrase-stdin': { type: 'boolean' }, rotate: { type: 'boolean' }, fingerprint: { type: 'string' }, key: { type: 'string' }, encrypt: { type: 'boolean' }, county: { type: 'boolean' }, 'with-key': { type: 'boolean' }, 'decision-level': { type: 'string' }, 'county-code': { type: 'string' }, package: { type: 'string' }, sequence: { type: 'string' }, decision: { type: 'string' }, reason: { type: 'string' }, visit: { type: 'string' }, help: { type: 'boolean', short: 'h' }
 } as const
 
 type Values = { [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K]['type'] extends 'boolean' ? boolean : string }
@@ -428,6 +429,18 @@ async function run(argv: string[]): Promise<number> {
         const rec = r.record
         out(v, { file: path.resolve(outFile), bytes: rec.bytes, encrypted: !!r.manifest.encryption, sequence: rec.sequence, manifestSm3: rec.manifestSm3, previous: rec.previousSm3, counts: rec.counts, periodFrom: rec.periodFrom, periodTo: rec.periodTo },
           `已导出第 ${rec.sequence} 号报送包 ${path.resolve(outFile)}（${(rec.bytes / 1048576).toFixed(1)} MB，案件 ${rec.counts.cases ?? 0} 个、家庭 ${rec.counts.households ?? 0} 户、材料 ${rec.counts.files ?? 0} 个），已读回核验无误`)
+        return 0
+      })
+    }
+    case 'package copy': {
+      const seq = Number(need(v, 'sequence', '要再次写出的报送包序号'))
+      if (!Number.isInteger(seq) || seq < 1) throw new UsageError('--sequence 应为报送包序号（正整数）')
+      const folder = path.resolve(need(v, 'out', 'U 盘或文件夹（文件名同原报送包）'))
+      return withCore(v, async (core) => {
+        const rec = (await listPackages(core, null)).find((x) => x.direction === 'out' && x.kind === 'submission' && x.sequence === seq)
+        if (!rec) throw new AppError('NOT_FOUND', `没有第 ${seq} 号报送包的导出记录`)
+        const r = await copySentPackage(core, null, { id: rec.id, folder })
+        out(v, { file: r.file, sequence: rec.sequence, manifestSm3: rec.manifestSm3, bytes: rec.bytes }, `已再次写出第 ${rec.sequence} 号报送包 ${r.file}（与原包逐字节相同，已读回核验无误）`)
         return 0
       })
     }

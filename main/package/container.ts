@@ -69,6 +69,14 @@ export interface PackageInput { path: string; data?: Uint8Array; file?: string; 
 
 const STORED = /\.(jpe?g|png|gif|webp|pdf|zip|gz|tif|tiff|bmp)$/i
 
+/** A failed write to the target drive as the clerk's message (a full, removed or write-protected USB drive), else the error itself. */
+export function driveError(e: unknown): unknown {
+  const code = (e as NodeJS.ErrnoException).code
+  if (code === 'ENOSPC') return new PackageError('目标盘空间不足，报送包未写完（已删除未完成的文件）。请换一个有足够空间的 U 盘后重试')
+  if (code === 'ENOENT' || code === 'EIO' || code === 'ENXIO' || code === 'EROFS' || code === 'EACCES') return new PackageError(`无法写入目标盘（${code}）：U 盘可能已拔出、写保护或没有权限。请检查 U 盘后重试`)
+  return e
+}
+
 /** Writes a signed package to `out` (temp → fsync → rename → read back and verify); returns what was verified. */
 export async function writePackage(out: string, base: Omit<Manifest, 'files' | 'format'>, inputs: PackageInput[], key: KeyPair, onProgress?: (done: number, total: number) => void, opts: { encryptTo?: { publicKey: string; fingerprint: string }; onVerify?: () => void } = {}): Promise<{ manifest: Manifest; manifestSm3: string; bytes: number }> {
   const seen = new Set<string>()
@@ -129,10 +137,7 @@ export async function writePackage(out: string, base: Omit<Manifest, 'files' | '
     fs.renameSync(tmp, out)
   } catch (e) {
     fs.rmSync(tmp, { force: true })
-    const code = (e as NodeJS.ErrnoException).code
-    if (code === 'ENOSPC') throw new PackageError('目标盘空间不足，报送包未写完（已删除未完成的文件）。请换一个有足够空间的 U 盘后重试')
-    if (code === 'ENOENT' || code === 'EIO' || code === 'ENXIO' || code === 'EROFS' || code === 'EACCES') throw new PackageError(`无法写入目标盘（${code}）：U 盘可能已拔出、写保护或没有权限。请检查 U 盘后重试`)
-    throw e
+    throw driveError(e)
   }
   // read back what is on the drive, exactly as the county will; a package that does not verify is not left there
   opts.onVerify?.()

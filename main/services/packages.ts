@@ -10,10 +10,10 @@ import type { CaseView, ExportProgress, HouseholdFile, MeetingView, NoticeView, 
 import type { Selectable } from 'kysely'
 import type { z } from 'zod'
 import type { PackageRecordTable } from '../../db/schema'
-import { PackageError, readPayloadFile, writePackage, type Manifest, type PackageInput } from '../package/container'
+import { driveError, PackageError, readPayloadFile, verifyPackage, writePackage, type Manifest, type PackageInput } from '../package/container'
 import { transmittalDocument, type TransmittalData } from '../documents/transmittal'
 import { renderPdf } from '../documents/render'
-import { fingerprint, readPublicKeyPem, type KeyPair } from '../package/keys'
+import { fingerprint, readPublicKeyPem, sameFingerprint, type KeyPair } from '../package/keys'
 import { attachmentPath } from './attachments'
 import { getCase } from './cases'
 import { actorLabel, readCtx, withWrite, type Actor, type Core, type ReadCtx } from './context'
@@ -56,7 +56,7 @@ export async function exportToFolder(core: Core, actor: Actor | null, input: { f
 }
 
 type PackageRow = Selectable<PackageRecordTable>
-export const packageView = (r: PackageRow): PackageRecordView => ({ id: r.id, direction: r.direction, kind: r.kind, townshipCode: r.township_code, sequence: r.sequence, manifestSm3: r.manifest_sm3, previousSm3: r.previous_sm3, inReplyTo: r.in_reply_to, fileName: r.file_name, bytes: r.bytes, counts: JSON.parse(r.counts_json) as Record<string, number>, periodFrom: r.period_from, periodTo: r.period_to, operator: r.operator, createdAt: r.created_at })
+export const packageView = (r: PackageRow): PackageRecordView => ({ id: r.id, direction: r.direction, kind: r.kind, townshipCode: r.township_code, sequence: r.sequence, manifestSm3: r.manifest_sm3, previousSm3: r.previous_sm3, inReplyTo: r.in_reply_to, fileName: r.file_name, bytes: r.bytes, counts: JSON.parse(r.counts_json) as Record<string, number>, periodFrom: r.period_from, periodTo: r.period_to, operator: r.operator, createdAt: r.created_at, kept: !!r.stored_file })
 
 export async function listPackages(core: Core, actor: Actor | null): Promise<PackageRecordView[]> {
   const rows = await readCtx(core, actor).db.selectFrom('package_record').selectAll().orderBy('created_at', 'desc').execute()
@@ -79,6 +79,20 @@ export const lastPackage = (db: ReadCtx['db'], direction: 'in' | 'out', kind: 's
 /** The last submission package this install wrote. */
 const lastSubmission = (db: Core['db']) => lastPackage(db, 'out', 'submission')
 
+/** Copies `src` to `dest` as temp → fsync → rename, off the event loop (a 2 GB package must not freeze the window); no temp file is left on failure. */
+export async function copyDurably(src: string, dest: string): Promise<void> {
+  const tmp = `${dest}.${process.pid}.part`
+  try {
+    await fs.promises.copyFile(src, tmp)
+    const fd = fs.openSync(tmp, 'r+')
+    try { fs.fsyncSync(fd) } finally { fs.closeSync(fd) }
+    fs.renameSync(tmp, dest)
+  } catch (e) {
+    fs.rmSync(tmp, { force: true })
+    throw e
+  }
+}
+
 /**
  * Keeps a copy of an accepted package under <data>/packages/in/<name>.dbpkg (copied to a temp file, fsynced, renamed),
  * with a folder <name>/ beside it for what is read out of it; `remove` undoes both when the import is refused later.
@@ -87,16 +101,10 @@ export async function keepReceivedPackage(core: Core, file: string, name: string
   const dir = path.join(core.dataDir, 'packages', 'in')
   fs.mkdirSync(dir, { recursive: true })
   const dest = path.join(dir, `${safe(name)}.dbpkg`)
-  const tmp = `${dest}.${process.pid}.part`
-  // off the event loop: a 2 GB package must not freeze the window while it is copied
-  try { await fs.promises.copyFile(file, tmp) } catch (e) {
-    fs.rmSync(tmp, { force: true })
+  try { await copyDurably(file, dest) } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOSPC') throw new AppError('VALIDATION', '本机数据盘空间不足，无法保存报送包副本：请清理磁盘后重新导入（未导入任何内容）')
     throw e
   }
-  const fd = fs.openSync(tmp, 'r+')
-  try { fs.fsyncSync(fd) } finally { fs.closeSync(fd) }
-  fs.renameSync(tmp, dest)
   const sub = dest.replace(/\.dbpkg$/, '')
   return { file: dest, dir: sub, remove: () => { fs.rmSync(dest, { force: true }); fs.rmSync(sub, { recursive: true, force: true }) } }
 }
@@ -109,6 +117,59 @@ export async function readPayloadJson<T>(file: string, manifest: Manifest, name:
   const r = schema.safeParse(value)
   if (!r.success) throw new PackageError(`${name} 的内容不符合格式（${r.error.issues[0]?.path.join('.') ?? ''}：${r.error.issues[0]?.message ?? ''}）`)
   return r.data
+}
+
+/** Copies a verified package into <data>/packages/out/ (temp → fsync → rename); a failure only means no copy is kept. */
+async function keepSentCopy(core: Core, file: string, sequence: number, manifestSm3: string): Promise<{ file: string | null; problem: string | null }> {
+  const dir = path.join(core.dataDir, 'packages', 'out')
+  const dest = path.join(dir, `第${sequence}号-${manifestSm3.slice(0, 12)}.dbpkg`)
+  try {
+    fs.mkdirSync(dir, { recursive: true })
+    await copyDurably(file, dest)
+    return { file: path.relative(core.dataDir, dest), problem: null }
+  } catch (e) {
+    return { file: null, problem: (e as NodeJS.ErrnoException).code === 'ENOSPC' ? '本机数据盘空间不足' : e instanceof Error ? e.message : String(e) }
+  }
+}
+
+/**
+ * Writes an exported package again, byte for byte from the copy kept at export, to a folder (a new USB stick when
+ * the first was lost or damaged): temp → fsync → rename, then read back and verified under the key that signed it.
+ */
+export async function copySentPackage(core: Core, actor: Actor | null, input: { id: string; folder: string }): Promise<{ record: PackageRecordView; file: string }> {
+  const folder = input.folder.trim()
+  if (!folder || !path.isAbsolute(folder)) throw new AppError('VALIDATION', '请填写 U 盘或文件夹的完整路径（如 E:\\ 或 /media/usb）', { folder: '请填写完整路径' })
+  if (!fs.existsSync(folder) || !fs.statSync(folder).isDirectory()) throw new AppError('VALIDATION', `找不到文件夹 ${folder}：请插入 U 盘并确认路径`, { folder: '文件夹不存在' })
+  const ctx = readCtx(core, actor)
+  await requireTownship(ctx)
+  const r = await ctx.db.selectFrom('package_record').selectAll().where('id', '=', input.id).executeTakeFirst()
+  if (!r || r.direction !== 'out' || r.kind !== 'submission') throw new AppError('NOT_FOUND', '找不到该报送包的记录')
+  const src = r.stored_file ? path.join(core.dataDir, r.stored_file) : null
+  if (!src || !fs.existsSync(src)) throw new AppError('NOT_FOUND', `本机没有第 ${r.sequence} 号报送包的副本${r.stored_file ? `（${r.stored_file} 已不在，请从备份恢复数据目录的 packages 文件夹）` : '（早于本版本导出，或导出时本机空间不足）'}，无法再次写出`)
+  const keys = (await listKeys(ctx)).history.filter((k) => k.role === 'own')
+  const dest = path.join(folder, r.file_name)
+  return oneAtATime(core, async () => {
+    try { await copyDurably(src, dest) } catch (e) {
+      const d = driveError(e)
+      throw d instanceof PackageError ? new AppError('VALIDATION', d.message) : d
+    }
+    try {
+      const v = await verifyPackage(dest, (claimed) => {
+        const k = keys.find((x) => sameFingerprint(x.fingerprint, String(claimed.signer)))
+        if (!k) throw new PackageError(`签名密钥 ${String(claimed.signer)} 不是本乡镇用过的密钥`)
+        return readPublicKeyPem(k.publicKeyPem)
+      })
+      if (v.manifestSm3 !== r.manifest_sm3) throw new PackageError(`副本的清单摘要与第 ${r.sequence} 号的报送记录不符`)
+    } catch (e) {
+      fs.rmSync(dest, { force: true })
+      if (e instanceof PackageError) throw new AppError('VALIDATION', `再次写出的报送包读回核验未通过（${e.message}），已删除写出的文件：请换一个 U 盘重试；仍不通过的，本机副本可能已损坏`)
+      throw e
+    }
+    await withWrite(core, actor, async (w) => {
+      await w.audit({ action: 'package.copy', entity: 'package', entityId: r.id, summary: `再次写出第 ${r.sequence} 号报送包到 ${dest}（与原包逐字节相同，读回核验无误）`, after: { sequence: r.sequence, manifestSm3: r.manifest_sm3, file: dest } })
+    })
+    return { record: packageView(r), file: dest }
+  })
 }
 
 /** Writes the audit entries after `from` up to `to` (the package's period) as JSON lines, 250 rows at a time (a few MB of JSON at most in memory). */
@@ -224,14 +285,18 @@ async function writeSubmission(core: Core, actor: Actor | null, input: ExportInp
     if (e instanceof PackageError) throw new AppError('VALIDATION', e.message)
     throw e
   }
+  // a copy stays in the data directory: a USB stick lost or damaged on the way is replaced by writing the same
+  // signed package again (another export would be the next number, which the county refuses as a gap)
+  const kept = await keepSentCopy(core, input.out, sequence, written.manifestSm3)
   const id = newId()
   try {
     await withWrite(core, actor, async (w) => {
-      await w.tx.insertInto('package_record').values({ id, direction: 'out', kind: 'submission', township_code: t.code, sequence, manifest_sm3: written.manifestSm3, previous_sm3: last?.manifest_sm3 ?? null, file_name: path.basename(input.out), bytes: written.bytes, counts_json: JSON.stringify(counts), period_from: from, period_to: to, operator, created_at: to, in_reply_to: null, stored_file: null }).execute()
-      await w.audit({ action: 'package.export', entity: 'package', entityId: id, summary: `导出第 ${sequence} 号报送包 ${path.basename(input.out)}（${counts.cases} 个案件、${counts.households} 户、${counts.files} 个材料文件、${counts.documents} 份文书，${(written.bytes / 1048576).toFixed(1)} MB）`, after: { sequence, manifestSm3: written.manifestSm3, counts } })
+      await w.tx.insertInto('package_record').values({ id, direction: 'out', kind: 'submission', township_code: t.code, sequence, manifest_sm3: written.manifestSm3, previous_sm3: last?.manifest_sm3 ?? null, file_name: path.basename(input.out), bytes: written.bytes, counts_json: JSON.stringify(counts), period_from: from, period_to: to, operator, created_at: to, in_reply_to: null, stored_file: kept.file }).execute()
+      await w.audit({ action: 'package.export', entity: 'package', entityId: id, summary: `导出第 ${sequence} 号报送包 ${path.basename(input.out)}（${counts.cases} 个案件、${counts.households} 户、${counts.files} 个材料文件、${counts.documents} 份文书，${(written.bytes / 1048576).toFixed(1)} MB）${kept.file ? '' : `；本机未能保留副本（${kept.problem}）`}`, after: { sequence, manifestSm3: written.manifestSm3, counts, kept: kept.file } })
     })
   } catch (e) {
     fs.rmSync(input.out, { force: true }) // an unrecorded package would reuse its sequence number next time
+    if (kept.file) fs.rmSync(path.join(core.dataDir, kept.file), { force: true })
     throw e
   }
   const record = (await listPackages(core, actor)).find((r) => r.id === id)!

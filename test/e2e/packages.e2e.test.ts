@@ -24,6 +24,7 @@ let exported = ''
 const PASS = 'Xiaoji2026!key'
 const noHorizontalScroll = async (name: string) => expect(Number(await page.evaluate('document.documentElement.scrollWidth')), name).toBeLessThanOrEqual(1366)
 const keys = () => listKeys(readCtx(e.core, null))
+const messagesGone = () => expect.poll(() => page.locator('.ant-message-notice').count(), { timeout: 15000 }).toBe(0)
 const card = () => page.getByTestId('export-card')
 const folderInput = () => card().getByLabel('输出文件夹', { exact: true })
 const passInput = () => card().getByLabel('签名密钥口令', { exact: true })
@@ -136,6 +137,31 @@ describe('报送县级', () => {
     await idle()
     expect(await listPackages(e.core, null)).toHaveLength(1)
     expect(fs.readdirSync(usb)).toEqual([path.basename(exported)])
+  })
+
+  it('U 盘丢失：从报送记录再次写出第 1 号，与原包逐字节相同；文件夹不存在时提示在输入框下', async () => {
+    const usb2 = tempDir('dibao-usb2-')
+    try {
+      const row = page.getByTestId('package-table').locator('.ant-table-tbody tr.ant-table-row').first()
+      await row.getByRole('button', { name: '再次写出' }).click()
+      const dlg = page.getByTestId('copy-modal')
+      await expect.poll(() => dlg.getByLabel('输出文件夹').inputValue()).toBe(usb) // the remembered folder
+      await dlg.getByLabel('输出文件夹').fill(path.join(usb2, '没有这个文件夹'))
+      await dlg.getByRole('button', { name: '写出并核验' }).click()
+      await expect.poll(() => page.locator('#packageCopy_folder_help').textContent(), { timeout: 15000 }).toContain('文件夹不存在')
+      await dlg.getByLabel('输出文件夹').fill(usb2)
+      await shot(page, '63b-packages-copy')
+      await dlg.getByRole('button', { name: '写出并核验' }).click()
+      await expect.poll(() => page.getByTestId('copy-modal').count(), { timeout: 60000 }).toBe(0)
+      const again = path.join(usb2, path.basename(exported))
+      expect(fs.readFileSync(again).equals(fs.readFileSync(exported))).toBe(true)
+      expect(fs.readdirSync(usb2)).toEqual([path.basename(exported)])
+      expect(await listPackages(e.core, null)).toHaveLength(1) // the same package, not a new one
+      const audit = await e.core.db.selectFrom('audit_log').select('summary').where('action', '=', 'package.copy').execute()
+      expect(audit.map((a) => a.summary).join()).toContain('再次写出第 1 号报送包')
+      await messagesGone()
+      await page.evaluate(`localStorage.setItem('dibao.packages.folder', ${JSON.stringify(usb)})`)
+    } finally { fs.rmSync(usb2, { recursive: true, force: true }) }
   })
 
   it('记住上次的输出文件夹', async () => {

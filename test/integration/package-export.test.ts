@@ -11,7 +11,7 @@ import { generateDemo } from '../../main/services/demo'
 import { demoAdmin, ensureDemoOperators } from '../../main/services/demoCases'
 import type { Actor, Core } from '../../main/services/context'
 import { importCountyKey, initKeys, listKeys } from '../../main/services/exchangeKeys'
-import { exportProgress, exportSubmission, exportToFolder, listPackages } from '../../main/services/packages'
+import { copySentPackage, exportProgress, exportSubmission, exportToFolder, listPackages } from '../../main/services/packages'
 import { readPayloadFile, verifyPackage, type Manifest } from '../../main/package/container'
 import { fingerprint, generateKeyPair, publicKeyPem, readPublicKeyPem } from '../../main/package/keys'
 import { readCtx } from '../../main/services/context'
@@ -107,6 +107,17 @@ describe('导出报送包', () => {
     const v = run(['package', 'verify', out, '--key', path.join(dir, 'township.pub.pem'), '--json'])
     expect(v.status).toBe(0)
     expect(JSON.parse(v.stdout)).toMatchObject({ ok: true, sequence: 3 })
+    // the package written again from the copy kept at export: the same bytes, read back; an unknown number exits 1
+    const again = path.join(dir, 'usb-again')
+    fs.mkdirSync(again)
+    const cp = run(['package', 'copy', '--data', data, '--sequence', '3', '--out', again, '--json'])
+    expect(cp.stderr).toBe('')
+    expect(JSON.parse(cp.stdout)).toEqual({ file: path.join(again, '报送-3.dbpkg'), sequence: 3, manifestSm3: JSON.parse(ex.stdout).manifestSm3, bytes: fs.statSync(out).size })
+    expect(fs.readFileSync(path.join(again, '报送-3.dbpkg')).equals(fs.readFileSync(out))).toBe(true)
+    const none = run(['package', 'copy', '--data', data, '--sequence', '99', '--out', again])
+    expect(none.status).toBe(1)
+    expect(none.stderr).toMatch(/没有第 99 号报送包的导出记录/)
+    expect(run(['package', 'copy', '--data', data, '--out', again]).status).toBe(2)
     const enc = run(['package', 'export', '--data', data, '--out', out, '--passphrase-stdin', '--encrypt'], `${PASS}\n`)
     expect(enc.status).toBe(1)
     expect(enc.stderr).toMatch(/加密报送须先导入县民政局的公钥/)
@@ -138,6 +149,33 @@ describe('导出报送包', () => {
     const cases = JSON.parse((await readPayloadFile(out, v.manifest, 'payload/cases.json', county)).toString('utf8')) as Array<{ id: string }>
     expect(cases.map((x) => x.id)).toContain(c.id)
     await expect(readPayloadFile(out, v.manifest, 'payload/cases.json', generateKeyPair())).rejects.toThrow(/无法解开内容密钥|解密失败/)
+  })
+
+  it('再次写出：本机保留的副本逐字节写到另一个文件夹并读回核验；副本不在时说明原因；不产生新的报送记录', async () => {
+    const [first1] = (await listPackages(core, null)).filter((p) => p.sequence === 1)
+    expect(first1!.kept).toBe(true)
+    const kept = (await core.db.selectFrom('package_record').select('stored_file').where('id', '=', first1!.id).executeTakeFirstOrThrow()).stored_file!
+    expect(kept).toMatch(/^packages[\\/]out[\\/]第1号-[0-9a-f]{12}\.dbpkg$/)
+    const usb3 = path.join(dir, 'usb3')
+    fs.mkdirSync(usb3)
+    const before = (await listPackages(core, null)).length
+    const r = await copySentPackage(core, handler, { id: first1!.id, folder: usb3 })
+    expect(r.file).toBe(path.join(usb3, '报送-1.dbpkg'))
+    expect(fs.readFileSync(r.file).equals(fs.readFileSync(path.join(data, kept)))).toBe(true)
+    expect((await verifyPackage(r.file, pub)).manifestSm3).toBe(first1!.manifestSm3)
+    expect((await listPackages(core, null)).length).toBe(before)
+    await expect(copySentPackage(core, handler, { id: first1!.id, folder: path.join(dir, 'no-usb') })).rejects.toThrow(/找不到文件夹/)
+    // a damaged copy is caught by the read-back and nothing is left on the stick
+    const keptFile = path.join(data, kept)
+    const good = fs.readFileSync(keptFile)
+    const bad = Buffer.from(good); bad[Math.floor(bad.length / 2)] ^= 0x10
+    fs.writeFileSync(keptFile, bad)
+    fs.rmSync(r.file)
+    await expect(copySentPackage(core, handler, { id: first1!.id, folder: usb3 })).rejects.toThrow(/读回核验未通过.*本机副本可能已损坏/)
+    expect(fs.readdirSync(usb3)).toEqual([])
+    fs.rmSync(keptFile)
+    await expect(copySentPackage(core, handler, { id: first1!.id, folder: usb3 })).rejects.toThrow(/本机没有第 1 号报送包的副本/)
+    fs.writeFileSync(keptFile, good)
   })
 
   it('本机材料文件损坏（内容与其 SM3 不符）：读回核验发现，说明是哪个文件，不留下报送包、不记报送记录', async () => {

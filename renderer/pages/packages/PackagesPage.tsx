@@ -2,8 +2,9 @@
 // last package with its household files, 评议 and 公示, the audit entries of the period, the scans and the PDFs —
 // signed with the township key, written to the USB drive and read back before it counts. While the export runs the
 // page polls packages.progress; the 报送记录 lists every package sent and every county reply received with its manifest
-// digest. 导入县级回复包 verifies the county's signed reply and applies its decisions to the cases (all or nothing).
-import { ExportOutlined, ImportOutlined, KeyOutlined, UsbOutlined } from '@ant-design/icons'
+// digest, and 再次写出 writes an exported package again from the copy kept at export (a lost or damaged USB
+// stick). 导入县级回复包 verifies the county's signed reply and applies its decisions to the cases (all or nothing).
+import { CopyOutlined, ExportOutlined, ImportOutlined, KeyOutlined, UsbOutlined } from '@ant-design/icons'
 import { Alert, Button, Card, Checkbox, Col, Form, Input, Progress, Row, Spin, Table, Tag, Tooltip, Typography } from 'antd'
 import type { FormInstance, TableProps } from 'antd'
 import { useEffect, useRef, useState } from 'react'
@@ -13,6 +14,8 @@ import { fmtDateTime } from '../../app/format'
 import { Link } from '../../app/router'
 import { canWrite, useSession } from '../../app/session'
 import { mutate, useApi } from '../../app/useApi'
+import { feedback } from '../../app/feedback'
+import { FormModal } from '../../components/FormModal'
 
 const FOLDER_KEY = 'dibao.packages.folder'
 const POLL_MS = 500
@@ -112,7 +115,7 @@ export function PackagesPage() {
       </Card>
 
       <Card size="small" title="报送记录" data-testid="package-records">
-        <Records rows={rows} loading={list.loading && !list.data} />
+        <Records rows={rows} loading={list.loading && !list.data} writable={writable} />
       </Card>
     </div>
   )
@@ -222,7 +225,8 @@ function placeError(form: FormInstance<ExportValues>, error: ApiError, formLevel
   else formLevel(error.message)
 }
 
-function Records({ rows, loading }: { rows: PackageRecordView[]; loading: boolean }) {
+function Records({ rows, loading, writable }: { rows: PackageRecordView[]; loading: boolean; writable: boolean }) {
+  const [copying, setCopying] = useState<PackageRecordView | null>(null)
   // a reply names the submission it answers by its manifest digest
   const bySm3 = new Map(rows.filter((r) => r.direction === 'out' && r.kind === 'submission').map((r) => [r.manifestSm3, r.sequence]))
   const isReply = (r: PackageRecordView) => r.kind === 'reply'
@@ -255,11 +259,47 @@ function Records({ rows, loading }: { rows: PackageRecordView[]; loading: boolea
           <span className="mono" data-sm3={r.manifestSm3} style={{ fontSize: 12, whiteSpace: 'nowrap' }}>{r.manifestSm3.slice(0, 16)}…</span>
         </Tooltip>
       )
-    }
+    },
+    ...(writable ? [{
+      title: '操作', key: 'act', width: 84,
+      render: (_: unknown, r: PackageRecordView) => (r.direction === 'out' && r.kind === 'submission'
+        ? (r.kept
+          ? <Button type="link" size="small" icon={<CopyOutlined />} style={{ paddingInline: 0 }} onClick={() => setCopying(r)}>再次写出</Button>
+          : <Tooltip title="本机没有保留该报送包的副本"><Typography.Text type="secondary" style={{ fontSize: 12 }}>无副本</Typography.Text></Tooltip>)
+        : null)
+    }] : [])
   ]
   return (
-    <Table<PackageRecordView> size="small" rowKey="id" columns={columns} dataSource={rows} loading={loading} tableLayout="fixed"
-      pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }} locale={{ emptyText: '还没有报送记录' }} data-testid="package-table" />
+    <>
+      <Table<PackageRecordView> size="small" rowKey="id" columns={columns} dataSource={rows} loading={loading} tableLayout="fixed"
+        pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false }} locale={{ emptyText: '还没有报送记录' }} data-testid="package-table" />
+      <CopyModal record={copying} onClose={() => setCopying(null)} />
+    </>
+  )
+}
+
+/** 再次写出: the same signed package (byte for byte, from the copy kept at export) onto another USB stick, read back. */
+function CopyModal({ record, onClose }: { record: PackageRecordView | null; onClose: () => void }) {
+  return (
+    <FormModal<{ folder: string }>
+      open={!!record} name="packageCopy" title={record ? `再次写出第 ${record.sequence} 号报送包` : ''} okText="写出并核验" onClose={onClose}
+      initialValues={{ folder: readFolder() }} testId="copy-modal"
+      onSubmit={async (v, form) => {
+        if (!record) return false
+        const res = await mutate('packages.copy', { id: record.id, folder: v.folder.trim() }, { form })
+        if (!res.ok) return false
+        saveFolder(v.folder.trim())
+        feedback.success(`已再次写出第 ${record.sequence} 号报送包：${res.value.file}（与原包逐字节相同，读回核验无误）`)
+        return true
+      }}
+    >
+      <Typography.Paragraph type="secondary" style={{ fontSize: 12 }}>
+        U 盘丢失、损坏或县民政局读不出时使用：写出的是导出时保留的同一个签名报送包（序号、清单摘要都不变），县民政局照常导入。不要为此重新导出——新导出的是下一个序号，县民政局会因缺号拒收。
+      </Typography.Paragraph>
+      <Form.Item label="输出文件夹" name="folder" rules={[{ required: true, whitespace: true, message: '请填写 U 盘或文件夹的完整路径' }]} extra={record ? `写出文件：${record.fileName}` : undefined}>
+        <Input placeholder="如 E:\\ 或 /media/usb" autoComplete="off" />
+      </Form.Item>
+    </FormModal>
   )
 }
 
