@@ -342,8 +342,12 @@ describe('县级审核确认人：导入、审核、回复', () => {
     if (!expected) { expect(await button.isDisabled()).toBe(true); return }
     expect(await button.textContent()).toContain(`（${expected}）`)
     await button.click()
-    await page.locator('.ant-popconfirm').getByRole('button', { name: '一并同意' }).click()
-    await expect.poll(async () => (await reviews()).filter((r) => r.decision).length, { timeout: 15000 }).toBe(before.filter((r) => r.decision).length + expected)
+    const confirm = page.locator('.ant-popconfirm:visible')
+    await expect.poll(() => confirm.count(), { timeout: 15000 }).toBe(1)
+    await confirm.getByRole('button', { name: '一并同意', exact: true }).click()
+    // the signed count, with whatever message the page shows (a refusal names its reason)
+    const state = async () => `${(await reviews()).filter((r) => r.decision).length} ${(await page.locator('.ant-message-notice').allTextContents()).join(' | ')}`
+    await expect.poll(state, { timeout: 20000 }).toMatch(new RegExp(`^${before.filter((r) => r.decision).length + expected}\\b`))
     await expect.poll(() => page.getByTestId('approve-unsampled').isDisabled()).toBe(true)
   })
 
