@@ -78,7 +78,7 @@ export function driveError(e: unknown): unknown {
 }
 
 /** Writes a signed package to `out` (temp → fsync → rename → read back and verify); returns what was verified. */
-export async function writePackage(out: string, base: Omit<Manifest, 'files' | 'format'>, inputs: PackageInput[], key: KeyPair, onProgress?: (done: number, total: number) => void, opts: { encryptTo?: { publicKey: string; fingerprint: string }; onVerify?: () => void } = {}): Promise<{ manifest: Manifest; manifestSm3: string; bytes: number }> {
+export async function writePackage(out: string, base: Omit<Manifest, 'files' | 'format'>, inputs: PackageInput[], key: KeyPair, onProgress?: (done: number, total: number) => void, opts: { encryptTo?: { publicKey: string; fingerprint: string }; onVerify?: () => void; keepCopy?: string } = {}): Promise<{ manifest: Manifest; manifestSm3: string; bytes: number; keepError: unknown }> {
   const seen = new Set<string>()
   for (const f of inputs) {
     if (!isSafePath(f.path) || f.path === MANIFEST || f.path === SIGNATURE) throw new PackageError(`报送包内文件名不合规：${f.path}`)
@@ -141,15 +141,34 @@ export async function writePackage(out: string, base: Omit<Manifest, 'files' | '
   }
   // read back what is on the drive, exactly as the county will; a package that does not verify is not left there
   opts.onVerify?.()
+  // `keepCopy`: a copy of the written file, made while the read-back hashes it (disk I/O beside the hashing threads);
+  // kept only if the package verifies, and a failed copy is reported, not fatal
+  const keeping = opts.keepCopy ? copyDurably(out, opts.keepCopy).then(() => null, (e: unknown) => e ?? new Error('copy failed')) : Promise.resolve(null)
   let check: VerifiedPackage
   try { check = await verifyPackage(out, key.publicKey) } catch (e) {
+    await keeping
+    if (opts.keepCopy) fs.rmSync(opts.keepCopy, { force: true })
     fs.rmSync(out, { force: true })
     const bad = e instanceof PackageError ? /^文件 (\S+) 的 SM3 与清单不符/.exec(e.message)?.[1] : undefined
     const src = bad ? inputs.find((x) => x.path === bad && x.sm3) : undefined
     if (src) throw new PackageError(`本机材料文件 ${path.basename(src.file!)} 已损坏（内容与其 SM3 不符），报送包未生成：请从备份恢复数据目录的 attachments 文件夹后重新导出`)
     throw new PackageError(`报送包写入后读回核验未通过（${e instanceof Error ? e.message : String(e)}），已删除写出的文件：U 盘可能有坏区，请换一个 U 盘重试`)
   }
-  return { manifest: check.manifest, manifestSm3: check.manifestSm3, bytes: fs.statSync(out).size }
+  return { manifest: check.manifest, manifestSm3: check.manifestSm3, bytes: fs.statSync(out).size, keepError: await keeping }
+}
+
+/** Copies `src` to `dest` as temp → fsync → rename, off the event loop (a 2 GB package must not freeze the window); no temp file is left on failure. */
+export async function copyDurably(src: string, dest: string): Promise<void> {
+  const tmp = `${dest}.${process.pid}.part`
+  try {
+    await fs.promises.copyFile(src, tmp)
+    const fd = fs.openSync(tmp, 'r+')
+    try { fs.fsyncSync(fd) } finally { fs.closeSync(fd) }
+    fs.renameSync(tmp, dest)
+  } catch (e) {
+    fs.rmSync(tmp, { force: true })
+    throw e
+  }
 }
 
 const open = (file: string) => new Promise<yauzl.ZipFile>((resolve, reject) => yauzl.open(file, { lazyEntries: true, autoClose: false, validateEntrySizes: true, strictFileNames: true, decodeStrings: true }, (err, z) => (err ? reject(err) : resolve(z!))))

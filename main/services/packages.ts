@@ -10,7 +10,7 @@ import type { CaseView, ExportProgress, HouseholdFile, MeetingView, NoticeView, 
 import type { Selectable } from 'kysely'
 import type { z } from 'zod'
 import type { PackageRecordTable } from '../../db/schema'
-import { driveError, PackageError, readPayloadFile, verifyPackage, writePackage, type Manifest, type PackageInput } from '../package/container'
+import { copyDurably, driveError, PackageError, readPayloadFile, verifyPackage, writePackage, type Manifest, type PackageInput } from '../package/container'
 import { transmittalDocument, type TransmittalData } from '../documents/transmittal'
 import { renderPdf } from '../documents/render'
 import { fingerprint, readPublicKeyPem, sameFingerprint, type KeyPair } from '../package/keys'
@@ -79,20 +79,6 @@ export const lastPackage = (db: ReadCtx['db'], direction: 'in' | 'out', kind: 's
 /** The last submission package this install wrote. */
 const lastSubmission = (db: Core['db']) => lastPackage(db, 'out', 'submission')
 
-/** Copies `src` to `dest` as temp → fsync → rename, off the event loop (a 2 GB package must not freeze the window); no temp file is left on failure. */
-export async function copyDurably(src: string, dest: string): Promise<void> {
-  const tmp = `${dest}.${process.pid}.part`
-  try {
-    await fs.promises.copyFile(src, tmp)
-    const fd = fs.openSync(tmp, 'r+')
-    try { fs.fsyncSync(fd) } finally { fs.closeSync(fd) }
-    fs.renameSync(tmp, dest)
-  } catch (e) {
-    fs.rmSync(tmp, { force: true })
-    throw e
-  }
-}
-
 /**
  * Keeps a copy of an accepted package under <data>/packages/in/<name>.dbpkg (copied to a temp file, fsynced, renamed),
  * with a folder <name>/ beside it for what is read out of it; `remove` undoes both when the import is refused later.
@@ -117,19 +103,6 @@ export async function readPayloadJson<T>(file: string, manifest: Manifest, name:
   const r = schema.safeParse(value)
   if (!r.success) throw new PackageError(`${name} 的内容不符合格式（${r.error.issues[0]?.path.join('.') ?? ''}：${r.error.issues[0]?.message ?? ''}）`)
   return r.data
-}
-
-/** Copies a verified package into <data>/packages/out/ (temp → fsync → rename); a failure only means no copy is kept. */
-async function keepSentCopy(core: Core, file: string, sequence: number, manifestSm3: string): Promise<{ file: string | null; problem: string | null }> {
-  const dir = path.join(core.dataDir, 'packages', 'out')
-  const dest = path.join(dir, `第${sequence}号-${manifestSm3.slice(0, 12)}.dbpkg`)
-  try {
-    fs.mkdirSync(dir, { recursive: true })
-    await copyDurably(file, dest)
-    return { file: path.relative(core.dataDir, dest), problem: null }
-  } catch (e) {
-    return { file: null, problem: (e as NodeJS.ErrnoException).code === 'ENOSPC' ? '本机数据盘空间不足' : e instanceof Error ? e.message : String(e) }
-  }
 }
 
 /**
@@ -280,14 +253,19 @@ async function writeSubmission(core: Core, actor: Actor | null, input: ExportInp
     kind: 'submission', township: { code: t.code, name: t.name }, county: { code: t.countyCode }, sequence, previous: last?.manifest_sm3 ?? null,
     createdAt: to, operator, period: { from, to }, counts, signer: fingerprint(key.publicKey),
   }
+  // a copy stays in the data directory (made during the read-back): a USB stick lost or damaged on the way is
+  // replaced by writing the same signed package again (another export would be the next number, a gap to the county)
+  const keptDir = path.join(core.dataDir, 'packages', 'out')
+  fs.mkdirSync(keptDir, { recursive: true })
+  const keptFile = path.join(keptDir, `第${sequence}号.dbpkg`)
   let written
-  try { written = await writePackage(input.out, base, inputs, key, input.onProgress, { ...(county ? { encryptTo: { publicKey: readPublicKeyPem(county.publicKeyPem), fingerprint: county.fingerprint } } : {}), onVerify: input.onVerify }) } catch (e) {
+  try { written = await writePackage(input.out, base, inputs, key, input.onProgress, { ...(county ? { encryptTo: { publicKey: readPublicKeyPem(county.publicKeyPem), fingerprint: county.fingerprint } } : {}), onVerify: input.onVerify, keepCopy: keptFile }) } catch (e) {
     if (e instanceof PackageError) throw new AppError('VALIDATION', e.message)
     throw e
   }
-  // a copy stays in the data directory: a USB stick lost or damaged on the way is replaced by writing the same
-  // signed package again (another export would be the next number, which the county refuses as a gap)
-  const kept = await keepSentCopy(core, input.out, sequence, written.manifestSm3)
+  const kept = written.keepError
+    ? { file: null, problem: (written.keepError as NodeJS.ErrnoException).code === 'ENOSPC' ? '本机数据盘空间不足' : written.keepError instanceof Error ? written.keepError.message : String(written.keepError) }
+    : { file: path.relative(core.dataDir, keptFile), problem: null }
   const id = newId()
   try {
     await withWrite(core, actor, async (w) => {
