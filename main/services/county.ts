@@ -103,7 +103,7 @@ async function importOne(core: Core, actor: Actor | null, input: { file: string;
   let recipient: KeyPair | null = null
   const enc = m.encryption as { recipient?: string } | undefined
   if (enc) {
-    if (!keys.own || !sameFingerprint(String(enc.recipient), keys.own.fingerprint)) throw refuse(`报送包的内容是加密给指纹 ${String(enc.recipient)} 的县级密钥的，不是本机的县级密钥${keys.own ? `（${keys.own.fingerprint}）` : ''}：请乡镇导入本县现用的公钥后重新导出`)
+    if (!keys.own || !sameFingerprint(String(enc.recipient), keys.own.fingerprint)) throw refuse(`报送包的内容是加密给指纹 ${String(enc.recipient)} 的县级密钥的，不是本机的县级密钥${keys.own ? `（${keys.own.fingerprint}）` : ''}：本机解不开这一号报送包。请乡镇在“数据交换密钥”页核对并导入本县现用的公钥（以后的报送包才能加密给本局）；这一号如何补报，须与乡镇核对后处理`)
     if (!input.passphrase) throw refuse('报送包内容已加密：请输入县级签名密钥的口令', { passphrase: '请输入口令' })
     recipient = (await openSigningKey(core, input.passphrase)).key
   }
