@@ -57,6 +57,16 @@ export interface FieldMapOptions {
 }
 
 /** Puts server field errors onto the form; returns how many landed on a registered field. */
+/**
+ * A server error for a form whose fields each take the whole message (it says more than a field's short text): on
+ * the listed fields the error names, otherwise handed to `formLevel` to show above the form.
+ */
+export function placeWholeMessage<V>(form: FormInstance<V>, error: { message: string; fields: Record<string, string> }, names: ReadonlyArray<keyof V & string>, formLevel: (message: string) => void): void {
+  const list = names.filter((name) => error.fields[name]).map((name) => ({ name, errors: [error.message] }))
+  if (list.length) form.setFields(list as Parameters<FormInstance<V>['setFields']>[0])
+  else formLevel(error.message)
+}
+
 export function applyFieldErrors(form: FormInstance, fields: Record<string, string>, opts: FieldMapOptions = {}): number {
   const registered = new Set(form.getFieldsError().map((f) => JSON.stringify(f.name)))
   const list: Array<{ name: Array<string | number>; errors: string[] }> = []

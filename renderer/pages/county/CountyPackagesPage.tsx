@@ -14,7 +14,7 @@ import { Link, navigate } from '../../app/router'
 import { canWrite, countyTitle, isAdmin, useSession } from '../../app/session'
 import { FormModal } from '../../components/FormModal'
 import { maxLen, required } from '../../components/rules'
-import { mutate, useApi } from '../../app/useApi'
+import { mutate, placeWholeMessage, useApi } from '../../app/useApi'
 
 type ImportResult = Output<'county.import'>
 interface ImportValues { file: string; passphrase?: string }
@@ -65,7 +65,7 @@ function ImportForm() {
         setOutcome({ ok: true, r: res.value })
         form.setFieldsValue({ file: '', passphrase: '' })
       } else {
-        placeError(form, res.error, (message) => setOutcome({ ok: false, message }))
+        placeWholeMessage(form, res.error, ['file', 'passphrase'], (message) => setOutcome({ ok: false, message }))
       }
     } finally { setPending(false) }
   }
@@ -110,13 +110,6 @@ function ImportForm() {
   )
 }
 
-/** The server's error: on the file or passphrase field when it names one (the whole message), otherwise above. */
-function placeError(form: FormInstance<ImportValues>, error: ApiError, formLevel: (message: string) => void): void {
-  const list: Array<{ name: keyof ImportValues; errors: string[] }> = []
-  for (const name of ['file', 'passphrase'] as const) if (error.fields[name]) list.push({ name, errors: [error.message] })
-  if (list.length) form.setFields(list)
-  else formLevel(error.message)
-}
 
 const num = (v: number, color?: string) => (v ? <Tag color={color} style={{ marginInlineEnd: 0 }}>{v}</Tag> : <Typography.Text type="secondary">0</Typography.Text>)
 

@@ -13,7 +13,7 @@ import { call, type ApiError } from '../../api'
 import { fmtDateTime } from '../../app/format'
 import { Link } from '../../app/router'
 import { canWrite, useSession } from '../../app/session'
-import { mutate, useApi } from '../../app/useApi'
+import { mutate, placeWholeMessage, useApi } from '../../app/useApi'
 import { feedback } from '../../app/feedback'
 import { FormModal } from '../../components/FormModal'
 
@@ -154,7 +154,7 @@ function ExportForm({ disabled, countyKey }: { disabled: boolean; countyKey: boo
         setOutcome({ ok: true, record: res.value.record, file: res.value.file })
         form.setFieldValue('passphrase', '')
       } else {
-        placeError(form, res.error, (message) => setOutcome({ ok: false, message }))
+        placeWholeMessage(form, res.error, ['folder', 'passphrase'], (message) => setOutcome({ ok: false, message }))
       }
     } finally {
       polling = false
@@ -217,13 +217,6 @@ function ExportForm({ disabled, countyKey }: { disabled: boolean; countyKey: boo
   )
 }
 
-/** The server's error on the form: passphrase and folder errors on their fields (the whole message), others above. */
-function placeError(form: FormInstance<ExportValues>, error: ApiError, formLevel: (message: string) => void): void {
-  const list: Array<{ name: keyof ExportValues; errors: string[] }> = []
-  for (const name of ['folder', 'passphrase'] as const) if (error.fields[name]) list.push({ name, errors: [error.message] })
-  if (list.length) form.setFields(list)
-  else formLevel(error.message)
-}
 
 function Records({ rows, loading, writable }: { rows: PackageRecordView[]; loading: boolean; writable: boolean }) {
   const [copying, setCopying] = useState<PackageRecordView | null>(null)
@@ -323,8 +316,7 @@ function ReplyImportForm() {
     try {
       const res = await mutate('packages.importReply', { file: v.file.trim() }, { quiet: true })
       if (res.ok) { setOutcome({ ok: true, r: res.value }); form.setFieldValue('file', '') }
-      else if (res.error.fields.file) form.setFields([{ name: 'file', errors: [res.error.message] }])
-      else setOutcome({ ok: false, message: res.error.message })
+      else placeWholeMessage(form, res.error, ['file'], (message) => setOutcome({ ok: false, message }))
     } finally { setPending(false) }
   }
   const columns: TableProps<ReplyImportResult['applied'][number]>['columns'] = [
