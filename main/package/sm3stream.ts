@@ -74,7 +74,6 @@ export class Sm3 {
   }
 }
 
-export const sm3Hex = (data: Uint8Array) => new Sm3().update(data).digest()
 
 import crypto from 'node:crypto'
 
@@ -87,4 +86,11 @@ export function createSm3(): Sm3Hasher {
   if (!NATIVE) return new Sm3()
   const h = crypto.createHash('sm3')
   return { update: (d: Uint8Array) => h.update(d), digest: () => h.digest('hex') }
+}
+
+/** SM3 of a whole buffer (hex): native where the runtime has it (a scan viewed or unpacked is hashed on the main thread). */
+export function sm3Hex(data: Uint8Array): string {
+  const h = createSm3()
+  h.update(data)
+  return h.digest()
 }

@@ -275,6 +275,7 @@ export async function packageAttachment(ctx: ReadCtx, input: { reviewId: string;
   const pkg = path.join(ctx.core.dataDir, rec.stored_file)
   const extracted = path.join(pkg.replace(/\.dbpkg$/, ''), 'files', a.sm3)
   let bytes: Buffer
+  let proven = false // read from the package under a manifest entry with the same SM3: readPayloadFile has checked it
   try {
     if (fs.existsSync(extracted)) bytes = fs.readFileSync(extracted)
     else {
@@ -282,14 +283,16 @@ export async function packageAttachment(ctx: ReadCtx, input: { reviewId: string;
       const m = await readKeptManifest(pkg)
       if (m.encryption) throw new AppError('NOT_FOUND', '该报送包的内容是加密的，材料扫描件没有解出（早于本版本导入）')
       const name = `payload/files/${a.sm3}`
-      if (!m.files.some((f) => f.path === name)) throw new AppError('NOT_FOUND', `报送包中没有材料“${a.originalName}”的文件`)
+      const entry = m.files.find((f) => f.path === name)
+      if (!entry) throw new AppError('NOT_FOUND', `报送包中没有材料“${a.originalName}”的文件`)
       bytes = await readPayloadFile(pkg, m, name, null)
+      proven = entry.sm3 === a.sm3
     }
   } catch (e) {
     if (e instanceof PackageError) throw new AppError('CONFLICT', `读取材料“${a.originalName}”失败：${e.message}`)
     throw e
   }
-  if (sm3Hex(bytes) !== a.sm3) throw new AppError('CONFLICT', `材料“${a.originalName}”与乡镇登记的 SM3 不符：报送包副本可能已损坏，请从备份恢复`)
+  if (!proven && sm3Hex(bytes) !== a.sm3) throw new AppError('CONFLICT', `材料“${a.originalName}”与乡镇登记的 SM3 不符：报送包副本可能已损坏，请从备份恢复`)
   return { mime: a.mime, originalName: a.originalName, dataBase64: bytes.toString('base64') }
 }
 
